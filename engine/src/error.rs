@@ -1,0 +1,90 @@
+//! The one error type of the engine.
+//!
+//! Every error has a [`ErrorKind`] that the UI can branch on, a message written
+//! for the person using the app, and (for refused input) the name of the field
+//! it concerns, so the UI can show it next to that field.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A result whose error is the engine's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, in a form the UI can branch on without matching strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The input was refused; nothing was stored.
+    InvalidInput,
+    /// Something was asked for before the step it depends on.
+    OutOfOrder,
+    /// Another Crossroads process holds the data folder.
+    StoreLocked,
+    /// The saved data could not be read.
+    StoreCorrupt,
+    /// Reading or writing the data folder failed.
+    Storage,
+}
+
+/// An error from the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input was refused. `field` names the form field it concerns.
+    #[error("{message}")]
+    InvalidInput {
+        /// The input field the message is about, e.g. `"ex_name"`.
+        field: &'static str,
+        /// What is wrong and what to do, for the person.
+        message: String,
+    },
+    /// An action that depends on an earlier one that has not happened.
+    #[error("{0}")]
+    OutOfOrder(String),
+    /// Another process has the data folder open.
+    #[error("Crossroads is already open in another window, or another program is using its data folder ({}).", path.display())]
+    StoreLocked {
+        /// The data folder.
+        path: PathBuf,
+    },
+    /// The saved data could not be read.
+    #[error("Your saved data in {} could not be read ({detail}). Nothing was changed; your automatic backups are in the \"backups\" folder next to it.", path.display())]
+    StoreCorrupt {
+        /// The data folder.
+        path: PathBuf,
+        /// What the storage layer reported.
+        detail: String,
+    },
+    /// Reading or writing failed for a reason outside the app's control.
+    #[error("Crossroads could not read or write its data folder: {0}")]
+    Storage(String),
+}
+
+impl Error {
+    /// The kind of this error, for the UI to branch on.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::OutOfOrder(_) => ErrorKind::OutOfOrder,
+            Error::StoreLocked { .. } => ErrorKind::StoreLocked,
+            Error::StoreCorrupt { .. } => ErrorKind::StoreCorrupt,
+            Error::Storage(_) => ErrorKind::Storage,
+        }
+    }
+
+    /// The input field this error concerns, if it is about one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::InvalidInput { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Shorthand for refused input.
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The core of Crossroads: the program a person goes through after a
+//! breakup, its rules, and its storage. No UI, no Tauri, and no reading of
+//! the system clock: every function that depends on time takes `now` and
+//! the local time zone.
+//!
+//! # Layout
+//!
+//! - [`error`]: the one error type, with a [`ErrorKind`] the UI branches on
+//!   and the field a refused input concerns.
+//! - [`store`]: durable storage over sled; the only module that names it.
+//!   Every write is flushed before it returns.
+//! - [`profile`]: what to call the ex, pronouns, when and how it ended.
+//! - [`program`]: the dealbreaker check and six steps, each with a status
+//!   derived from recorded facts, and the reason a locked step is locked.
+//! - [`Crossroads`]: the facade the desktop shell calls, one method per
+//!   action, so the shell holds no rules of its own.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use engine::{Crossroads, ProfileInput};
+//! use engine::program::StepId;
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let app = Crossroads::open(dir.path()).unwrap();
+//! let now = Utc.with_ymd_and_hms(2026, 5, 1, 20, 0, 0).unwrap();
+//! let tz = chrono_tz::America::Chicago;
+//!
+//! assert!(!app.overview(now, tz).unwrap().has_profile);
+//! app.save_profile(&ProfileInput {
+//!     ex_name: "Jordan".into(),
+//!     pronouns: "they".into(),
+//!     breakup_date: "2026-04-18".into(),
+//!     ended_by: "them".into(),
+//! }, now, tz).unwrap();
+//! assert_eq!(app.overview(now, tz).unwrap().next_step, Some(StepId::Dealbreakers));
+//! ```
+
+pub mod error;
+pub mod profile;
+pub mod program;
+pub mod store;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+pub use error::{Error, ErrorKind, Result};
+pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
+pub use program::Overview;
+pub use store::Store;
+
+/// One person's program over one open store: the API the shell calls.
+#[derive(Debug, Clone)]
+pub struct Crossroads {
+    store: Store,
+}
+
+impl Crossroads {
+    /// Opens the data folder `dir`, creating it if needed.
+    pub fn open(dir: &Path) -> Result<Crossroads> {
+        Ok(Crossroads {
+            store: Store::open(dir)?,
+        })
+    }
+
+    /// The underlying store (for backups and the data folder's location).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The stored profile, if any.
+    pub fn profile(&self) -> Result<Option<Profile>> {
+        profile::load(&self.store)
+    }
+
+    /// The stored profile as the UI shows it at `now`, if any.
+    pub fn profile_view(&self, now: DateTime<Utc>, tz: Tz) -> Result<Option<ProfileView>> {
+        Ok(self.profile()?.map(|p| ProfileView::new(p, now, tz)))
+    }
+
+    /// Validates and stores the profile; nothing is stored on error.
+    pub fn save_profile(
+        &self,
+        input: &ProfileInput,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<ProfileView> {
+        let saved = profile::save(&self.store, input, now, tz)?;
+        Ok(ProfileView::new(saved, now, tz))
+    }
+
+    /// The program at a glance, derived from what is recorded.
+    pub fn overview(&self, _now: DateTime<Utc>, _tz: Tz) -> Result<Overview> {
+        let facts = program::Facts {
+            profile: self.profile()?,
+        };
+        Ok(program::overview(&facts))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Small fixtures shared by the engine's tests.
+
+    use chrono::{DateTime, Utc};
+
+    use crate::store::Store;
+
+    /// Parses an RFC 3339 instant; panics on a typo in a test.
+    pub fn instant(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap_or_else(|e| panic!("bad test instant {text}: {e}"))
+            .with_timezone(&Utc)
+    }
+
+    /// A fresh temporary folder, deleted when dropped.
+    pub fn temp_dir() -> tempfile::TempDir {
+        tempfile::tempdir().expect("temp dir")
+    }
+
+    /// A store in a fresh temporary folder; keep the folder alive with it.
+    pub fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).expect("open store");
+        (dir, store)
+    }
+}

@@ -1,0 +1,19 @@
+//! Generates the Tauri context and an ACL permission for every app command,
+//! so the capability in tauri.conf.json can grant them to the main window only.
+
+/// Every command the UI may call; keep in step with `generate_handler!` in lib.rs.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "get_overview",
+    "get_profile",
+    "save_profile",
+    "send_test_notification",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

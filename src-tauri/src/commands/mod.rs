@@ -1,0 +1,9 @@
+//! The commands the UI calls, one file per family. Each takes state, calls
+//! the engine, and maps the error; none holds a rule of the program.
+
+pub mod profile;
+pub mod program;
+pub mod system;
+
+#[cfg(test)]
+mod tests;

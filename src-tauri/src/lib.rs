@@ -1,0 +1,114 @@
+//! The Crossroads desktop shell: Tauri around the [`engine`] crate.
+//!
+//! # Layout
+//!
+//! - [`commands`]: what the UI can call, one file per family; each command
+//!   takes state, calls the engine and maps the error.
+//! - [`error`]: errors as they cross IPC, `{kind, message, field}`.
+//! - [`state`]: the open engine and the data folder.
+//! - [`clock`]: the only place that reads the system clock and zone.
+//! - [`notifier`]: native notifications, discreet, with a short timeout.
+//! - [`window`]: open, focus and rebuild the main window.
+//! - `tray`: the tray icon and its menu (not built in unit tests).
+//!
+//! [`run`] starts the real app; [`run_app`] adds what every build shares
+//! (the commands), so tests can drive it on Tauri's mock runtime.
+
+pub mod clock;
+pub mod commands;
+pub mod error;
+pub mod notifier;
+pub mod state;
+#[cfg(not(test))]
+mod tray;
+pub mod window;
+
+use tauri::{Builder, Runtime};
+#[cfg(not(test))]
+use tauri::{Manager, RunEvent};
+
+use crate::notifier::Notifier;
+#[cfg(not(test))]
+use crate::state::AppState;
+
+/// Whether the tray icon exists; without it, closing the window must quit,
+/// or the app would linger with no way back.
+#[cfg(not(test))]
+struct TrayPresent(bool);
+
+/// Adds the commands (and the state they need beyond [`AppState`]) to
+/// `builder`. Shared by the real app and the mock-runtime tests.
+pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .manage(Notifier::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::system::app_info,
+            commands::program::get_overview,
+            commands::profile::get_profile,
+            commands::profile::save_profile,
+            commands::system::send_test_notification,
+        ])
+}
+
+/// Runs Crossroads until the person chooses Quit.
+#[cfg(not(test))]
+pub fn run() {
+    let builder = Builder::default()
+        // First, so that a second launch hands over before anything else
+        // (such as the store's lock) is touched.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            window::show(app);
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
+        .setup(|app| {
+            let os_default = app.path().app_data_dir().ok();
+            let dir = state::data_dir(os_default).ok_or("no data folder could be found")?;
+            log::info!("data folder: {}", dir.display());
+            let state = AppState::open(&dir);
+            if let Ok(engine) = state.engine() {
+                let engine = engine.clone();
+                // Off the path to the first paint.
+                std::thread::spawn(move || {
+                    if let Err(e) = engine.store().backup(clock::now()) {
+                        log::warn!("automatic backup failed: {e}");
+                    }
+                });
+            }
+            app.manage(state);
+            let tray = tray::create(app.handle());
+            if let Err(e) = &tray {
+                log::warn!("no tray icon: {e}");
+            }
+            app.manage(TrayPresent(tray.is_ok()));
+            window::show(app.handle());
+            Ok(())
+        });
+    run_app(builder)
+        .build(tauri::generate_context!())
+        .expect("Crossroads could not start")
+        .run(|app, event| {
+            // Closing the last window asks to exit with no code: stay in the
+            // tray. Quit asks with code 0 and is let through.
+            if let RunEvent::ExitRequested {
+                api, code: None, ..
+            } = event
+            {
+                if app.state::<TrayPresent>().0 {
+                    api.prevent_exit();
+                }
+            }
+        });
+}

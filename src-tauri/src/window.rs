@@ -1,0 +1,28 @@
+//! The main window's lifecycle. Closing it destroys the webview (freeing
+//! most of the memory) while the app lives on in the tray; opening it again
+//! rebuilds it from the config.
+
+use tauri::{AppHandle, Manager, Runtime, WebviewWindowBuilder};
+
+/// The label of the one window.
+pub const MAIN: &str = "main";
+
+/// Shows and focuses the main window, creating it if it was closed.
+pub fn show<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+        return;
+    }
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == MAIN) else {
+        log::error!("tauri.conf.json has no window labelled {MAIN}");
+        return;
+    };
+    match WebviewWindowBuilder::from_config(app, config).and_then(|b| b.build()) {
+        Ok(window) => {
+            let _ = window.set_focus();
+        }
+        Err(e) => log::error!("could not open the window: {e}"),
+    }
+}

@@ -1,0 +1,323 @@
+//! Helpers for the end-to-end tests: an isolated home for the app, the real
+//! app behind tauri-driver, a WebDriver client, screenshots, and the private
+//! D-Bus session's notification log.
+//!
+//! These tests need a display and a D-Bus session; `cargo xtask test` runs
+//! them inside xvfb-run + dbus-run-session with dunst.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// The built app, as cargo hands it to integration tests.
+pub const APP: &str = env!("CARGO_BIN_EXE_crossroads");
+
+/// How long to wait for anything the app should do "at once".
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A private home for one test: data folder, HOME and XDG folders.
+pub struct TestHome {
+    root: tempfile::TempDir,
+}
+
+impl TestHome {
+    /// A fresh, empty home.
+    pub fn new() -> TestHome {
+        let root = tempfile::tempdir().expect("temp dir");
+        for sub in ["data", "home", "xdg-data", "xdg-config", "xdg-cache", "runtime"] {
+            fs::create_dir_all(root.path().join(sub)).unwrap();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(root.path().join("runtime"), fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        TestHome { root }
+    }
+
+    /// The app's data folder (CROSSROADS_DATA_DIR).
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    /// A scratch file path inside this home.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.root.path().join(name)
+    }
+
+    /// Points `command` at this home.
+    pub fn apply(&self, command: &mut Command) {
+        let p = self.root.path();
+        command
+            .env("CROSSROADS_DATA_DIR", self.data_dir())
+            .env("HOME", p.join("home"))
+            .env("XDG_DATA_HOME", p.join("xdg-data"))
+            .env("XDG_CONFIG_HOME", p.join("xdg-config"))
+            .env("XDG_CACHE_HOME", p.join("xdg-cache"))
+            .env("XDG_RUNTIME_DIR", p.join("runtime"))
+            .env("TZ", "UTC")
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .env("NO_AT_BRIDGE", "1");
+    }
+}
+
+/// Where screenshots go (`target/e2e` under `cargo xtask test`).
+pub fn out_dir() -> PathBuf {
+    let dir = std::env::var_os("CROSSROADS_E2E_OUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e"));
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn tauri_driver() -> PathBuf {
+    std::env::var_os("TAURI_DRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo/bin/tauri-driver")
+        })
+}
+
+/// Kills a whole process group on drop: tauri-driver, WebKitWebDriver, the
+/// app and its WebKit processes, so nothing outlives a failed test.
+struct Group(Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let pgid = self.0.id();
+        let _ = Command::new("kill").args(["-KILL", &format!("-{pgid}")]).status();
+        let _ = self.0.wait();
+        // The single-instance name on the bus goes with the process; give
+        // the bus a moment before the next app starts.
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// The real app in a real window, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    _driver: Group,
+}
+
+impl App {
+    /// Starts the app on `home` and waits for its first screen.
+    pub async fn start(home: &TestHome) -> App {
+        Self::start_with(home, &[]).await
+    }
+
+    /// Like [`App::start`], with extra environment variables for the app.
+    pub async fn start_with(home: &TestHome, env: &[(&str, &str)]) -> App {
+        let port = free_port();
+        let native = free_port();
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        home.apply(&mut command);
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+        }
+        let driver = Group(command.spawn().expect("start tauri-driver (cargo xtask test installs it)"));
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), json!({ "application": APP }));
+        caps.insert("browserName".into(), json!("wry"));
+        let client = loop {
+            match ClientBuilder::rustls()
+                .expect("tls")
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < PATIENCE => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        let app = App { client, _driver: driver };
+        app.wait_for("main[aria-busy='false']").await;
+        app
+    }
+
+    /// Ends the session (the app closes) and the driver.
+    pub async fn close(self) {
+        let App { client, _driver } = self;
+        let _ = client.close().await;
+        drop(_driver);
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    /// Replaces the text in an input with `value`, by typing.
+    pub async fn type_into(&self, css: &str, value: &str) {
+        let input = self.wait_for(css).await;
+        input.clear().await.unwrap();
+        if !value.is_empty() {
+            input.send_keys(value).await.unwrap();
+        }
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn script(&self, js: &str) -> Value {
+        self.client.execute(js, vec![]).await.unwrap()
+    }
+
+    /// Waits until the script returns something truthy, and returns it.
+    pub async fn eventually(&self, js: &str) -> Value {
+        let started = Instant::now();
+        loop {
+            let value = self.script(js).await;
+            let truthy = !matches!(&value, Value::Null | Value::Bool(false))
+                && value != json!("")
+                && value != json!(0);
+            if truthy {
+                return value;
+            }
+            assert!(started.elapsed() < PATIENCE, "never true: {js}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Calls an app command from the page (to set up a state) and returns
+    /// `{ok}` or `{err}`. Returning the invoke promise itself drops
+    /// WebKitWebDriver's connection, so its result is parked on `window`.
+    pub async fn invoke(&self, command: &str, args: Value) -> Value {
+        let js = format!(
+            "window.__e2e = undefined; window.__TAURI__.core.invoke({command:?}, {args})\
+             .then(ok => window.__e2e = {{ ok }}, err => window.__e2e = {{ err }});"
+        );
+        self.script(&js).await;
+        self.eventually("return window.__e2e || null;").await
+    }
+
+    /// Navigates the UI to a screen, as the navigation links do.
+    pub async fn go(&self, route: &str) {
+        self.script(&format!("location.hash = '#/{route}';")).await;
+        self.wait_for(&format!("main[data-view='{route}'][aria-busy='false']")).await;
+    }
+
+    /// Saves a PNG of the window under the e2e output folder.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        fs::write(out_dir().join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// Today's date in UTC (the tests run the app with TZ=UTC), shifted by `days`.
+pub fn date_from_today(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// Waits for a file to contain `needle`, and returns its contents.
+pub fn wait_for_file_containing(path: &Path, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(started.elapsed() < PATIENCE, "{} never contained {needle:?}:\n{text}", path.display());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A background helper process, killed on drop.
+pub struct Background(pub Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Records every Notify call on the session bus into `file`.
+pub fn monitor_notifications(file: &Path) -> Background {
+    let log = fs::File::create(file).unwrap();
+    let child = Command::new("dbus-monitor")
+        .args([
+            "--session",
+            "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+        ])
+        .stdout(log)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-monitor (needs a D-Bus session: run through cargo xtask test)");
+    // dbus-monitor needs a moment to install its match rule.
+    std::thread::sleep(Duration::from_millis(500));
+    Background(child)
+}
+
+/// The stand-in tray host in tests/support/sni.py.
+pub fn sni(args: &[&str]) -> std::process::Output {
+    Command::new("/usr/bin/python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/sni.py"))
+        .args(args)
+        .output()
+        .expect("python3 with python3-dbus")
+}
+
+/// Starts the stand-in StatusNotifierWatcher, recording registrations in `record`.
+pub fn start_tray_watcher(record: &Path) -> Background {
+    let child = Command::new("/usr/bin/python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/sni.py"))
+        .arg("watch")
+        .arg(record)
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("python3 with python3-dbus and python3-gi");
+    wait_for_file_containing(record, "ready");
+    Background(child)
+}
+
+/// Whether a process is still alive (and not a zombie).
+pub fn alive(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| !s.split_whitespace().nth(2).is_some_and(|state| state == "Z"))
+        .unwrap_or(false)
+}

@@ -1,0 +1,31 @@
+// The only module that talks to the Rust side. Every call resolves with the
+// engine's answer or rejects with { kind, message, field? }.
+
+const invoke = window.__TAURI__?.core?.invoke;
+
+function asError(raw) {
+  if (raw && typeof raw === "object" && typeof raw.kind === "string") {
+    return raw;
+  }
+  // Tauri's own errors (for example a payload it could not read) are strings.
+  return { kind: "internal", message: String(raw) };
+}
+
+async function call(command, args) {
+  if (!invoke) {
+    throw { kind: "internal", message: "Crossroads must be opened as the desktop app." };
+  }
+  try {
+    return await invoke(command, args);
+  } catch (raw) {
+    throw asError(raw);
+  }
+}
+
+export const api = {
+  appInfo: () => call("app_info"),
+  overview: () => call("get_overview"),
+  profile: () => call("get_profile"),
+  saveProfile: (input) => call("save_profile", { input }),
+  sendTestNotification: () => call("send_test_notification"),
+};

@@ -1,0 +1,92 @@
+// Starts the UI: picks the screen from the address (#/home, #/settings…),
+// keeps the navigation in step, and shows a calm page when the data can't be
+// opened. Which screens are reachable follows the engine's overview.
+
+import { api } from "./api.js";
+import { h, pageTitle } from "./dom.js";
+import { text } from "./strings.js";
+import * as welcome from "./views/welcome.js";
+import * as profile from "./views/profile.js";
+import * as home from "./views/home.js";
+import * as settings from "./views/settings.js";
+
+const routes = { welcome, profile, home, settings };
+const navItems = [
+  ["home", text.nav.home],
+  ["settings", text.nav.settings],
+];
+const firstRunRoutes = new Set(["welcome", "profile"]);
+
+function currentRoute() {
+  const name = location.hash.replace(/^#\/?/, "");
+  return routes[name] ? name : "home";
+}
+
+export function navigate(name) {
+  if (location.hash === `#/${name}`) {
+    render();
+  } else {
+    location.hash = `#/${name}`;
+  }
+}
+
+function renderNav(active, visible) {
+  const nav = document.getElementById("nav");
+  nav.hidden = !visible;
+  const list = document.getElementById("nav-links");
+  list.replaceChildren(
+    ...navItems.map(([name, label]) =>
+      h(
+        "li",
+        {},
+        h("a", { href: `#/${name}`, "aria-current": name === active ? "page" : false }, label),
+      ),
+    ),
+  );
+}
+
+function renderFatal(main, error) {
+  main.replaceChildren(
+    h(
+      "section",
+      { class: "card fatal", role: "alert" },
+      pageTitle(text.fatalTitle),
+      h("p", {}, error.message || text.genericError),
+      h("p", { class: "muted" }, text.fatalHint),
+    ),
+  );
+}
+
+let renderCount = 0;
+
+async function render() {
+  const main = document.getElementById("main");
+  const ticket = ++renderCount;
+  main.setAttribute("aria-busy", "true");
+  let overview;
+  try {
+    overview = await api.overview();
+  } catch (error) {
+    renderNav(null, false);
+    renderFatal(main, error);
+    main.setAttribute("aria-busy", "false");
+    return;
+  }
+  let route = currentRoute();
+  if (!overview.has_profile && !firstRunRoutes.has(route)) route = "welcome";
+  if (overview.has_profile && route === "welcome") route = "home";
+  const view = routes[route];
+  const content = await view.render({ overview, navigate, firstRun: !overview.has_profile });
+  // A newer navigation started while this one was loading.
+  if (ticket !== renderCount) return;
+  renderNav(route, overview.has_profile);
+  main.replaceChildren(content);
+  main.setAttribute("aria-busy", "false");
+  main.dataset.view = route;
+  const heading = main.querySelector("h1");
+  (heading || main).focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+window.addEventListener("hashchange", render);
+render();

@@ -1,0 +1,19 @@
+// First run, part two: the profile.
+
+import { h, pageTitle } from "../dom.js";
+import { text } from "../strings.js";
+import { profileForm } from "./profile_form.js";
+
+export async function render({ navigate }) {
+  return h(
+    "div",
+    { class: "narrow" },
+    pageTitle(text.profile.firstTitle),
+    h("p", { class: "lead" }, text.profile.firstLead),
+    profileForm({
+      existing: null,
+      submitLabel: text.profile.saveFirst,
+      onSaved: () => navigate("home"),
+    }),
+  );
+}

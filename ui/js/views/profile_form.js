@@ -1,0 +1,124 @@
+// The profile form, used on first run and in Settings. It sends exactly what
+// the person entered; the engine decides what is valid and says why not.
+
+import { api } from "../api.js";
+import { announce, h } from "../dom.js";
+import { text } from "../strings.js";
+
+const t = text.profile;
+
+function field(id, label, hint, control) {
+  return h(
+    "div",
+    { class: "field", id: `${id}-field` },
+    h("label", { for: id }, label),
+    hint && h("p", { class: "hint", id: `${id}-hint` }, hint),
+    control,
+    h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
+  );
+}
+
+function choices(name, legend, options, checked) {
+  return h(
+    "fieldset",
+    { class: "field choices", id: `${name}-field`, "aria-describedby": `${name}-error` },
+    h("legend", {}, legend),
+    h(
+      "div",
+      { class: "choice-row" },
+      options.map(([value, label]) =>
+        h(
+          "label",
+          { class: "choice" },
+          h("input", { type: "radio", name, value, checked: value === checked }),
+          h("span", {}, label),
+        ),
+      ),
+    ),
+    h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
+  );
+}
+
+function clearErrors(form) {
+  for (const p of form.querySelectorAll(".field-error")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const el of form.querySelectorAll(".field.invalid")) el.classList.remove("invalid");
+}
+
+function showError(form, error) {
+  const slot = error.field && form.querySelector(`#${error.field}-error`);
+  const target = slot || form.querySelector("#form-error");
+  target.textContent = error.message || text.genericError;
+  target.hidden = false;
+  if (!slot) {
+    target.focus();
+    return;
+  }
+  const wrapper = form.querySelector(`#${error.field}-field`);
+  wrapper.classList.add("invalid");
+  const input = form.querySelector(`#${error.field}`) || wrapper.querySelector("input");
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+}
+
+/// Builds the form. `onSaved(profile)` runs after the engine confirms the save.
+export function profileForm({ existing, submitLabel, onSaved }) {
+  const nameInput = h("input", {
+    id: "ex_name",
+    name: "ex_name",
+    type: "text",
+    autocomplete: "off",
+    spellcheck: "false",
+    "aria-describedby": "ex_name-hint ex_name-error",
+    value: existing?.ex_name ?? "",
+  });
+  const dateInput = h("input", {
+    id: "breakup_date",
+    name: "breakup_date",
+    type: "date",
+    "aria-describedby": "breakup_date-hint breakup_date-error",
+    value: existing?.breakup_date ?? "",
+  });
+  const status = h("p", { class: "form-status", id: "form-status", "aria-live": "polite" });
+  const submit = h("button", { type: "submit", class: "primary", id: "save-profile" }, submitLabel);
+  const form = h(
+    "form",
+    { class: "card form", id: "profile-form", novalidate: true },
+    h("p", { class: "form-error", id: "form-error", tabindex: "-1", role: "alert", hidden: true }),
+    field("ex_name", t.exName, t.exNameHint, nameInput),
+    choices("pronouns", t.pronouns, t.pronounOptions, existing?.pronouns),
+    field("breakup_date", t.breakupDate, t.breakupDateHint, dateInput),
+    choices("ended_by", t.endedBy, t.endedByOptions, existing?.ended_by),
+    h("div", { class: "actions" }, submit, status),
+  );
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    status.textContent = text.saving;
+    submit.disabled = true;
+    const data = new FormData(form);
+    const input = {
+      ex_name: String(data.get("ex_name") ?? ""),
+      pronouns: String(data.get("pronouns") ?? ""),
+      breakup_date: String(data.get("breakup_date") ?? ""),
+      ended_by: String(data.get("ended_by") ?? ""),
+    };
+    try {
+      const saved = await api.saveProfile(input);
+      status.textContent = text.saved;
+      announce(text.saved);
+      await onSaved(saved);
+    } catch (error) {
+      status.textContent = "";
+      showError(form, error);
+      announce(error.message || text.genericError);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  return form;
+}

@@ -1,0 +1,149 @@
+//! End-to-end tests: the real app in a real window, on a private X server
+//! (xvfb-run) and a private D-Bus session (dbus-run-session) with a real
+//! notification server (dunst) and every Notify call recorded.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use crate::system::{cargo, run_checked, Failure};
+
+/// The hidden xtask command that runs inside the session.
+pub const SESSION_COMMAND: &str = "__e2e-session";
+
+/// Where screenshots and the notification log go.
+fn out_dir(root: &Path) -> PathBuf {
+    root.join("target").join("e2e")
+}
+
+/// Builds the end-to-end tests, then runs them inside a fresh X and D-Bus session.
+pub fn run(root: &Path, driver: &Path) -> Result<(), Failure> {
+    run_checked(
+        "build the app and the end-to-end tests",
+        cargo()
+            .current_dir(root)
+            .args(["test", "--test", "e2e", "--no-run"]),
+    )?;
+    let out = out_dir(root);
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).map_err(|e| Failure(format!("create {}: {e}", out.display())))?;
+    let me = std::env::current_exe().map_err(|e| Failure(e.to_string()))?;
+    run_checked(
+        "end-to-end tests (xvfb-run + dbus-run-session + dunst)",
+        Command::new("xvfb-run")
+            .current_dir(root)
+            .args([
+                "-a",
+                "-s",
+                "-screen 0 1280x900x24",
+                "dbus-run-session",
+                "--",
+            ])
+            .arg(me)
+            .arg(SESSION_COMMAND)
+            .arg(driver),
+    )
+}
+
+/// Kills the background helpers when the session part ends, however it ends.
+struct Helpers(Vec<Child>);
+
+impl Drop for Helpers {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+fn spawn(program: &str, args: &[&str], stdout: Stdio) -> Result<Child, Failure> {
+    Command::new(program)
+        .args(args)
+        .stdout(stdout)
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| Failure(format!("could not start {program}: {e}")))
+}
+
+fn name_has_owner(name: &str) -> bool {
+    Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            &format!("string:{name}"),
+        ])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+        .unwrap_or(false)
+}
+
+/// Inside xvfb-run and dbus-run-session: start dunst and dbus-monitor, run
+/// the ignored (end-to-end) tests one at a time, keep the logs.
+pub fn inside_session(args: &[String]) -> Result<(), Failure> {
+    let driver = args
+        .first()
+        .ok_or_else(|| Failure("usage: xtask __e2e-session <tauri-driver>".into()))?;
+    let root = crate::system::workspace_root();
+    let out = out_dir(&root);
+    let runtime = out.join("runtime");
+    fs::create_dir_all(&runtime).map_err(|e| Failure(e.to_string()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&runtime, fs::Permissions::from_mode(0o700));
+    }
+    std::env::set_var("XDG_RUNTIME_DIR", &runtime);
+
+    let mut helpers = Helpers(Vec::new());
+    helpers.0.push(spawn("dunst", &[], Stdio::null())?);
+    let started = Instant::now();
+    while !name_has_owner("org.freedesktop.Notifications") {
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err(Failure(
+                "dunst did not take org.freedesktop.Notifications".into(),
+            ));
+        }
+        sleep(Duration::from_millis(100));
+    }
+    let log =
+        fs::File::create(out.join("notifications.log")).map_err(|e| Failure(e.to_string()))?;
+    helpers.0.push(spawn(
+        "dbus-monitor",
+        &[
+            "--session",
+            "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+        ],
+        Stdio::from(log),
+    )?);
+    // The first GTK program on a fresh X server pays for probing OpenGL;
+    // let dunst have done that before the first test is timed by anything.
+    sleep(Duration::from_millis(300));
+
+    let result = run_checked(
+        "cargo test --test e2e -- --ignored --test-threads=1",
+        cargo()
+            .current_dir(&root)
+            .args([
+                "test",
+                "--test",
+                "e2e",
+                "--",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env("TAURI_DRIVER", driver)
+            .env("CROSSROADS_E2E_OUT", &out),
+    );
+    if let Ok(history) = Command::new("dunstctl").arg("history").output() {
+        let _ = fs::write(out.join("dunst-history.json"), history.stdout);
+    }
+    drop(helpers);
+    println!("\nScreenshots and logs: {}", out.display());
+    result
+}

@@ -1,0 +1,84 @@
+//! Build tooling for Crossroads, run as `cargo xtask <command>`.
+//!
+//! - `run`: install what a fresh Debian/Ubuntu machine lacks, build, open the app.
+//! - `test`: install what testing needs, then fmt, clippy, every workspace
+//!   test, and the end-to-end tests in a real window on a private X server
+//!   and D-Bus session with a real notification server.
+//!
+//! Each step prints what it does; the first failure stops the run with a
+//! non-zero exit code, so CI never passes on skipped work.
+
+mod e2e;
+mod system;
+
+use std::process::ExitCode;
+
+use system::{cargo, run_checked, workspace_root, Failure};
+
+const USAGE: &str = "usage: cargo xtask <run|test>
+
+  run    install missing system packages, build Crossroads (release) and open it
+  test   install what testing needs, then run fmt, clippy, all tests and the
+         end-to-end tests in a real window";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test(&args[1..]),
+        // Internal: the part of `test` that runs inside xvfb-run + dbus-run-session.
+        Some(e2e::SESSION_COMMAND) => e2e::inside_session(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(extra: &[String]) -> Result<(), Failure> {
+    system::ensure_packages(system::RUN_PACKAGES)?;
+    let mut build = cargo();
+    build
+        .args(["run", "--release", "--bin", "crossroads", "--"])
+        .args(extra);
+    run_checked("build and open Crossroads", &mut build)
+}
+
+fn test(extra: &[String]) -> Result<(), Failure> {
+    let root = workspace_root();
+    system::ensure_packages(system::TEST_PACKAGES)?;
+    let driver = system::ensure_tauri_driver()?;
+
+    run_checked(
+        "cargo fmt --check",
+        cargo()
+            .current_dir(&root)
+            .args(["fmt", "--all", "--", "--check"]),
+    )?;
+    run_checked(
+        "cargo clippy",
+        cargo().current_dir(&root).args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run_checked(
+        "unit, property, doc and command tests",
+        cargo()
+            .current_dir(&root)
+            .args(["test", "--workspace"])
+            .args(extra),
+    )?;
+    e2e::run(&root, &driver)
+}
