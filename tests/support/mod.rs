@@ -31,13 +31,24 @@ impl TestHome {
     /// A fresh, empty home.
     pub fn new() -> TestHome {
         let root = tempfile::tempdir().expect("temp dir");
-        for sub in ["data", "home", "xdg-data", "xdg-config", "xdg-cache", "runtime"] {
+        for sub in [
+            "data",
+            "home",
+            "xdg-data",
+            "xdg-config",
+            "xdg-cache",
+            "runtime",
+        ] {
             fs::create_dir_all(root.path().join(sub)).unwrap();
         }
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(root.path().join("runtime"), fs::Permissions::from_mode(0o700)).unwrap();
+            fs::set_permissions(
+                root.path().join("runtime"),
+                fs::Permissions::from_mode(0o700),
+            )
+            .unwrap();
         }
         TestHome { root }
     }
@@ -98,8 +109,13 @@ struct Group(Child);
 
 impl Drop for Group {
     fn drop(&mut self) {
-        let pgid = self.0.id();
-        let _ = Command::new("kill").args(["-KILL", &format!("-{pgid}")]).status();
+        // The group was made with process_group(0), so its id is the child's pid.
+        let pgid = libc::pid_t::try_from(self.0.id()).expect("a pid");
+        assert!(pgid > 1, "refusing to signal process group {pgid}");
+        // SAFETY: kill(2) takes no pointers; a negative pid names the group.
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
         let _ = self.0.wait();
         // The single-instance name on the bus goes with the process; give
         // the bus a moment before the next app starts.
@@ -125,10 +141,20 @@ impl App {
         let native = free_port();
         let mut command = Command::new(tauri_driver());
         command
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
-            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"]);
+        // The driver's and the app's own output, for when a test fails.
+        let log = fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(out_dir().join("app-output.log"))
+            .unwrap();
+        command.stdout(log.try_clone().unwrap()).stderr(log);
         home.apply(&mut command);
         for (k, v) in env {
             command.env(k, v);
@@ -138,36 +164,43 @@ impl App {
             use std::os::unix::process::CommandExt;
             command.process_group(0);
         }
-        let driver = Group(command.spawn().expect("start tauri-driver (cargo xtask test installs it)"));
+        let driver = Group(
+            command
+                .spawn()
+                .expect("start tauri-driver (cargo xtask test installs it)"),
+        );
         let url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": APP }));
         caps.insert("browserName".into(), json!("wry"));
         let client = loop {
-            match ClientBuilder::rustls()
-                .expect("tls")
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if started.elapsed() < PATIENCE => {
-                    let _ = e;
+            let mut builder = ClientBuilder::rustls().expect("tls");
+            builder.capabilities(caps.clone());
+            match tokio::time::timeout(PATIENCE, builder.connect(&url)).await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(_)) if started.elapsed() < PATIENCE => {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
-                Err(e) => panic!("no WebDriver session: {e}"),
+                Ok(Err(e)) => panic!("no WebDriver session: {e}"),
+                Err(_) => panic!("the app did not come up within {PATIENCE:?}"),
             }
         };
-        let app = App { client, _driver: driver };
+        let app = App {
+            client,
+            _driver: driver,
+        };
         app.wait_for("main[aria-busy='false']").await;
         app
     }
 
-    /// Ends the session (the app closes) and the driver.
+    /// Ends the session and every process behind it. The app itself stays
+    /// in the tray when its window closes, so WebKitWebDriver would wait for
+    /// it forever: the wait is short, and the process group is then killed
+    /// (which, as a bonus, proves every saved write was already on disk).
     pub async fn close(self) {
         let App { client, _driver } = self;
-        let _ = client.close().await;
+        let _ = tokio::time::timeout(Duration::from_secs(2), client.close()).await;
         drop(_driver);
     }
 
@@ -236,7 +269,8 @@ impl App {
     /// Navigates the UI to a screen, as the navigation links do.
     pub async fn go(&self, route: &str) {
         self.script(&format!("location.hash = '#/{route}';")).await;
-        self.wait_for(&format!("main[data-view='{route}'][aria-busy='false']")).await;
+        self.wait_for(&format!("main[data-view='{route}'][aria-busy='false']"))
+            .await;
     }
 
     /// Saves a PNG of the window under the e2e output folder.
@@ -261,7 +295,11 @@ pub fn wait_for_file_containing(path: &Path, needle: &str) -> String {
         if text.contains(needle) {
             return text;
         }
-        assert!(started.elapsed() < PATIENCE, "{} never contained {needle:?}:\n{text}", path.display());
+        assert!(
+            started.elapsed() < PATIENCE,
+            "{} never contained {needle:?}:\n{text}",
+            path.display()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -318,6 +356,10 @@ pub fn start_tray_watcher(record: &Path) -> Background {
 /// Whether a process is still alive (and not a zombie).
 pub fn alive(pid: u32) -> bool {
     fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| !s.split_whitespace().nth(2).is_some_and(|state| state == "Z"))
+        .map(|s| {
+            !s.split_whitespace()
+                .nth(2)
+                .is_some_and(|state| state == "Z")
+        })
         .unwrap_or(false)
 }

@@ -11,6 +11,12 @@ use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 use crate::state::AppState;
 
+/// The real context, so the real capability (commands granted to the main
+/// window only) is what these tests go through.
+fn context() -> tauri::Context<MockRuntime> {
+    tauri::generate_context!()
+}
+
 struct Harness {
     _dir: tempfile::TempDir,
     _app: App<MockRuntime>,
@@ -22,7 +28,7 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         let app = crate::run_app(mock_builder())
             .manage(AppState::open(dir.path()))
-            .build(mock_context(noop_assets()))
+            .build(context())
             .unwrap();
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
@@ -41,7 +47,8 @@ impl Harness {
                 cmd: command.into(),
                 callback: CallbackFn(0),
                 error: CallbackFn(1),
-                url: "http://tauri.localhost".parse().unwrap(),
+                // The origin the bundled UI has on Linux.
+                url: "tauri://localhost".parse().unwrap(),
                 body: InvokeBody::Json(args),
                 headers: Default::default(),
                 invoke_key: INVOKE_KEY.to_string(),
@@ -124,7 +131,7 @@ fn a_store_that_cannot_open_answers_every_command_with_its_reason() {
     let _holder = engine::Crossroads::open(dir.path()).unwrap();
     let app = crate::run_app(mock_builder())
         .manage(AppState::open(dir.path()))
-        .build(mock_context(noop_assets()))
+        .build(context())
         .unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
@@ -142,6 +149,24 @@ fn a_store_that_cannot_open_answers_every_command_with_its_reason() {
         .call("save_profile", profile("Robin", "2024-05-01"))
         .unwrap_err();
     assert_eq!(err["kind"], "store_locked");
+}
+
+#[test]
+fn only_the_main_window_may_call_the_commands() {
+    let h = Harness::new();
+    let other = WebviewWindowBuilder::new(&h._app, "other", Default::default())
+        .build()
+        .unwrap();
+    let harness = Harness {
+        _dir: tempfile::tempdir().unwrap(),
+        _app: crate::run_app(mock_builder()).build(context()).unwrap(),
+        webview: other,
+    };
+    let err = harness.call("get_overview", json!({})).unwrap_err();
+    assert!(
+        err.as_str().is_some_and(|e| e.contains("not allowed")),
+        "{err}"
+    );
 }
 
 #[test]

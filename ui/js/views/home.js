@@ -4,7 +4,7 @@ import { api } from "../api.js";
 import { h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 
-const statusIcon = { locked: "🔒", open: "→", done: "✓" };
+const statusIcon = { locked: "○", open: "→", done: "✓" };
 
 function stepCard(step) {
   const words = text.steps[step.id];

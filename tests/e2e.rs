@@ -1,0 +1,248 @@
+//! End-to-end tests: the real Crossroads binary in a real window, driven
+//! through WebDriver, with real notifications and a real tray on a private
+//! D-Bus session. Run by `cargo xtask test` (they need a display, so a
+//! plain `cargo test` lists them as ignored).
+
+mod support;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::*;
+
+async fn fill_profile(app: &App, name: &str, date: &str) {
+    app.type_into("#ex_name", name).await;
+    app.click("input[name='pronouns'][value='they']").await;
+    app.script(&format!(
+        "const d = document.getElementById('breakup_date'); d.value = {date:?}; \
+         d.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+    ))
+    .await;
+    app.click("input[name='ended_by'][value='them']").await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn first_run_profile_and_home_survive_a_restart() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    assert_eq!(app.text("h1").await, "Welcome to Crossroads");
+    let promise = app.text(".privacy").await;
+    assert!(promise.contains("never goes online"), "{promise}");
+    app.screenshot("01-welcome").await;
+
+    app.click("#begin").await;
+    app.wait_for("main[data-view='profile'] #profile-form")
+        .await;
+    app.screenshot("02-profile-empty").await;
+    fill_profile(&app, "Sam", &date_from_today(-10)).await;
+    app.screenshot("03-profile-filled").await;
+    app.click("#save-profile").await;
+
+    app.wait_for("main[data-view='home'][aria-busy='false']")
+        .await;
+    let steps = app
+        .script("return [...document.querySelectorAll('#steps li')].map(li => [li.dataset.step, li.dataset.status]);")
+        .await;
+    assert_eq!(
+        steps,
+        json!([
+            ["dealbreakers", "open"],
+            ["reflect", "locked"],
+            ["too_proud_to_beg", "locked"],
+            ["no_contact", "locked"],
+            ["live_your_life", "locked"],
+            ["reach_out", "locked"],
+            ["better_relationship", "locked"]
+        ])
+    );
+    let reach_out = app.text("li[data-step='reach_out'] .reason").await;
+    assert!(reach_out.contains("14 days"), "{reach_out}");
+    assert_eq!(app.text("#about-text").await, "They ended it, 10 days ago.");
+    assert!(
+        !app.text("main").await.contains("Sam"),
+        "the home screen needs no name"
+    );
+    app.screenshot("04-home").await;
+    app.close().await;
+
+    // Same data folder, new process, and this time in dark mode.
+    let app = App::start_with(&home, &[("GTK_THEME", "Adwaita:dark")]).await;
+    app.wait_for("main[data-view='home']").await;
+    let dark = app
+        .script("return matchMedia('(prefers-color-scheme: dark)').matches;")
+        .await;
+    app.screenshot("05-home-after-restart-dark").await;
+    app.go("settings").await;
+    let name = app
+        .script("return document.getElementById('ex_name').value;")
+        .await;
+    assert_eq!(name, "Sam");
+    let checked = app
+        .script("return document.querySelector('input[name=pronouns]:checked').value;")
+        .await;
+    assert_eq!(checked, "they");
+    let data_dir = app.text("#data-dir").await;
+    assert_eq!(data_dir, home.data_dir().display().to_string());
+    app.screenshot("06-settings-dark").await;
+    assert_eq!(
+        dark,
+        json!(true),
+        "GTK_THEME=Adwaita:dark should give prefers-color-scheme: dark"
+    );
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn bad_input_shows_a_message_by_the_field_and_stores_nothing() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    app.click("#begin").await;
+    app.wait_for("#profile-form").await;
+
+    fill_profile(&app, "", &date_from_today(-3)).await;
+    app.click("#save-profile").await;
+    let error = app.text("#ex_name-error").await;
+    assert!(error.contains("enter a name"), "{error}");
+    let focused = app.script("return document.activeElement.id;").await;
+    assert_eq!(focused, "ex_name", "focus moves to the field to fix");
+    app.screenshot("07-profile-empty-name").await;
+
+    fill_profile(&app, "Sam", &date_from_today(2)).await;
+    app.click("#save-profile").await;
+    app.eventually("return document.getElementById('ex_name-error').hidden;")
+        .await;
+    let error = app.text("#breakup_date-error").await;
+    assert_eq!(error, "The breakup date can't be in the future.");
+    let invalid = app
+        .script("return document.getElementById('breakup_date').getAttribute('aria-invalid');")
+        .await;
+    assert_eq!(invalid, "true");
+    app.screenshot("08-profile-future-date").await;
+    app.close().await;
+
+    let app = App::start(&home).await;
+    assert_eq!(
+        app.text("h1").await,
+        "Welcome to Crossroads",
+        "nothing was stored"
+    );
+    let stored = app.invoke("get_profile", json!({})).await;
+    assert_eq!(stored, json!({ "ok": null }));
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_second_launch_hands_over_and_exits_zero() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let mut second = Command::new(APP);
+    home.apply(&mut second);
+    let mut child = second.spawn().unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the second launch kept running"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "second launch exited with {status}");
+    // The first is still there and still answers.
+    assert_eq!(app.text("h1").await, "Welcome to Crossroads");
+    let overview = app.invoke("get_overview", json!({})).await;
+    assert_eq!(overview["ok"]["has_profile"], false, "{overview}");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_test_notification_reaches_the_desktop_and_stays_discreet() {
+    let home = TestHome::new();
+    let log = home.file("notify.log");
+    let _monitor = monitor_notifications(&log);
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Morgan", "pronouns": "he", "breakup_date": date_from_today(-20), "ended_by": "me" }}),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], "Morgan", "{saved}");
+    app.go("settings").await;
+    app.click("#test-notification").await;
+    let status = app
+        .eventually("return document.getElementById('test-notification-status').textContent;")
+        .await;
+    assert!(status.as_str().unwrap().contains("was sent"), "{status}");
+    let captured = wait_for_file_containing(&log, "Notifications are working");
+    assert!(captured.contains("string \"Crossroads\""), "{captured}");
+    assert!(
+        !captured.contains("Morgan"),
+        "no name in a notification:\n{captured}"
+    );
+    app.screenshot("09-settings-notification-sent").await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn the_tray_menu_reopens_the_window_and_quits() {
+    let home = TestHome::new();
+    let record = home.file("tray.log");
+    let _watcher = start_tray_watcher(&record);
+    let app = App::start(&home).await;
+
+    let registered = wait_for_file_containing(&record, " /");
+    let line = registered
+        .lines()
+        .find(|l| l.contains(" /"))
+        .unwrap()
+        .to_owned();
+    let (bus, path) = line.split_once(' ').unwrap();
+    let menu = sni(&["menu", bus, path]);
+    let menu = String::from_utf8_lossy(&menu.stdout).into_owned();
+    assert!(menu.contains("\"Open Crossroads\""), "{menu}");
+    assert!(menu.contains("\"Quit Crossroads\""), "{menu}");
+    let pid: u32 = String::from_utf8_lossy(&sni(&["pid", bus]).stdout)
+        .trim()
+        .parse()
+        .expect("the tray's process id");
+
+    // Closing the window leaves the app running in the tray.
+    app.client.close_window().await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(alive(pid), "closing the window must not quit the app");
+
+    let clicked = sni(&["click", bus, path, "Open Crossroads"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    let windows = {
+        let started = Instant::now();
+        loop {
+            let handles = app.client.windows().await.unwrap_or_default();
+            if !handles.is_empty() || started.elapsed() > PATIENCE {
+                break handles;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    assert!(
+        !windows.is_empty(),
+        "Open Crossroads brings the window back"
+    );
+
+    let clicked = sni(&["click", bus, path, "Quit Crossroads"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    let started = Instant::now();
+    while alive(pid) {
+        assert!(started.elapsed() < PATIENCE, "Quit did not end the app");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.close().await;
+}
