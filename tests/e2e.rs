@@ -216,26 +216,27 @@ async fn the_tray_menu_reopens_the_window_and_quits() {
         .expect("the tray's process id");
 
     // Closing the window leaves the app running in the tray.
-    app.client.close_window().await.unwrap();
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(x_windows_titled("Crossroads"), 1);
+    close_window_like_a_person("Crossroads");
+    let started = Instant::now();
+    while x_windows_titled("Crossroads") > 0 {
+        assert!(started.elapsed() < PATIENCE, "the window did not close");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
     assert!(alive(pid), "closing the window must not quit the app");
 
+    // Open Crossroads in the tray menu brings a window back.
     let clicked = sni(&["click", bus, path, "Open Crossroads"]);
     assert!(clicked.status.success(), "{clicked:?}");
-    let windows = {
-        let started = Instant::now();
-        loop {
-            let handles = app.client.windows().await.unwrap_or_default();
-            if !handles.is_empty() || started.elapsed() > PATIENCE {
-                break handles;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    };
-    assert!(
-        !windows.is_empty(),
-        "Open Crossroads brings the window back"
-    );
+    let started = Instant::now();
+    while x_windows_titled("Crossroads") == 0 {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "Open Crossroads did not bring the window back"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
     let clicked = sni(&["click", bus, path, "Quit Crossroads"]);
     assert!(clicked.status.success(), "{clicked:?}");

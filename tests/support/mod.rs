@@ -363,3 +363,27 @@ pub fn alive(pid: u32) -> bool {
         })
         .unwrap_or(false)
 }
+
+fn xclose(args: &[&str]) -> std::process::Output {
+    Command::new("/usr/bin/python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/xclose.py"))
+        .args(args)
+        .output()
+        .expect("python3 with python3-xlib")
+}
+
+/// Closes the window titled `title` as a window manager does when the
+/// person clicks its close button (WM_DELETE_WINDOW).
+pub fn close_window_like_a_person(title: &str) {
+    let out = xclose(&[title]);
+    assert!(out.status.success(), "no window titled {title}: {out:?}");
+}
+
+/// How many mapped X windows have this title.
+pub fn x_windows_titled(title: &str) -> usize {
+    let out = xclose(&["--count", title]);
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
+}

@@ -40,7 +40,7 @@ class Watcher(dbus.service.Object):
     def StatusNotifierItemRegistered(self, item):
         pass
 
-    @dbus.service.signal(WATCHER, signature="s")
+    @dbus.service.signal(WATCHER, signature="")
     def StatusNotifierHostRegistered(self):
         pass
 

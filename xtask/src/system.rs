@@ -23,7 +23,7 @@ pub const RUN_PACKAGES: &[&str] = &[
 
 /// What the tests need on top: a headless X server, WebKit's WebDriver, a
 /// private D-Bus session with a real notification server, screenshots, and
-/// python3-dbus for the test's tray watcher.
+/// python3-dbus and python3-xlib for the tests' stand-in panel and window manager.
 pub const TEST_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "build-essential",
@@ -43,6 +43,7 @@ pub const TEST_PACKAGES: &[&str] = &[
     "imagemagick",
     "python3-dbus",
     "python3-gi",
+    "python3-xlib",
 ];
 
 /// The folder holding the workspace's Cargo.toml.
