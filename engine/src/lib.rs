@@ -10,6 +10,9 @@
 //! - [`store`]: durable storage over sled; the only module that names it.
 //!   Every write is flushed before it returns.
 //! - [`profile`]: what to call the ex, pronouns, when and how it ended.
+//! - [`time`]: local wall time and the instants it names (DST gaps and folds).
+//! - [`no_contact`]: step 3: the streak clock, the two-tap log, milestones,
+//!   and which notifications are due (each exactly once).
 //! - [`program`]: the dealbreaker check and six steps, each with a status
 //!   derived from recorded facts, and the reason a locked step is locked.
 //! - [`Crossroads`]: the facade the desktop shell calls, one method per
@@ -38,9 +41,11 @@
 //! ```
 
 pub mod error;
+pub mod no_contact;
 pub mod profile;
 pub mod program;
 pub mod store;
+pub mod time;
 
 use std::path::Path;
 

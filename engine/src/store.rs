@@ -34,15 +34,21 @@ pub enum Tree {
     Meta,
     /// The person's profile (one record).
     Profile,
+    /// Step 3's start, settings and what has been announced.
+    NoContact,
+    /// Logged no-contact events, keyed by time.
+    Events,
 }
 
 impl Tree {
-    const ALL: [Tree; 2] = [Tree::Meta, Tree::Profile];
+    const ALL: [Tree; 4] = [Tree::Meta, Tree::Profile, Tree::NoContact, Tree::Events];
 
     fn name(self) -> &'static str {
         match self {
             Tree::Meta => META_TREE,
             Tree::Profile => "profile",
+            Tree::NoContact => "no_contact",
+            Tree::Events => "events",
         }
     }
 }
@@ -101,6 +107,31 @@ impl Store {
         tree.insert(key, bytes).map_err(storage)?;
         tree.flush().map_err(storage)?;
         Ok(())
+    }
+
+    /// Adds a record under a key that sorts by `at` (ties keep insertion
+    /// order), flushed before returning.
+    pub fn append<T: Serialize>(&self, tree: Tree, at: DateTime<Utc>, value: &T) -> Result<()> {
+        // Flipping the sign bit makes big-endian byte order match time order,
+        // instants before 1970 included.
+        let time = (at.timestamp_micros() as u64) ^ (1 << 63);
+        let id = self.db.generate_id().map_err(storage)?;
+        let mut key = [0u8; 16];
+        key[..8].copy_from_slice(&time.to_be_bytes());
+        key[8..].copy_from_slice(&id.to_be_bytes());
+        self.put(tree, &key, value)
+    }
+
+    /// Every record of a tree, in key order.
+    pub fn values<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<T>> {
+        self.tree(tree)?
+            .iter()
+            .map(|entry| {
+                let (_, bytes) = entry.map_err(storage)?;
+                serde_json::from_slice(&bytes)
+                    .map_err(|e| self.corrupt(format!("a record in \"{}\": {e}", tree.name())))
+            })
+            .collect()
     }
 
     /// Writes a JSON copy of every record to `backups/` in the data folder and
@@ -272,6 +303,22 @@ mod tests {
         let err = Store::open(dir.path()).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
         assert!(err.to_string().contains("backups"), "{err}");
+    }
+
+    #[test]
+    fn appended_records_come_back_in_time_order() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        for (at, value) in [
+            ("2026-01-02T00:00:00Z", "b"),
+            ("1969-12-31T00:00:00Z", "a"),
+            ("2026-01-02T00:00:00Z", "c"),
+            ("2027-01-01T00:00:00Z", "d"),
+        ] {
+            store.append(Tree::Events, instant(at), &value).unwrap();
+        }
+        let values: Vec<String> = store.values(Tree::Events).unwrap();
+        assert_eq!(values, ["a", "b", "c", "d"]);
     }
 
     #[test]

@@ -1,0 +1,651 @@
+//! Step 3, no contact: the streak clock, the two-tap log, milestones, and
+//! which milestone notifications are due.
+//!
+//! Streaks are never stored: they are derived from the recorded start and
+//! the contact slips (each ends a streak and starts the next at that moment).
+//! What has been announced is stored per streak and milestone, so each is
+//! announced once, whatever the clock or the time zone does afterwards.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::{Store, Tree};
+use crate::time::{resolve_local, same_wall_time_days_later, whole_days_between};
+
+/// Milestones (in days) when the person has not chosen their own.
+pub const DEFAULT_MILESTONES: [u32; 8] = [1, 3, 7, 14, 21, 30, 60, 90];
+/// The largest milestone accepted: ten years.
+pub const MILESTONE_MAX_DAYS: u32 = 3650;
+/// The most milestones a list may have.
+pub const MILESTONES_MAX_COUNT: usize = 50;
+/// The longest note on a logged event, in characters.
+pub const NOTE_MAX_CHARS: usize = 2_000;
+
+const START_KEY: &[u8] = b"start";
+const SETTINGS_KEY: &[u8] = b"settings";
+const ANNOUNCED_KEY: &[u8] = b"announced";
+
+/// What happened, as logged in two taps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Contact slip: I texted or called them.
+    Texted,
+    /// Contact slip: I replied to them.
+    Replied,
+    /// Contact slip: we met.
+    Met,
+    /// Looking slip: I checked their social media.
+    CheckedSocial,
+    /// Looking slip: I drove or walked past their place.
+    DroveBy,
+    /// They contacted me, and I did not answer.
+    TheyContacted,
+    /// I felt the urge and did not act on it.
+    UrgeResisted,
+}
+
+/// The four buttons the kinds belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventGroup {
+    /// Ends the current streak.
+    ContactSlip,
+    /// Counted; the streak goes on.
+    LookingSlip,
+    /// Logged; breaks nothing.
+    TheyContacted,
+    /// Counted.
+    Urge,
+}
+
+impl EventKind {
+    /// Reads a kind sent by the UI; anything unknown is a typed error.
+    pub fn parse(text: &str) -> Result<EventKind> {
+        serde_json::from_value(serde_json::Value::String(text.to_owned()))
+            .map_err(|_| Error::invalid("kind", "That is not something Crossroads can log."))
+    }
+
+    /// Which button the kind belongs to.
+    pub fn group(self) -> EventGroup {
+        match self {
+            EventKind::Texted | EventKind::Replied | EventKind::Met => EventGroup::ContactSlip,
+            EventKind::CheckedSocial | EventKind::DroveBy => EventGroup::LookingSlip,
+            EventKind::TheyContacted => EventGroup::TheyContacted,
+            EventKind::UrgeResisted => EventGroup::Urge,
+        }
+    }
+
+    /// Whether this ends the current streak.
+    pub fn ends_streak(self) -> bool {
+        self.group() == EventGroup::ContactSlip
+    }
+}
+
+/// One logged event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When it was logged.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub kind: EventKind,
+    /// The person's note, as written.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Start {
+    at: DateTime<Utc>,
+    recorded_at: DateTime<Utc>,
+}
+
+/// Hours in which notifications wait (local wall time; may span midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuietHours {
+    /// When the quiet begins.
+    pub start: NaiveTime,
+    /// When it ends.
+    pub end: NaiveTime,
+}
+
+impl QuietHours {
+    /// Whether `time` falls inside the quiet hours.
+    pub fn contains(&self, time: NaiveTime) -> bool {
+        if self.start < self.end {
+            self.start <= time && time < self.end
+        } else {
+            time >= self.start || time < self.end
+        }
+    }
+}
+
+/// The person's choices for step 3.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Milestones in days, ascending, no duplicates.
+    pub milestones: Vec<u32>,
+    /// Whether milestone notifications are shown at all.
+    pub notifications: bool,
+    /// Hours in which notifications wait.
+    pub quiet_hours: Option<QuietHours>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            milestones: DEFAULT_MILESTONES.to_vec(),
+            notifications: true,
+            quiet_hours: None,
+        }
+    }
+}
+
+/// Settings as the UI sends them: plain values, checked by [`Settings::validate`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SettingsInput {
+    /// Milestones as typed, e.g. `"1, 3, 7, 14"`.
+    pub milestones: String,
+    /// Whether notifications are on.
+    pub notifications: bool,
+    /// Whether quiet hours are on.
+    pub quiet_hours_enabled: bool,
+    /// Start of quiet hours, `HH:MM`.
+    pub quiet_start: String,
+    /// End of quiet hours, `HH:MM`.
+    pub quiet_end: String,
+}
+
+impl Settings {
+    /// Checks what the UI sent; the first problem is a typed error naming its field.
+    pub fn validate(input: &SettingsInput) -> Result<Settings> {
+        let milestones = parse_milestones(&input.milestones)?;
+        let quiet_hours = if input.quiet_hours_enabled {
+            let time = |text: &str, field| {
+                NaiveTime::parse_from_str(text.trim(), "%H:%M")
+                    .map_err(|_| Error::invalid(field, "Please enter a time like 22:30."))
+            };
+            let start = time(&input.quiet_start, "quiet_start")?;
+            let end = time(&input.quiet_end, "quiet_end")?;
+            if start == end {
+                return Err(Error::invalid(
+                    "quiet_end",
+                    "Quiet hours need an end that differs from their start.",
+                ));
+            }
+            Some(QuietHours { start, end })
+        } else {
+            None
+        };
+        Ok(Settings {
+            milestones,
+            notifications: input.notifications,
+            quiet_hours,
+        })
+    }
+}
+
+fn parse_milestones(text: &str) -> Result<Vec<u32>> {
+    let field = "milestones";
+    let mut days = Vec::new();
+    for part in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        let day: u32 = part.parse().map_err(|_| {
+            Error::invalid(field, format!("“{part}” is not a whole number of days."))
+        })?;
+        if !(1..=MILESTONE_MAX_DAYS).contains(&day) {
+            return Err(Error::invalid(
+                field,
+                format!("Milestones are between 1 and {MILESTONE_MAX_DAYS} days; {day} is not."),
+            ));
+        }
+        if days.contains(&day) {
+            return Err(Error::invalid(
+                field,
+                format!("Day {day} is in the list twice."),
+            ));
+        }
+        days.push(day);
+    }
+    if days.is_empty() {
+        return Err(Error::invalid(field, "Please keep at least one milestone."));
+    }
+    if days.len() > MILESTONES_MAX_COUNT {
+        return Err(Error::invalid(
+            field,
+            format!("Please keep to {MILESTONES_MAX_COUNT} milestones or fewer."),
+        ));
+    }
+    days.sort_unstable();
+    Ok(days)
+}
+
+/// A streak of no contact, current or past.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Streak {
+    /// When it began.
+    pub started_at: DateTime<Utc>,
+    /// When a contact slip ended it; none for the current streak.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// The slip that ended it.
+    pub ended_by: Option<EventKind>,
+    /// Whole days it lasted (or has lasted so far).
+    pub days: u32,
+}
+
+/// The next milestone of the current streak.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextMilestone {
+    /// Its day.
+    pub days: u32,
+    /// When it falls.
+    pub at: DateTime<Utc>,
+}
+
+/// Counts over the whole history.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Contact slips.
+    pub contact_slips: u32,
+    /// Looking slips.
+    pub looking_slips: u32,
+    /// Times they reached out.
+    pub they_contacted: u32,
+    /// Urges resisted.
+    pub urges_resisted: u32,
+}
+
+/// Step 3 as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoContactView {
+    /// The current streak, once no contact has started.
+    pub current: Option<Streak>,
+    /// The next milestone, if any is left.
+    pub next_milestone: Option<NextMilestone>,
+    /// The longest streak so far, in days.
+    pub best_days: u32,
+    /// Ended streaks, newest first.
+    pub history: Vec<Streak>,
+    /// What was logged today (local date), newest first.
+    pub today: Vec<Event>,
+    /// Totals.
+    pub counts: Counts,
+    /// The milestone list.
+    pub milestones: Vec<u32>,
+}
+
+/// What the notifier should say now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Announcement {
+    /// One milestone reached, as it happened.
+    Milestone {
+        /// The milestone's day.
+        days: u32,
+    },
+    /// Several reached at once (the app was closed, or the start was back-dated).
+    Summary {
+        /// The streak's day count now.
+        days: u32,
+        /// The milestones being announced together.
+        milestones: Vec<u32>,
+    },
+}
+
+/// The answer of one notifier check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// What to show now, if anything. Already recorded as announced.
+    pub announce: Option<Announcement>,
+    /// The current day count (for the tray), if no contact has started.
+    pub day: Option<u32>,
+    /// When something may next be due: the next milestone or the end of quiet hours.
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+/// Which (streak start, milestone) pairs have been announced or passed over.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Announced(BTreeSet<(i64, u32)>);
+
+impl Announced {
+    fn key(start: DateTime<Utc>, days: u32) -> (i64, u32) {
+        (start.timestamp_micros(), days)
+    }
+    fn contains(&self, start: DateTime<Utc>, days: u32) -> bool {
+        self.0.contains(&Self::key(start, days))
+    }
+    fn insert(&mut self, start: DateTime<Utc>, days: u32) {
+        self.0.insert(Self::key(start, days));
+    }
+}
+
+/// Everything recorded for step 3, read in one go.
+struct Record {
+    start: Option<Start>,
+    events: Vec<Event>,
+}
+
+impl Record {
+    fn load(store: &Store) -> Result<Record> {
+        Ok(Record {
+            start: store.get(Tree::NoContact, START_KEY)?,
+            events: store.values(Tree::Events)?,
+        })
+    }
+
+    /// Streak start instants, oldest first: the start, then each contact slip.
+    fn streak_starts(&self) -> Vec<(DateTime<Utc>, Option<&Event>)> {
+        let Some(start) = self.start else {
+            return Vec::new();
+        };
+        let mut starts = vec![(start.at, None)];
+        for event in self
+            .events
+            .iter()
+            .filter(|e| e.kind.ends_streak() && e.at >= start.at)
+        {
+            starts.push((event.at, Some(event)));
+        }
+        starts
+    }
+
+    fn current_start(&self) -> Option<DateTime<Utc>> {
+        self.streak_starts().last().map(|(at, _)| *at)
+    }
+}
+
+/// Reads the settings (defaults until the person changes them).
+pub fn settings(store: &Store) -> Result<Settings> {
+    Ok(store
+        .get(Tree::NoContact, SETTINGS_KEY)?
+        .unwrap_or_default())
+}
+
+/// Validates and stores the settings. Milestones already reached in the
+/// current streak are marked as announced, so a newly added past milestone
+/// does not notify out of the blue.
+pub fn save_settings(
+    store: &Store,
+    input: &SettingsInput,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<Settings> {
+    let settings = Settings::validate(input)?;
+    let record = Record::load(store)?;
+    if let Some(start) = record.current_start() {
+        let mut announced = announced(store)?;
+        let before = announced.clone();
+        for &days in &settings.milestones {
+            if same_wall_time_days_later(start, days, tz) <= now {
+                announced.insert(start, days);
+            }
+        }
+        if announced != before {
+            store.put(Tree::NoContact, ANNOUNCED_KEY, &announced)?;
+        }
+    }
+    store.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
+    Ok(settings)
+}
+
+fn announced(store: &Store) -> Result<Announced> {
+    Ok(store
+        .get(Tree::NoContact, ANNOUNCED_KEY)?
+        .unwrap_or_default())
+}
+
+/// Whether no contact has started.
+pub fn started(store: &Store) -> Result<bool> {
+    Ok(store.get::<Start>(Tree::NoContact, START_KEY)?.is_some())
+}
+
+/// Starts no contact now, or at `since` (a local `YYYY-MM-DDTHH:MM`, the
+/// last contact). Refused if it is in the future or already started.
+pub fn start(store: &Store, since: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    if started(store)? {
+        return Err(Error::OutOfOrder(
+            "No contact has already started. A slip starts a new streak by itself.".into(),
+        ));
+    }
+    let at = match since.map(str::trim).filter(|s| !s.is_empty()) {
+        None => now,
+        Some(text) => {
+            let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+                .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+                .map_err(|_| {
+                    Error::invalid(
+                        "since",
+                        "Please enter the date and time of your last contact.",
+                    )
+                })?;
+            let at = resolve_local(local, tz);
+            if at > now {
+                return Err(Error::invalid(
+                    "since",
+                    "The last contact can't be in the future.",
+                ));
+            }
+            if (now - at).num_days() > i64::from(MILESTONE_MAX_DAYS) {
+                return Err(Error::invalid(
+                    "since",
+                    "That is more than ten years ago. Please check the year.",
+                ));
+            }
+            at
+        }
+    };
+    store.put(
+        Tree::NoContact,
+        START_KEY,
+        &Start {
+            at,
+            recorded_at: now,
+        },
+    )
+}
+
+/// Logs an event now. A contact slip ends the current streak and starts the next.
+pub fn log(store: &Store, kind: &str, note: Option<&str>, now: DateTime<Utc>) -> Result<Event> {
+    let kind = EventKind::parse(kind)?;
+    let note = note
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > NOTE_MAX_CHARS)
+    {
+        return Err(Error::invalid(
+            "note",
+            format!("Please keep the note to {NOTE_MAX_CHARS} characters or fewer."),
+        ));
+    }
+    let record = Record::load(store)?;
+    let Some(current) = record.current_start() else {
+        return Err(Error::OutOfOrder(
+            "Start no contact first; then you can log how it goes.".into(),
+        ));
+    };
+    // With the clock set back, an event still comes after what is recorded,
+    // so the order of streaks never turns around.
+    let latest = record.events.last().map_or(current, |e| e.at.max(current));
+    let event = Event {
+        at: now.max(latest),
+        kind,
+        note,
+    };
+    store.append(Tree::Events, event.at, &event)?;
+    Ok(event)
+}
+
+/// Step 3 as the UI shows it at `now`.
+pub fn view(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<NoContactView> {
+    let record = Record::load(store)?;
+    let settings = settings(store)?;
+    let starts = record.streak_starts();
+    let mut streaks: Vec<Streak> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, (started_at, _))| {
+            let end = starts.get(i + 1);
+            Streak {
+                started_at: *started_at,
+                ended_at: end.map(|(at, _)| *at),
+                ended_by: end.and_then(|(_, e)| e.map(|e| e.kind)),
+                days: whole_days_between(*started_at, end.map_or(now, |(at, _)| *at), tz),
+            }
+        })
+        .collect();
+    let current = streaks.pop();
+    let best_days = streaks
+        .iter()
+        .chain(current.iter())
+        .map(|s| s.days)
+        .max()
+        .unwrap_or(0);
+    streaks.reverse();
+    let next_milestone = current.as_ref().and_then(|c| {
+        settings
+            .milestones
+            .iter()
+            .map(|&days| NextMilestone {
+                days,
+                at: same_wall_time_days_later(c.started_at, days, tz),
+            })
+            .find(|m| m.at > now)
+    });
+    let today_local = now.with_timezone(&tz).date_naive();
+    let today = record
+        .events
+        .iter()
+        .rev()
+        .filter(|e| e.at.with_timezone(&tz).date_naive() == today_local)
+        .cloned()
+        .collect();
+    let mut counts = Counts::default();
+    for event in &record.events {
+        let counter = match event.kind.group() {
+            EventGroup::ContactSlip => &mut counts.contact_slips,
+            EventGroup::LookingSlip => &mut counts.looking_slips,
+            EventGroup::TheyContacted => &mut counts.they_contacted,
+            EventGroup::Urge => &mut counts.urges_resisted,
+        };
+        *counter += 1;
+    }
+    Ok(NoContactView {
+        current,
+        next_milestone,
+        best_days,
+        history: streaks,
+        today,
+        counts,
+        milestones: settings.milestones,
+    })
+}
+
+/// The current streak's whole days, if no contact has started.
+pub fn current_days(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Option<u32>> {
+    let record = Record::load(store)?;
+    Ok(record
+        .current_start()
+        .map(|start| whole_days_between(start, now, tz)))
+}
+
+/// What the notifier should announce at `now`, recorded as announced
+/// (and flushed) before it is returned, so it is said exactly once.
+pub fn check(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
+    let record = Record::load(store)?;
+    let Some(start) = record.current_start() else {
+        return Ok(Check {
+            announce: None,
+            day: None,
+            next_due: None,
+        });
+    };
+    let settings = settings(store)?;
+    let mut announced = announced(store)?;
+    let plan = plan(start, &settings, &announced, now, tz);
+    if !plan.mark.is_empty() {
+        for &days in &plan.mark {
+            announced.insert(start, days);
+        }
+        store.put(Tree::NoContact, ANNOUNCED_KEY, &announced)?;
+    }
+    Ok(plan.check)
+}
+
+struct Plan {
+    check: Check,
+    mark: Vec<u32>,
+}
+
+/// The pure heart of [`check`]: what is due, given what was announced.
+fn plan(
+    start: DateTime<Utc>,
+    settings: &Settings,
+    announced: &Announced,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Plan {
+    let day = whole_days_between(start, now, tz);
+    let mut reached = Vec::new();
+    let mut next_due = None;
+    for &days in &settings.milestones {
+        let at = same_wall_time_days_later(start, days, tz);
+        if at <= now {
+            if !announced.contains(start, days) {
+                reached.push(days);
+            }
+        } else if next_due.is_none() {
+            next_due = Some(at);
+        }
+    }
+    let quiet = settings
+        .quiet_hours
+        .filter(|q| q.contains(now.with_timezone(&tz).time()));
+    if let (Some(quiet), false, true) = (quiet, reached.is_empty(), settings.notifications) {
+        // Held until the quiet ends; the notifier checks at least every minute.
+        let end = quiet_end_after(quiet, now, tz);
+        return Plan {
+            check: Check {
+                announce: None,
+                day: Some(day),
+                next_due: Some(next_due.map_or(end, |n| n.min(end))),
+            },
+            mark: Vec::new(),
+        };
+    }
+    let announce = match (settings.notifications, reached.as_slice()) {
+        (false, _) | (_, []) => None,
+        (true, [one]) => Some(Announcement::Milestone { days: *one }),
+        (true, many) => Some(Announcement::Summary {
+            days: day,
+            milestones: many.to_vec(),
+        }),
+    };
+    Plan {
+        check: Check {
+            announce,
+            day: Some(day),
+            next_due,
+        },
+        mark: reached,
+    }
+}
+
+fn quiet_end_after(quiet: QuietHours, now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+    let local = now.with_timezone(&tz).naive_local();
+    let today_end = local.date().and_time(quiet.end);
+    let end = if today_end > local {
+        today_end
+    } else {
+        today_end + chrono::Duration::days(1)
+    };
+    resolve_local(end, tz)
+}
