@@ -53,6 +53,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 pub use error::{Error, ErrorKind, Result};
+pub use no_contact::{Announcement, Check, NoContactView, Settings, SettingsInput};
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
 pub use store::Store;
@@ -98,11 +99,65 @@ impl Crossroads {
     }
 
     /// The program at a glance, derived from what is recorded.
-    pub fn overview(&self, _now: DateTime<Utc>, _tz: Tz) -> Result<Overview> {
+    pub fn overview(&self, now: DateTime<Utc>, tz: Tz) -> Result<Overview> {
         let facts = program::Facts {
             profile: self.profile()?,
+            no_contact_days: no_contact::current_days(&self.store, now, tz)?,
         };
         Ok(program::overview(&facts))
+    }
+
+    /// Step 3 as the UI shows it.
+    pub fn no_contact(&self, now: DateTime<Utc>, tz: Tz) -> Result<NoContactView> {
+        no_contact::view(&self.store, now, tz)
+    }
+
+    /// Starts no contact now, or back-dated to `since` (local `YYYY-MM-DDTHH:MM[:SS]`).
+    pub fn start_no_contact(
+        &self,
+        since: Option<&str>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<NoContactView> {
+        if self.profile()?.is_none() {
+            return Err(Error::OutOfOrder(
+                "Tell Crossroads a little about the breakup first.".into(),
+            ));
+        }
+        no_contact::start(&self.store, since, now, tz)?;
+        self.no_contact(now, tz)
+    }
+
+    /// Logs a no-contact event (`kind` as the UI names it) with an optional note.
+    pub fn log_event(
+        &self,
+        kind: &str,
+        note: Option<&str>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<NoContactView> {
+        no_contact::log(&self.store, kind, note, now)?;
+        self.no_contact(now, tz)
+    }
+
+    /// The no-contact settings (milestones, notifications, quiet hours).
+    pub fn settings(&self) -> Result<Settings> {
+        no_contact::settings(&self.store)
+    }
+
+    /// Validates and stores the no-contact settings.
+    pub fn save_settings(
+        &self,
+        input: &SettingsInput,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Settings> {
+        no_contact::save_settings(&self.store, input, now, tz)
+    }
+
+    /// What the notifier should announce now; recorded before it is returned.
+    pub fn check_milestones(&self, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
+        no_contact::check(&self.store, now, tz)
     }
 }
 

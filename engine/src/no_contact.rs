@@ -649,3 +649,403 @@ fn quiet_end_after(quiet: QuietHours, now: DateTime<Utc>, tz: Tz) -> DateTime<Ut
     };
     resolve_local(end, tz)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{instant, temp_store};
+    use crate::ErrorKind;
+    use chrono::Duration;
+    use chrono_tz::{America::New_York, Europe::Berlin, UTC};
+    use proptest::prelude::*;
+
+    fn settings_input(milestones: &str) -> SettingsInput {
+        SettingsInput {
+            milestones: milestones.into(),
+            notifications: true,
+            ..SettingsInput::default()
+        }
+    }
+
+    #[test]
+    fn starting_now_counts_from_now() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T20:00:00Z");
+        start(&store, None, now, Berlin).unwrap();
+        let view = view(&store, now + Duration::hours(23), Berlin).unwrap();
+        assert_eq!(view.current.as_ref().unwrap().started_at, now);
+        assert_eq!(view.current.unwrap().days, 0);
+        assert_eq!(
+            view.next_milestone,
+            Some(NextMilestone {
+                days: 1,
+                at: now + Duration::days(1)
+            })
+        );
+    }
+
+    #[test]
+    fn a_back_dated_start_is_read_in_local_time() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-10T12:00:00Z");
+        start(&store, Some("2026-03-03T09:30"), now, Berlin).unwrap();
+        let view = view(&store, now, Berlin).unwrap();
+        let current = view.current.unwrap();
+        assert_eq!(current.started_at, instant("2026-03-03T08:30:00Z"));
+        assert_eq!(current.days, 7);
+        assert_eq!(view.next_milestone.unwrap().days, 14);
+    }
+
+    #[test]
+    fn a_refused_start_stores_nothing() {
+        let now = instant("2026-03-10T12:00:00Z");
+        for (since, field) in [
+            ("2026-03-10T14:00", "since"), // 15:00 in Berlin is after now
+            ("yesterday", "since"),
+            ("2026-02-30T10:00", "since"),
+            ("2001-01-01T10:00", "since"),
+        ] {
+            let (_dir, store) = temp_store();
+            let err = start(&store, Some(since), now, Berlin).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput, "{since}");
+            assert_eq!(err.field(), Some(field));
+            assert!(!started(&store).unwrap(), "{since}");
+        }
+    }
+
+    #[test]
+    fn starting_twice_is_out_of_order() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-10T12:00:00Z");
+        start(&store, None, now, UTC).unwrap();
+        let err = start(&store, Some("2026-03-01T10:00"), now, UTC).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+        assert_eq!(
+            view(&store, now, UTC).unwrap().current.unwrap().started_at,
+            now
+        );
+    }
+
+    #[test]
+    fn a_contact_slip_ends_the_streak_and_the_history_keeps_it() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        start(&store, None, t0, UTC).unwrap();
+        log(&store, "checked_social", None, t0 + Duration::days(3)).unwrap();
+        log(
+            &store,
+            "they_contacted",
+            Some("  a birthday text  "),
+            t0 + Duration::days(4),
+        )
+        .unwrap();
+        let slip = t0 + Duration::days(9) + Duration::hours(2);
+        log(&store, "texted", Some("I was lonely"), slip).unwrap();
+        let now = slip + Duration::days(2);
+        log(&store, "urge_resisted", None, now).unwrap();
+        let view = view(&store, now, UTC).unwrap();
+        let current = view.current.unwrap();
+        assert_eq!(current.started_at, slip);
+        assert_eq!(current.days, 2);
+        assert_eq!(view.best_days, 9);
+        assert_eq!(view.history.len(), 1);
+        assert_eq!(view.history[0].days, 9);
+        assert_eq!(view.history[0].ended_by, Some(EventKind::Texted));
+        assert_eq!(view.history[0].ended_at, Some(slip));
+        assert_eq!(
+            view.counts,
+            Counts {
+                contact_slips: 1,
+                looking_slips: 1,
+                they_contacted: 1,
+                urges_resisted: 1
+            }
+        );
+        assert_eq!(view.today.len(), 1);
+        assert_eq!(view.today[0].kind, EventKind::UrgeResisted);
+        let events: Vec<Event> = store.values(Tree::Events).unwrap();
+        assert_eq!(events[1].note.as_deref(), Some("a birthday text"));
+    }
+
+    #[test]
+    fn refused_log_entries_store_nothing() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        let err = log(&store, "urge_resisted", None, now).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            ErrorKind::OutOfOrder,
+            "before no contact starts"
+        );
+        start(&store, None, now, UTC).unwrap();
+        let long = "x".repeat(NOTE_MAX_CHARS + 1);
+        for (kind, note, field) in [
+            ("called_a_psychic", None, "kind"),
+            ("", None, "kind"),
+            ("Texted", None, "kind"),
+            ("texted", Some(long.as_str()), "note"),
+        ] {
+            let err = log(&store, kind, note, now).unwrap_err();
+            assert_eq!(err.field(), Some(field), "{kind}");
+        }
+        assert!(store.values::<Event>(Tree::Events).unwrap().is_empty());
+    }
+
+    #[test]
+    fn with_the_clock_set_back_a_slip_still_comes_after_the_streak_start() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        start(&store, None, t0, UTC).unwrap();
+        log(&store, "met", None, t0 - Duration::days(5)).unwrap();
+        let view = view(&store, t0 + Duration::days(1), UTC).unwrap();
+        assert_eq!(view.history[0].days, 0);
+        assert_eq!(view.current.unwrap().days, 1);
+    }
+
+    #[test]
+    fn milestone_settings_are_validated() {
+        let cases = [
+            ("", "milestones"),
+            ("1, 2, 2", "milestones"),
+            ("0", "milestones"),
+            ("3651", "milestones"),
+            ("-1", "milestones"),
+            ("1.5", "milestones"),
+            ("seven", "milestones"),
+        ];
+        for (text, field) in cases {
+            let err = Settings::validate(&settings_input(text)).unwrap_err();
+            assert_eq!(err.field(), Some(field), "{text}");
+        }
+        let ok = Settings::validate(&settings_input(" 30,7 1\t3650 ")).unwrap();
+        assert_eq!(ok.milestones, [1, 7, 30, 3650]);
+        let quiet = |start: &str, end: &str| SettingsInput {
+            quiet_hours_enabled: true,
+            quiet_start: start.into(),
+            quiet_end: end.into(),
+            ..settings_input("1")
+        };
+        assert_eq!(
+            Settings::validate(&quiet("25:00", "07:00"))
+                .unwrap_err()
+                .field(),
+            Some("quiet_start")
+        );
+        assert_eq!(
+            Settings::validate(&quiet("22:00", "")).unwrap_err().field(),
+            Some("quiet_end")
+        );
+        assert_eq!(
+            Settings::validate(&quiet("22:00", "22:00"))
+                .unwrap_err()
+                .field(),
+            Some("quiet_end")
+        );
+        let q = Settings::validate(&quiet("22:00", "07:30"))
+            .unwrap()
+            .quiet_hours
+            .unwrap();
+        assert!(q.contains(NaiveTime::from_hms_opt(23, 0, 0).unwrap()));
+        assert!(q.contains(NaiveTime::from_hms_opt(3, 0, 0).unwrap()));
+        assert!(!q.contains(NaiveTime::from_hms_opt(7, 30, 0).unwrap()));
+    }
+
+    #[test]
+    fn a_refused_settings_change_keeps_the_old_settings() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        save_settings(&store, &settings_input("2, 5"), now, UTC).unwrap();
+        save_settings(&store, &settings_input("2, 2"), now, UTC).unwrap_err();
+        assert_eq!(settings(&store).unwrap().milestones, [2, 5]);
+    }
+
+    #[test]
+    fn a_back_dated_start_past_several_milestones_gives_one_summary_then_each_in_turn() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-10T12:00:00Z");
+        start(&store, Some("2026-03-03T12:00:05"), now, UTC).unwrap();
+        let first = check(&store, now, UTC).unwrap();
+        assert_eq!(
+            first.announce,
+            Some(Announcement::Summary {
+                days: 6,
+                milestones: vec![1, 3]
+            })
+        );
+        assert_eq!(first.day, Some(6));
+        assert_eq!(first.next_due, Some(instant("2026-03-10T12:00:05Z")));
+        assert_eq!(check(&store, now, UTC).unwrap().announce, None);
+        let seventh = check(&store, instant("2026-03-10T12:00:05Z"), UTC).unwrap();
+        assert_eq!(seventh.announce, Some(Announcement::Milestone { days: 7 }));
+        assert_eq!(seventh.day, Some(7));
+    }
+
+    #[test]
+    fn nothing_is_announced_twice_after_a_restart_a_zone_change_or_the_clock_going_back() {
+        let (dir, store) = temp_store();
+        let t0 = instant("2026-03-01T08:00:00Z");
+        start(&store, None, t0, Berlin).unwrap();
+        let day1 = t0 + Duration::days(1);
+        assert_eq!(
+            check(&store, day1, Berlin).unwrap().announce,
+            Some(Announcement::Milestone { days: 1 })
+        );
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(check(&store, day1, Berlin).unwrap().announce, None);
+        // New York is behind Berlin: the same wall time falls later, and day 1
+        // is not reached there yet; it is still never announced again.
+        assert_eq!(
+            check(&store, day1 + Duration::hours(7), New_York)
+                .unwrap()
+                .announce,
+            None
+        );
+        assert_eq!(
+            check(&store, t0 - Duration::days(30), Berlin)
+                .unwrap()
+                .announce,
+            None
+        );
+        assert_eq!(
+            check(&store, t0 - Duration::days(30), Berlin).unwrap().day,
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn quiet_hours_hold_a_milestone_until_they_end() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T23:00:00Z");
+        let input = SettingsInput {
+            quiet_hours_enabled: true,
+            quiet_start: "22:00".into(),
+            quiet_end: "07:00".into(),
+            ..settings_input("1, 3")
+        };
+        save_settings(&store, &input, now, UTC).unwrap();
+        start(&store, None, now, UTC).unwrap();
+        let held = check(&store, now + Duration::days(1), UTC).unwrap();
+        assert_eq!(held.announce, None);
+        assert_eq!(held.next_due, Some(instant("2026-03-03T07:00:00Z")));
+        let released = check(&store, instant("2026-03-03T07:00:00Z"), UTC).unwrap();
+        assert_eq!(released.announce, Some(Announcement::Milestone { days: 1 }));
+    }
+
+    #[test]
+    fn with_notifications_off_milestones_pass_silently_and_never_flood_later() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        let off = SettingsInput {
+            notifications: false,
+            ..settings_input("1, 3, 7")
+        };
+        save_settings(&store, &off, t0, UTC).unwrap();
+        start(&store, None, t0, UTC).unwrap();
+        assert_eq!(
+            check(&store, t0 + Duration::days(4), UTC).unwrap().announce,
+            None
+        );
+        save_settings(
+            &store,
+            &settings_input("1, 3, 7"),
+            t0 + Duration::days(4),
+            UTC,
+        )
+        .unwrap();
+        assert_eq!(
+            check(&store, t0 + Duration::days(4), UTC).unwrap().announce,
+            None
+        );
+        assert_eq!(
+            check(&store, t0 + Duration::days(7), UTC).unwrap().announce,
+            Some(Announcement::Milestone { days: 7 })
+        );
+    }
+
+    #[test]
+    fn adding_a_milestone_that_has_already_passed_does_not_notify() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        start(&store, None, t0, UTC).unwrap();
+        let now = t0 + Duration::days(5);
+        check(&store, now, UTC).unwrap();
+        save_settings(&store, &settings_input("1, 2, 3, 7"), now, UTC).unwrap();
+        assert_eq!(check(&store, now, UTC).unwrap().announce, None);
+    }
+
+    #[test]
+    fn a_new_streak_announces_its_milestones_afresh() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        start(&store, None, t0, UTC).unwrap();
+        check(&store, t0 + Duration::days(2), UTC).unwrap();
+        let slip = t0 + Duration::days(2);
+        log(&store, "replied", None, slip).unwrap();
+        assert_eq!(
+            check(&store, slip + Duration::days(1), UTC)
+                .unwrap()
+                .announce,
+            Some(Announcement::Milestone { days: 1 })
+        );
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Advance(i64),
+        JumpBack(i64),
+        Zone(usize),
+        Restart,
+        Check,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (1i64..400_000).prop_map(Op::Advance),
+            1 => (1i64..900_000).prop_map(Op::JumpBack),
+            1 => (0usize..3).prop_map(Op::Zone),
+            1 => Just(Op::Restart),
+            4 => Just(Op::Check),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn each_milestone_is_announced_exactly_once(
+            back_dated_hours in 0i64..400,
+            ops in proptest::collection::vec(op(), 1..40),
+        ) {
+            let zones = [Berlin, New_York, chrono_tz::Australia::Lord_Howe];
+            let (dir, mut store) = temp_store();
+            let mut tz = zones[0];
+            let t0 = instant("2026-03-20T21:30:00Z");
+            let start_at = t0 - Duration::hours(back_dated_hours);
+            let since = start_at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
+            start(&store, Some(&since), t0, tz).unwrap();
+            let mut now = t0;
+            let mut said: Vec<u32> = Vec::new();
+            let record = |check: Check, said: &mut Vec<u32>| match check.announce {
+                Some(Announcement::Milestone { days }) => said.push(days),
+                Some(Announcement::Summary { milestones, .. }) => said.extend(milestones),
+                None => {}
+            };
+            for op in ops {
+                match op {
+                    Op::Advance(secs) => now += Duration::seconds(secs),
+                    Op::JumpBack(secs) => now -= Duration::seconds(secs),
+                    Op::Zone(i) => tz = zones[i],
+                    Op::Restart => {
+                        drop(store);
+                        store = Store::open(dir.path()).unwrap();
+                    }
+                    Op::Check => record(check(&store, now, tz).unwrap(), &mut said),
+                }
+            }
+            // Far in the future every milestone has been reached.
+            record(check(&store, t0 + Duration::days(400), tz).unwrap(), &mut said);
+            said.sort_unstable();
+            prop_assert_eq!(said, DEFAULT_MILESTONES.to_vec());
+        }
+    }
+}

@@ -105,6 +105,8 @@ pub struct StepView {
 pub struct Facts {
     /// The person's profile, once given.
     pub profile: Option<Profile>,
+    /// Whole days of the current no-contact streak, once it has started.
+    pub no_contact_days: Option<u32>,
 }
 
 /// The whole program at a glance.
@@ -162,16 +164,23 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
     match id {
         StepId::Dealbreakers if facts.profile.is_none() => Some(LockReason::NeedsProfile),
         StepId::Dealbreakers => None,
-        // The answers that open the steps after the dealbreaker check are
-        // recorded by later parts of the program; until then they stay locked.
+        // The answers that open step 1 and 2 are recorded by the dealbreaker
+        // check and reflection, which are not built yet; until then they stay
+        // locked, and no contact opens with the profile.
         StepId::Reflect => after(StepId::Dealbreakers),
         StepId::TooProudToBeg => after(StepId::Reflect),
-        StepId::NoContact => after(StepId::Dealbreakers),
-        StepId::LiveYourLife => after(StepId::NoContact),
-        StepId::ReachOut => Some(LockReason::NeedsNoContactDays {
-            required: REACH_OUT_AFTER_DAYS,
-            remaining: REACH_OUT_AFTER_DAYS,
-        }),
+        StepId::NoContact if facts.profile.is_none() => Some(LockReason::NeedsProfile),
+        StepId::NoContact => None,
+        // Living your life runs alongside no contact.
+        StepId::LiveYourLife if facts.no_contact_days.is_none() => after(StepId::NoContact),
+        StepId::LiveYourLife => None,
+        StepId::ReachOut => {
+            let days = facts.no_contact_days.unwrap_or(0);
+            (days < REACH_OUT_AFTER_DAYS).then(|| LockReason::NeedsNoContactDays {
+                required: REACH_OUT_AFTER_DAYS,
+                remaining: REACH_OUT_AFTER_DAYS - days,
+            })
+        }
         StepId::BetterRelationship => Some(LockReason::NeedsReachOutOutcome),
     }
 }
@@ -192,6 +201,7 @@ mod tests {
         let now = instant("2026-02-01T12:00:00Z");
         Facts {
             profile: Some(Profile::validate(&input, None, now, chrono_tz::UTC).unwrap()),
+            no_contact_days: None,
         }
     }
 
@@ -216,7 +226,49 @@ mod tests {
     }
 
     #[test]
-    fn a_profile_opens_the_dealbreaker_check_and_only_that() {
+    fn fourteen_days_of_no_contact_open_reaching_out() {
+        let at = |days| {
+            let facts = Facts {
+                no_contact_days: Some(days),
+                ..with_profile()
+            };
+            overview(&facts)
+                .steps
+                .iter()
+                .find(|s| s.id == StepId::ReachOut)
+                .unwrap()
+                .locked
+        };
+        assert_eq!(
+            at(0),
+            Some(LockReason::NeedsNoContactDays {
+                required: 14,
+                remaining: 14
+            })
+        );
+        assert_eq!(
+            at(9),
+            Some(LockReason::NeedsNoContactDays {
+                required: 14,
+                remaining: 5
+            })
+        );
+        assert_eq!(at(14), None);
+        assert_eq!(at(40), None);
+        let started = overview(&Facts {
+            no_contact_days: Some(0),
+            ..with_profile()
+        });
+        let live = started
+            .steps
+            .iter()
+            .find(|s| s.id == StepId::LiveYourLife)
+            .unwrap();
+        assert_eq!(live.status, StepStatus::Open);
+    }
+
+    #[test]
+    fn a_profile_opens_the_dealbreaker_check_and_no_contact() {
         let view = overview(&with_profile());
         assert!(view.has_profile);
         assert_eq!(view.next_step, Some(StepId::Dealbreakers));
@@ -226,7 +278,7 @@ mod tests {
             .filter(|s| s.status == StepStatus::Open)
             .map(|s| s.id)
             .collect();
-        assert_eq!(open, [StepId::Dealbreakers]);
+        assert_eq!(open, [StepId::Dealbreakers, StepId::NoContact]);
         let reach_out = view
             .steps
             .iter()

@@ -24,6 +24,10 @@ pub const BACKUPS_KEPT: usize = 7;
 /// memory balloon for nothing.
 const CACHE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// How often, and how far apart, a locked store is asked for again.
+const LOCK_RETRIES: u32 = 20;
+const LOCK_RETRY_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
+
 const META_TREE: &str = "meta";
 const SCHEMA_KEY: &[u8] = b"schema_version";
 
@@ -68,14 +72,24 @@ impl Store {
     /// with [`Error::StoreCorrupt`] when the data cannot be read. Never panics.
     pub fn open(dir: &Path) -> Result<Store> {
         fs::create_dir_all(dir).map_err(|e| Error::Storage(e.to_string()))?;
-        let db = sled::Config::new()
+        let config = sled::Config::new()
             .path(dir.join("store"))
             .cache_capacity(CACHE_BYTES)
             // Every write is flushed explicitly; sled's flusher thread would
             // only wake the process ten times a second for nothing.
-            .flush_every_ms(None)
-            .open()
-            .map_err(|e| open_error(dir, e))?;
+            .flush_every_ms(None);
+        // A store closed a moment ago (a restart) may still be letting go of
+        // its lock on sled's background threads: ask again a few times.
+        let mut attempts = 0;
+        let db = loop {
+            match config.open().map_err(|e| open_error(dir, e)) {
+                Err(Error::StoreLocked { .. }) if attempts < LOCK_RETRIES => {
+                    attempts += 1;
+                    std::thread::sleep(LOCK_RETRY_PAUSE);
+                }
+                other => break other?,
+            }
+        };
         let store = Store {
             db,
             dir: dir.to_path_buf(),
