@@ -8,6 +8,12 @@ const COMMANDS: &[&str] = &[
     "get_profile",
     "save_profile",
     "send_test_notification",
+    "get_no_contact",
+    "start_no_contact",
+    "log_event",
+    "get_settings",
+    "save_settings",
+    "set_autostart",
 ];
 
 fn main() {

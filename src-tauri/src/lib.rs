@@ -8,6 +8,8 @@
 //! - [`state`]: the open engine and the data folder.
 //! - [`clock`]: the only place that reads the system clock and zone.
 //! - [`notifier`]: native notifications, discreet, with a short timeout.
+//! - [`milestones`]: the background check that announces milestones and
+//!   keeps the tray's day count current.
 //! - [`window`]: open, focus and rebuild the main window.
 //! - `tray`: the tray icon and its menu (not built in unit tests).
 //!
@@ -17,6 +19,7 @@
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod milestones;
 pub mod notifier;
 pub mod state;
 #[cfg(not(test))]
@@ -27,6 +30,7 @@ use tauri::{Builder, Runtime};
 #[cfg(not(test))]
 use tauri::{Manager, RunEvent};
 
+use crate::milestones::Wake;
 use crate::notifier::Notifier;
 #[cfg(not(test))]
 use crate::state::AppState;
@@ -36,17 +40,31 @@ use crate::state::AppState;
 #[cfg(not(test))]
 struct TrayPresent(bool);
 
+/// Started at login with this argument, the app waits in the tray.
+pub const HIDDEN_ARG: &str = "--hidden";
+
 /// Adds the commands (and the state they need beyond [`AppState`]) to
 /// `builder`. Shared by the real app and the mock-runtime tests.
 pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![HIDDEN_ARG]),
+        ))
         .manage(Notifier::default())
+        .manage(Wake::default())
         .invoke_handler(tauri::generate_handler![
             commands::system::app_info,
             commands::program::get_overview,
             commands::profile::get_profile,
             commands::profile::save_profile,
             commands::system::send_test_notification,
+            commands::no_contact::get_no_contact,
+            commands::no_contact::start_no_contact,
+            commands::no_contact::log_event,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::settings::set_autostart,
         ])
 }
 
@@ -93,7 +111,11 @@ pub fn run() {
                 log::warn!("no tray icon: {e}");
             }
             app.manage(TrayPresent(tray.is_ok()));
-            window::show(app.handle());
+            milestones::spawn(app.handle().clone(), tray::show_day);
+            let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
+            if !hidden || tray.is_err() {
+                window::show(app.handle());
+            }
             Ok(())
         });
     run_app(builder)

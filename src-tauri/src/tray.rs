@@ -2,24 +2,39 @@
 
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
-use crate::window;
+use crate::state::AppState;
+use crate::{clock, window};
 
+const TRAY_ID: &str = "main";
 const OPEN: &str = "open";
+const URGE: &str = "urge";
+const SLIP: &str = "slip";
 const QUIT: &str = "quit";
 
-/// Creates the tray icon with its menu (Open Crossroads, Quit).
+/// Creates the tray icon with its menu.
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, OPEN, "Open Crossroads", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, QUIT, "Quit Crossroads", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &PredefinedMenuItem::separator(app)?, &quit])?;
-    let mut builder = TrayIconBuilder::with_id("main")
+    let item = |id, label| MenuItem::with_id(app, id, label, true, None::<&str>);
+    let menu = Menu::with_items(
+        app,
+        &[
+            &item(OPEN, "Open Crossroads")?,
+            &PredefinedMenuItem::separator(app)?,
+            &item(URGE, "I feel the urge")?,
+            &item(SLIP, "Log a slip…")?,
+            &PredefinedMenuItem::separator(app)?,
+            &item(QUIT, "Quit Crossroads")?,
+        ],
+    )?;
+    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Crossroads")
         .menu(&menu)
         .show_menu_on_left_click(false)
         .on_menu_event(|app, event| match event.id().as_ref() {
             OPEN => window::show(app),
+            URGE => urge(app),
+            SLIP => window::show_route(app, "no-contact"),
             QUIT => app.exit(0),
             _ => {}
         })
@@ -38,4 +53,33 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     }
     builder.build(app)?;
     Ok(())
+}
+
+/// "I feel the urge": counted at once, then something to do instead.
+fn urge<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let logged = state.engine().map_err(|e| e.message).and_then(|engine| {
+        engine
+            .log_event("urge_resisted", None, clock::now(), clock::local_zone())
+            .map_err(|e| e.to_string())
+    });
+    match logged {
+        Ok(_) => window::show_route(app, "urge"),
+        Err(e) => {
+            // Most likely no contact has not started yet: show where to start it.
+            log::info!("urge not logged: {e}");
+            window::show_route(app, "no-contact");
+        }
+    }
+}
+
+/// Shows "Day N" beside the icon and in its tooltip (no name, ever).
+pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>) {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return;
+    };
+    let text = day.map(|d| format!("Day {d}"));
+    let _ = tray.set_title(text.as_deref());
+    let tooltip = text.map_or_else(|| "Crossroads".to_owned(), |t| format!("Crossroads · {t}"));
+    let _ = tray.set_tooltip(Some(tooltip));
 }

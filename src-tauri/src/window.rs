@@ -26,3 +26,29 @@ pub fn show<R: Runtime>(app: &AppHandle<R>) {
         Err(e) => log::error!("could not open the window: {e}"),
     }
 }
+
+/// Shows the main window on a given screen (`#/route`).
+pub fn show_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
+    let script = format!(
+        "location.hash = {};",
+        serde_json::to_string(&format!("#/{route}")).unwrap_or_default()
+    );
+    if let Some(window) = app.get_webview_window(MAIN) {
+        let _ = window.eval(&script);
+        show(app);
+        return;
+    }
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == MAIN) else {
+        return;
+    };
+    // A new page reads its screen from the address before its scripts run.
+    let built = WebviewWindowBuilder::from_config(app, config)
+        .map(|b| b.initialization_script(format!("if (!location.hash) {{ {script} }}")))
+        .and_then(|b| b.build());
+    match built {
+        Ok(window) => {
+            let _ = window.set_focus();
+        }
+        Err(e) => log::error!("could not open the window: {e}"),
+    }
+}

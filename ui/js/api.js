@@ -28,4 +28,10 @@ export const api = {
   profile: () => call("get_profile"),
   saveProfile: (input) => call("save_profile", { input }),
   sendTestNotification: () => call("send_test_notification"),
+  noContact: () => call("get_no_contact"),
+  startNoContact: (since) => call("start_no_contact", { since }),
+  logEvent: (kind, note) => call("log_event", { kind, note }),
+  settings: () => call("get_settings"),
+  saveSettings: (input) => call("save_settings", { input }),
+  setAutostart: (enabled) => call("set_autostart", { enabled }),
 };

@@ -9,10 +9,13 @@ import * as welcome from "./views/welcome.js";
 import * as profile from "./views/profile.js";
 import * as home from "./views/home.js";
 import * as settings from "./views/settings.js";
+import * as noContact from "./views/no_contact.js";
+import * as urge from "./views/urge.js";
 
-const routes = { welcome, profile, home, settings };
+const routes = { welcome, profile, home, settings, "no-contact": noContact, urge };
 const navItems = [
   ["home", text.nav.home],
+  ["no-contact", text.nav.noContact],
   ["settings", text.nav.settings],
 ];
 const firstRunRoutes = new Set(["welcome", "profile"]);
@@ -76,7 +79,14 @@ async function render() {
   if (!overview.has_profile && !firstRunRoutes.has(route)) route = "welcome";
   if (overview.has_profile && route === "welcome") route = "home";
   const view = routes[route];
-  const content = await view.render({ overview, navigate, firstRun: !overview.has_profile });
+  let content;
+  try {
+    content = await view.render({ overview, navigate, firstRun: !overview.has_profile });
+  } catch (error) {
+    renderFatal(main, error);
+    main.setAttribute("aria-busy", "false");
+    return;
+  }
   // A newer navigation started while this one was loading.
   if (ticket !== renderCount) return;
   renderNav(route, overview.has_profile);

@@ -1,8 +1,10 @@
 //! The commands the UI calls, one file per family. Each takes state, calls
 //! the engine, and maps the error; none holds a rule of the program.
 
+pub mod no_contact;
 pub mod profile;
 pub mod program;
+pub mod settings;
 pub mod system;
 
 #[cfg(test)]

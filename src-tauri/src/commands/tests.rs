@@ -174,3 +174,93 @@ fn app_info_reports_the_data_folder_and_version() {
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(info["data_dir"], h._dir.path().display().to_string());
 }
+
+fn with_profile() -> Harness {
+    let h = Harness::new();
+    h.call("save_profile", profile("Robin", "2024-05-01"))
+        .unwrap();
+    h
+}
+
+#[test]
+fn no_contact_starts_logs_and_counts() {
+    let h = with_profile();
+    let empty = h.call("get_no_contact", json!({})).unwrap();
+    assert_eq!(empty["current"], Value::Null);
+    let started = h
+        .call("start_no_contact", json!({ "since": null }))
+        .unwrap();
+    assert_eq!(started["current"]["days"], 0);
+    let logged = h
+        .call(
+            "log_event",
+            json!({ "kind": "urge_resisted", "note": "at 2am" }),
+        )
+        .unwrap();
+    assert_eq!(logged["counts"]["urges_resisted"], 1);
+    assert_eq!(logged["today"][0]["note"], "at 2am");
+    let slipped = h
+        .call("log_event", json!({ "kind": "met", "note": null }))
+        .unwrap();
+    assert_eq!(slipped["history"].as_array().unwrap().len(), 1);
+    assert_eq!(slipped["history"][0]["ended_by"], "met");
+}
+
+#[test]
+fn bad_no_contact_input_is_typed_and_stores_nothing() {
+    let h = with_profile();
+    let err = h
+        .call(
+            "log_event",
+            json!({ "kind": "urge_resisted", "note": null }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "logging before starting");
+    let err = h
+        .call("start_no_contact", json!({ "since": "2999-01-01T10:00" }))
+        .unwrap_err();
+    assert_eq!(
+        (err["kind"].as_str(), err["field"].as_str()),
+        (Some("invalid_input"), Some("since"))
+    );
+    assert_eq!(
+        h.call("get_no_contact", json!({})).unwrap()["current"],
+        Value::Null
+    );
+    h.call("start_no_contact", json!({ "since": null }))
+        .unwrap();
+    for (args, field) in [
+        (json!({ "kind": "ghosted", "note": null }), "kind"),
+        (
+            json!({ "kind": "texted", "note": "n".repeat(2001) }),
+            "note",
+        ),
+    ] {
+        let err = h.call("log_event", args).unwrap_err();
+        assert_eq!(err["field"], field);
+    }
+    let view = h.call("get_no_contact", json!({})).unwrap();
+    assert_eq!(view["counts"]["contact_slips"], 0);
+    assert_eq!(view["history"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn settings_are_validated_and_kept() {
+    let h = Harness::new();
+    let defaults = h.call("get_settings", json!({})).unwrap();
+    assert_eq!(defaults["milestones"], json!([1, 3, 7, 14, 21, 30, 60, 90]));
+    assert_eq!(defaults["notifications"], true);
+    let input = |milestones: &str| {
+        json!({ "input": { "milestones": milestones, "notifications": true,
+            "quiet_hours_enabled": true, "quiet_start": "22:00", "quiet_end": "07:00" }})
+    };
+    let err = h.call("save_settings", input("3, 3")).unwrap_err();
+    assert_eq!(err["field"], "milestones");
+    assert_eq!(
+        h.call("get_settings", json!({})).unwrap()["milestones"],
+        defaults["milestones"]
+    );
+    let saved = h.call("save_settings", input("2, 10")).unwrap();
+    assert_eq!(saved["milestones"], json!([2, 10]));
+    assert_eq!(saved["quiet_hours"]["start"], "22:00:00");
+}

@@ -5,14 +5,17 @@ import { h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 
 const statusIcon = { locked: "○", open: "→", done: "✓" };
+// Steps that have a screen of their own, by step id.
+const screens = { no_contact: "no-contact" };
 
 function stepCard(step) {
   const words = text.steps[step.id];
+  const screen = step.status !== "locked" && screens[step.id];
   return h(
     "li",
     { class: `step step-${step.status}`, "data-step": step.id, "data-status": step.status },
     h("p", { class: "step-number" }, text.step(step.number)),
-    h("h3", { class: "step-title" }, words.title),
+    h("h3", { class: "step-title" }, screen ? h("a", { href: `#/${screen}` }, words.title) : words.title),
     h("p", { class: "step-purpose" }, words.purpose),
     h(
       "p",
@@ -24,14 +27,40 @@ function stepCard(step) {
   );
 }
 
+function dayCard(noContact, navigate) {
+  const t = text.noContact;
+  if (!noContact.current) {
+    return h(
+      "section",
+      { class: "card count", "aria-label": text.steps.no_contact.title },
+      h("p", {}, t.homeInvite),
+      h("button", { type: "button", class: "primary", onclick: () => navigate("no-contact") }, t.startButton),
+    );
+  }
+  const days = noContact.current.days;
+  return h(
+    "section",
+    { class: "card count", "aria-label": text.steps.no_contact.title },
+    h(
+      "p",
+      { class: "day-count" },
+      h("span", { class: "big", id: "home-day-number" }, String(days)),
+      " ",
+      h("span", { class: "unit" }, t.daysUnit(days)),
+    ),
+    h("a", { href: "#/no-contact" }, t.open),
+  );
+}
+
 export async function render({ overview, navigate }) {
   const t = text.home;
-  const profile = await api.profile();
+  const [profile, noContact] = await Promise.all([api.profile(), api.noContact()]);
   const next = overview.steps.find((s) => s.id === overview.next_step);
   return h(
     "div",
     { class: "home" },
     pageTitle(t.title),
+    dayCard(noContact, navigate),
     h("p", { class: "lead" }, t.lead),
     next &&
       h(

@@ -32,9 +32,97 @@ function notificationsSection() {
   );
 }
 
+function noContactSection(current) {
+  const t = text.settings;
+  const status = h("p", { class: "form-status", id: "settings-status", "aria-live": "polite" });
+  const check = (id, label, checked) =>
+    h("label", { class: "check" }, h("input", { type: "checkbox", id, checked }), h("span", {}, label));
+  const time = (id, label, value) =>
+    h(
+      "span",
+      { class: "inline-field" },
+      h("label", { for: id }, label),
+      h("input", { type: "time", id, value, "aria-describedby": `${id}-error` }),
+    );
+  const quiet = current.quiet_hours;
+  const form = h(
+    "form",
+    { class: "card form", id: "settings-form", novalidate: true, "aria-labelledby": "nc-settings-title" },
+    h("h2", { id: "nc-settings-title" }, t.noContactTitle),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "milestones" }, t.milestonesLabel),
+      h("p", { class: "hint", id: "milestones-hint" }, t.milestonesHint),
+      h("input", { type: "text", id: "milestones", value: current.milestones.join(", "), "aria-describedby": "milestones-hint milestones-error" }),
+      h("p", { class: "field-error", id: "milestones-error", hidden: true }),
+    ),
+    check("notifications", t.notificationsToggle, current.notifications),
+    h(
+      "div",
+      { class: "field" },
+      check("quiet", t.quietToggle, Boolean(quiet)),
+      h(
+        "div",
+        { class: "quiet-times" },
+        time("quiet_start", t.quietStart, quiet ? quiet.start.slice(0, 5) : "22:00"),
+        time("quiet_end", t.quietEnd, quiet ? quiet.end.slice(0, 5) : "07:00"),
+      ),
+      h("p", { class: "field-error", id: "quiet_start-error", hidden: true }),
+      h("p", { class: "field-error", id: "quiet_end-error", hidden: true }),
+    ),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-settings" }, t.save), status),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    for (const p of form.querySelectorAll(".field-error")) p.hidden = true;
+    status.textContent = text.saving;
+    try {
+      await api.saveSettings({
+        milestones: form.querySelector("#milestones").value,
+        notifications: form.querySelector("#notifications").checked,
+        quiet_hours_enabled: form.querySelector("#quiet").checked,
+        quiet_start: form.querySelector("#quiet_start").value,
+        quiet_end: form.querySelector("#quiet_end").value,
+      });
+      status.textContent = text.saved;
+      announce(text.saved);
+    } catch (error) {
+      status.textContent = "";
+      const slot = error.field && form.querySelector(`#${error.field}-error`);
+      const target = slot || status;
+      target.textContent = error.message;
+      target.hidden = false;
+      announce(error.message);
+      form.querySelector(`#${error.field}`)?.focus();
+    }
+  });
+
+  const autostartStatus = h("p", { class: "form-status", id: "autostart-status", "aria-live": "polite" });
+  const autostart = h("input", { type: "checkbox", id: "autostart", checked: current.autostart });
+  autostart.addEventListener("change", async () => {
+    try {
+      const enabled = await api.setAutostart(autostart.checked);
+      autostart.checked = enabled;
+      autostartStatus.textContent = enabled ? t.autostartOn : t.autostartOff;
+    } catch (error) {
+      autostart.checked = !autostart.checked;
+      autostartStatus.textContent = error.message;
+    }
+    announce(autostartStatus.textContent);
+  });
+  const startup = h(
+    "section",
+    { class: "card" },
+    h("label", { class: "check" }, autostart, h("span", {}, t.autostartToggle)),
+    autostartStatus,
+  );
+  return [form, startup];
+}
+
 export async function render() {
   const t = text.settings;
-  const [profile, info] = await Promise.all([api.profile(), api.appInfo()]);
+  const [profile, info, current] = await Promise.all([api.profile(), api.appInfo(), api.settings()]);
   return h(
     "div",
     { class: "narrow settings" },
@@ -46,6 +134,7 @@ export async function render() {
       profileForm({ existing: profile, submitLabel: text.profile.saveEdit, onSaved: async () => {} }),
     ),
     notificationsSection(),
+    ...noContactSection(current),
     h(
       "section",
       { class: "card", "aria-labelledby": "data-title" },

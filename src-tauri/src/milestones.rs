@@ -1,0 +1,160 @@
+//! The milestone notifier: a background thread that asks the engine what is
+//! due, shows it, and keeps the tray's day count current.
+//!
+//! It never sleeps past a minute, so suspend, resume and clock changes are
+//! noticed; it wakes early for the next milestone, and at once when a
+//! command changed something (a start, a slip, new settings).
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use engine::Announcement;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::clock;
+use crate::notifier::{Message, Notifier};
+use crate::state::AppState;
+
+/// The longest the notifier sleeps between checks.
+pub const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// Wakes the notifier early. Cheap to call; a no-op when it is not running.
+#[derive(Default)]
+pub struct Wake(Mutex<Option<Sender<()>>>);
+
+impl Wake {
+    /// Asks for a check now.
+    pub fn now(&self) {
+        if let Some(tx) = self.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            let _ = tx.send(());
+        }
+    }
+
+    fn connect(&self) -> Receiver<()> {
+        let (tx, rx) = mpsc::channel();
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(tx);
+        rx
+    }
+}
+
+/// What the tray shows; the notifier calls it whenever the count may have changed.
+pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>);
+
+/// Starts the notifier thread.
+pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
+    let wake = app.state::<Wake>().connect();
+    let spawned = std::thread::Builder::new()
+        .name("milestones".into())
+        .spawn(move || run(app, wake, show_day));
+    if let Err(e) = spawned {
+        log::error!("milestone notifier did not start: {e}");
+    }
+}
+
+fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R>) {
+    let mut shown_day = None;
+    loop {
+        let sleep = match check_once(&app) {
+            Ok((day, next_due)) => {
+                if day != shown_day {
+                    show_day(&app, day);
+                    shown_day = day;
+                }
+                next_due
+                    .and_then(|due| (due - clock::now()).to_std().ok())
+                    .map_or(MAX_SLEEP, |until| until.min(MAX_SLEEP))
+            }
+            Err(e) => {
+                log::warn!("milestone check failed: {e}");
+                MAX_SLEEP
+            }
+        };
+        match wake.recv_timeout(sleep) {
+            Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+/// One check: the engine records what it announces before answering, so a
+/// crash right after can only lose a notification, never repeat one.
+fn check_once<R: Runtime>(
+    app: &AppHandle<R>,
+) -> Result<(Option<u32>, Option<chrono::DateTime<chrono::Utc>>), String> {
+    let state = app.state::<AppState>();
+    let engine = state.engine().map_err(|e| e.message)?;
+    let check = engine
+        .check_milestones(clock::now(), clock::local_zone())
+        .map_err(|e| e.to_string())?;
+    if let Some(announcement) = &check.announce {
+        // A failure is logged by the notifier; the app goes on.
+        let _ = app.state::<Notifier>().send(&message(announcement));
+    }
+    Ok((check.day, check.next_due))
+}
+
+/// The discreet text for an announcement: the count and a kind line, never
+/// a name or anything the person wrote.
+pub fn message(announcement: &Announcement) -> Message {
+    match announcement {
+        Announcement::Milestone { days } => Message {
+            summary: day_title(*days),
+            body: encouragement(*days).into(),
+        },
+        Announcement::Summary { days, milestones } => Message {
+            summary: day_title(*days),
+            body: format!(
+                "You passed {} milestones ({}) while Crossroads was closed. Every one of them counts.",
+                milestones.len(),
+                milestones
+                    .iter()
+                    .map(|d| format!("day {d}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    }
+}
+
+fn day_title(days: u32) -> String {
+    if days == 1 {
+        "1 day of no contact".into()
+    } else {
+        format!("{days} days of no contact")
+    }
+}
+
+fn encouragement(days: u32) -> &'static str {
+    match days {
+        1 => "The first day is often the hardest. You did it.",
+        3 => "Three days. The fog is starting to lift.",
+        7 => "A whole week. That took real strength.",
+        14 => "Two weeks of space. You can think more clearly now.",
+        21 => "Three weeks. New habits are taking root.",
+        30 => "A month. Look how far you have come.",
+        _ => "Another milestone. Keep going, at your own pace.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_carry_counts_only() {
+        let one = message(&Announcement::Milestone { days: 7 });
+        assert_eq!(one.summary, "7 days of no contact");
+        assert!(one.body.contains("week"));
+        let many = message(&Announcement::Summary {
+            days: 8,
+            milestones: vec![1, 3, 7],
+        });
+        assert_eq!(many.summary, "8 days of no contact");
+        assert!(many.body.contains("3 milestones (day 1, day 3, day 7)"));
+        assert_eq!(
+            message(&Announcement::Milestone { days: 1 }).summary,
+            "1 day of no contact"
+        );
+    }
+}

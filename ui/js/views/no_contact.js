@@ -1,0 +1,265 @@
+// Step 3: no contact. The count, the log, today's entries and the history.
+// Every number comes from the engine; this file only lays it out.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { text } from "../strings.js";
+import { formatWhen } from "../format.js";
+
+const t = text.noContact;
+
+function errorSlot(id) {
+  return h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+}
+
+function showError(root, error) {
+  const slot = (error.field && root.querySelector(`#${error.field}-error`)) || root.querySelector("#nc-error");
+  slot.textContent = error.message || text.genericError;
+  slot.hidden = false;
+  announce(slot.textContent);
+}
+
+function clearErrors(root) {
+  for (const p of root.querySelectorAll(".field-error")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+}
+
+function rulesCard() {
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "rules-title" },
+    h("h2", { id: "rules-title" }, t.rulesTitle),
+    h("ul", { class: "rules" }, t.rules.map((r) => h("li", {}, r))),
+  );
+}
+
+function startForm(refresh) {
+  const since = h("input", {
+    type: "datetime-local",
+    id: "since",
+    step: "1",
+    disabled: true,
+    "aria-describedby": "since-error",
+  });
+  const radio = (value, label, checked) =>
+    h(
+      "label",
+      { class: "choice" },
+      h("input", {
+        type: "radio",
+        name: "start-when",
+        value,
+        checked,
+        onchange: () => {
+          since.disabled = value === "now";
+          if (!since.disabled) since.focus();
+        },
+      }),
+      h("span", {}, label),
+    );
+  const form = h(
+    "form",
+    { class: "card form", id: "start-form", novalidate: true },
+    h("h2", {}, t.emptyTitle),
+    h("p", {}, t.emptyLead),
+    h(
+      "fieldset",
+      { class: "field choices" },
+      h("legend", {}, t.whenLegend),
+      h("div", { class: "choice-row" }, radio("now", t.startNow, true), radio("earlier", t.startEarlier, false)),
+    ),
+    h("div", { class: "field" }, h("label", { for: "since" }, t.sinceLabel), since, errorSlot("since")),
+    h("p", { class: "form-error", id: "nc-error", role: "alert", hidden: true }),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "start-no-contact" }, t.startButton)),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const earlier = form.querySelector("input[name='start-when']:checked").value === "earlier";
+    try {
+      await api.startNoContact(earlier ? since.value : null);
+      announce(text.saved);
+      await refresh();
+    } catch (error) {
+      showError(form, error);
+      if (error.field === "since") since.focus();
+    }
+  });
+  return form;
+}
+
+function countCard(view) {
+  const current = view.current;
+  const next = view.next_milestone;
+  return h(
+    "section",
+    { class: "card count", "aria-labelledby": "day-count" },
+    h(
+      "p",
+      { class: "day-count", id: "day-count" },
+      h("span", { class: "big", id: "day-number" }, String(current.days)),
+      " ",
+      h("span", { class: "unit" }, t.daysUnit(current.days)),
+    ),
+    h("p", { class: "muted" }, t.since(formatWhen(current.started_at))),
+    h("p", { id: "next-milestone" }, next ? t.next(next.days, formatWhen(next.at)) : t.allReached),
+    h("p", { class: "muted", id: "best" }, t.best(view.best_days)),
+  );
+}
+
+function logCard(view, refresh, navigate) {
+  const note = h("input", { type: "text", id: "note", autocomplete: "off", "aria-describedby": "note-error" });
+  const status = h("p", { class: "form-status", id: "log-status", "aria-live": "polite" });
+  const card = h("section", { class: "card", "aria-labelledby": "log-title", id: "log" });
+
+  async function log(kind) {
+    clearErrors(card);
+    status.textContent = "";
+    try {
+      const after = await api.logEvent(kind, note.value.trim() || null);
+      note.value = "";
+      if (kind === "urge_resisted") {
+        navigate("urge");
+        return;
+      }
+      const message = {
+        texted: t.slipLogged(after.best_days),
+        replied: t.slipLogged(after.best_days),
+        met: t.slipLogged(after.best_days),
+        checked_social: t.lookLogged,
+        drove_by: t.lookLogged,
+        they_contacted: t.theyLogged,
+      }[kind];
+      await refresh(message);
+    } catch (error) {
+      showError(card, error);
+    }
+  }
+
+  // The two-tap groups: the first tap shows the choices, the second logs one.
+  function group(id, label, kinds) {
+    const choices = h(
+      "div",
+      { class: "log-choices", id: `${id}-choices`, hidden: true },
+      kinds.map((kind) => h("button", { type: "button", class: "secondary", "data-kind": kind, onclick: () => log(kind) }, t.kinds[kind])),
+      h("button", { type: "button", class: "link", onclick: () => toggle(false) }, t.cancel),
+    );
+    const opener = h("button", { type: "button", class: "secondary log-button", id: `log-${id}`, "aria-expanded": "false", "aria-controls": `${id}-choices` }, label);
+    function toggle(open) {
+      choices.hidden = !open;
+      opener.setAttribute("aria-expanded", String(open));
+      if (open) choices.querySelector("button").focus();
+      else opener.focus();
+    }
+    opener.addEventListener("click", () => toggle(choices.hidden));
+    choices.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") toggle(false);
+    });
+    return h("div", { class: "log-group" }, opener, choices);
+  }
+
+  card.append(
+    h("h2", { id: "log-title" }, t.logTitle),
+    h("p", { class: "muted" }, t.logLead),
+    h("div", { class: "field" }, h("label", { for: "note" }, t.noteLabel), note, errorSlot("note")),
+    h(
+      "div",
+      { class: "log-buttons" },
+      group("contact", t.groups.contact_slip, ["texted", "replied", "met"]),
+      group("looking", t.groups.looking_slip, ["checked_social", "drove_by"]),
+      h("button", { type: "button", class: "secondary log-button", id: "log-they", onclick: () => log("they_contacted") }, t.kinds.they_contacted),
+      h("button", { type: "button", class: "secondary log-button", id: "log-urge", onclick: () => log("urge_resisted") }, t.kinds.urge_resisted),
+    ),
+    h("p", { class: "form-error", id: "nc-error", role: "alert", hidden: true }),
+    status,
+  );
+  return card;
+}
+
+function todayCard(view) {
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "today-title" },
+    h("h2", { id: "today-title" }, t.todayTitle),
+    view.today.length
+      ? h(
+          "ul",
+          { class: "entries", id: "today" },
+          view.today.map((e) =>
+            h(
+              "li",
+              { "data-kind": e.kind },
+              h("span", { class: "when" }, formatWhen(e.at, { timeOnly: true })),
+              " ",
+              t.kinds[e.kind],
+              e.note ? h("span", { class: "note" }, ` — ${e.note}`) : null,
+            ),
+          ),
+        )
+      : h("p", { class: "muted", id: "today" }, t.todayEmpty),
+    h("p", { class: "muted", id: "counts" }, t.counts(view.counts)),
+  );
+}
+
+function historyCard(view) {
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "history-title" },
+    h("h2", { id: "history-title" }, t.historyTitle),
+    view.history.length
+      ? h(
+          "ul",
+          { class: "entries", id: "history" },
+          view.history.map((s) => h("li", {}, t.historyItem(s.days, formatWhen(s.ended_at), t.kinds[s.ended_by]))),
+        )
+      : h("p", { class: "muted", id: "history" }, t.historyEmpty),
+  );
+}
+
+function spaceCard() {
+  const status = h("p", { class: "form-status", "aria-live": "polite" });
+  const message = h("blockquote", { class: "space-text", id: "space-text" }, t.spaceText);
+  const copy = h("button", { type: "button", class: "secondary", id: "copy-space" }, t.copy);
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(t.spaceText);
+      status.textContent = t.copied;
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(message);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      status.textContent = document.execCommand("copy") ? t.copied : t.copyFailed;
+    }
+  });
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "space-title" },
+    h("h2", { id: "space-title" }, t.spaceTitle),
+    h("p", {}, t.spaceLead),
+    message,
+    h("div", { class: "actions" }, copy, status),
+  );
+}
+
+export async function render({ navigate }) {
+  const root = h("div", { class: "no-contact" });
+
+  async function refresh(message) {
+    const view = await api.noContact();
+    const parts = view.current
+      ? [countCard(view), logCard(view, refresh, navigate), todayCard(view), historyCard(view), rulesCard(), spaceCard()]
+      : [startForm(refresh), rulesCard(), spaceCard()];
+    root.replaceChildren(pageTitle(t.title), ...parts);
+    if (message) {
+      const status = root.querySelector("#log-status");
+      if (status) status.textContent = message;
+      announce(message);
+    }
+  }
+
+  await refresh();
+  return root;
+}

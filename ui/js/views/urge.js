@@ -1,0 +1,67 @@
+// After "I feel the urge": it has been counted; here is something to do instead.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { text } from "../strings.js";
+
+const t = text.urge;
+const TIMER_SECONDS = 10 * 60;
+let timer = null;
+
+function timerCard() {
+  const display = h("p", { class: "timer", id: "urge-timer", "aria-hidden": "true" }, "10:00");
+  const status = h("p", { class: "form-status", "aria-live": "polite" });
+  const button = h("button", { type: "button", class: "secondary", id: "urge-timer-toggle" }, t.timerStart);
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+    button.textContent = t.timerStart;
+    display.textContent = "10:00";
+  };
+  button.addEventListener("click", () => {
+    if (timer) return stop();
+    const ends = Date.now() + TIMER_SECONDS * 1000;
+    button.textContent = t.timerStop;
+    status.textContent = "";
+    timer = setInterval(() => {
+      const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      display.textContent = `${String(Math.floor(left / 60)).padStart(2, "0")}:${String(left % 60).padStart(2, "0")}`;
+      if (left === 0) {
+        stop();
+        status.textContent = t.timerDone;
+        announce(t.timerDone);
+      }
+    }, 1000);
+  });
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "timer-title" },
+    h("h2", { id: "timer-title" }, t.timerTitle),
+    h("p", {}, t.timerLead),
+    display,
+    h("div", { class: "actions" }, button, status),
+  );
+}
+
+export async function render({ navigate }) {
+  if (timer) {
+    clearInterval(timer);
+    timer = null;
+  }
+  const view = await api.noContact();
+  return h(
+    "div",
+    { class: "narrow urge" },
+    pageTitle(t.title),
+    h("p", { class: "lead" }, t.lead),
+    h("p", { id: "urge-count" }, t.count(view.counts.urges_resisted)),
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "instead-title" },
+      h("h2", { id: "instead-title" }, t.insteadTitle),
+      h("ul", { class: "rules" }, t.instead.map((line) => h("li", {}, line))),
+    ),
+    timerCard(),
+    h("button", { type: "button", class: "link", onclick: () => navigate("no-contact") }, t.back),
+  );
+}
