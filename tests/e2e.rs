@@ -247,3 +247,155 @@ async fn the_tray_menu_reopens_the_window_and_quits() {
     }
     app.close().await;
 }
+
+async fn set_value(app: &App, css: &str, value: &str) {
+    app.script(&format!(
+        "const el = document.querySelector({css:?}); el.value = {value:?}; \
+         el.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+    ))
+    .await;
+}
+
+async fn profile_for_setup(app: &App, name: &str) {
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": name, "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], name, "{saved}");
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_milestone_notifies_on_time_once_and_the_tray_counts_urges() {
+    let home = TestHome::new();
+    let log = home.file("notify.log");
+    let record = home.file("tray.log");
+    let _monitor = monitor_notifications(&log);
+    let _watcher = start_tray_watcher(&record);
+    let app = App::start(&home).await;
+    profile_for_setup(&app, "Sam").await;
+
+    app.go("no-contact").await;
+    app.wait_for("#start-form").await;
+    app.screenshot("10-no-contact-empty").await;
+    app.click("input[name='start-when'][value='earlier']").await;
+    // Seven days ago, less eight seconds: day 7 falls eight seconds from now.
+    let since = chrono::Utc::now() - chrono::Duration::days(7) + chrono::Duration::seconds(8);
+    set_value(&app, "#since", &utc_wall_time(since)).await;
+    app.click("#start-no-contact").await;
+    assert_eq!(app.text("#day-number").await, "6");
+    assert!(app.text("#next-milestone").await.contains("day 7"));
+    app.screenshot("11-no-contact-day-6").await;
+
+    // Days 1 and 3 passed before the start was entered: one summary.
+    let captured = wait_for_file_containing(&log, "milestones (day 1, day 3)");
+    assert!(captured.contains("6 days of no contact"), "{captured}");
+    // Day 7 arrives on time, within seconds.
+    let captured = wait_for_file_containing(&log, "7 days of no contact");
+    assert!(
+        !captured.contains("Sam"),
+        "no name in a notification:\n{captured}"
+    );
+    app.go("home").await;
+    app.go("no-contact").await;
+    assert_eq!(app.text("#day-number").await, "7");
+    let (bus, path) = latest_tray_item(&record, 0);
+    let started = Instant::now();
+    loop {
+        let label = String::from_utf8_lossy(&sni(&["label", &bus, &path]).stdout)
+            .trim()
+            .to_owned();
+        if label == "Day 7" {
+            break;
+        }
+        assert!(started.elapsed() < PATIENCE, "tray label is {label:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.close().await;
+
+    // After a restart, day 7 is not announced again.
+    let app = App::start(&home).await;
+    let (bus, path) = latest_tray_item(&record, 1);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let captured = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        captured.matches("7 days of no contact").count(),
+        1,
+        "{captured}"
+    );
+
+    // "I feel the urge" in the tray: counted, and the window offers something else to do.
+    let clicked = sni(&["click", &bus, &path, "I feel the urge"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    app.wait_for("main[data-view='urge'][aria-busy='false']")
+        .await;
+    assert_eq!(app.text("#urge-count").await, "Urges resisted so far: 1.");
+    app.screenshot("12-urge").await;
+    app.go("no-contact").await;
+    app.wait_for("#today li[data-kind='urge_resisted']").await;
+
+    // A contact slip in the window: the count starts again, the history keeps the streak.
+    app.click("#log-contact").await;
+    app.click("#contact-choices button[data-kind='texted']")
+        .await;
+    app.eventually("return document.getElementById('day-number')?.textContent === '0';")
+        .await;
+    let history = app.text("#history").await;
+    assert!(history.starts_with("7 days, ended"), "{history}");
+    assert!(history.contains("I texted or called"), "{history}");
+    let status = app.text("#log-status").await;
+    assert!(
+        status.contains("That happens") && status.contains("7 days"),
+        "{status}"
+    );
+    app.screenshot("13-after-a-slip").await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn no_contact_bad_input_is_shown_and_nothing_is_stored() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    profile_for_setup(&app, "Sam").await;
+    app.go("no-contact").await;
+    app.click("input[name='start-when'][value='earlier']").await;
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    set_value(&app, "#since", &utc_wall_time(tomorrow)).await;
+    app.click("#start-no-contact").await;
+    assert_eq!(
+        app.text("#since-error").await,
+        "The last contact can't be in the future."
+    );
+    app.screenshot("14-no-contact-future-start").await;
+
+    app.click("input[name='start-when'][value='now']").await;
+    app.click("#start-no-contact").await;
+    app.wait_for("#log").await;
+    set_value(&app, "#note", &"x".repeat(2001)).await;
+    app.click("#log-they").await;
+    let error = app.text("#note-error").await;
+    assert!(error.contains("2000 characters"), "{error}");
+
+    app.go("settings").await;
+    set_value(&app, "#milestones", "1, 3, 3").await;
+    app.click("#save-settings").await;
+    assert_eq!(
+        app.text("#milestones-error").await,
+        "Day 3 is in the list twice."
+    );
+    app.screenshot("15-settings-bad-milestones").await;
+    app.close().await;
+
+    let app = App::start(&home).await;
+    let view = app.invoke("get_no_contact", json!({})).await;
+    assert_eq!(view["ok"]["today"], json!([]), "{view}");
+    let settings = app.invoke("get_settings", json!({})).await;
+    assert_eq!(
+        settings["ok"]["milestones"],
+        json!([1, 3, 7, 14, 21, 30, 60, 90])
+    );
+    app.close().await;
+}

@@ -387,3 +387,26 @@ pub fn x_windows_titled(title: &str) -> usize {
         .parse()
         .unwrap_or(0)
 }
+
+/// The newest tray item registered with the stand-in watcher: (bus, path).
+pub fn latest_tray_item(record: &Path, after: usize) -> (String, String) {
+    let started = Instant::now();
+    loop {
+        let text = fs::read_to_string(record).unwrap_or_default();
+        let items: Vec<&str> = text.lines().filter(|l| l.contains(" /")).collect();
+        if items.len() > after {
+            let (bus, path) = items[items.len() - 1].split_once(' ').unwrap();
+            return (bus.to_owned(), path.to_owned());
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no tray item registered:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A local `YYYY-MM-DDTHH:MM:SS` in UTC (the tests run the app with TZ=UTC).
+pub fn utc_wall_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S").to_string()
+}

@@ -5,6 +5,7 @@
                              "<sender> <path>" to FILE for each item that registers
   sni.py menu BUS PATH       print the item's menu as JSON [{"id":..,"label":..}]
   sni.py click BUS PATH LABEL  send "clicked" to the menu entry with that label
+  sni.py label BUS PATH      print the text shown beside the icon
   sni.py pid BUS             print the process id behind a bus name
 """
 import json
@@ -93,6 +94,11 @@ def main(argv):
     if command == "watch":
         return watch(argv[2])
     bus = dbus.SessionBus()
+    if command == "label":
+        item = bus.get_object(argv[2], argv[3])
+        props = item.GetAll(ITEM, dbus_interface=dbus.PROPERTIES_IFACE)
+        print(str(props.get("XAyatanaLabel", "")))
+        return 0
     if command == "pid":
         daemon = bus.get_object("org.freedesktop.DBus", "/org/freedesktop/DBus")
         print(int(daemon.GetConnectionUnixProcessID(argv[2], dbus_interface="org.freedesktop.DBus")))
