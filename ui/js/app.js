@@ -98,5 +98,19 @@ async function render() {
   window.scrollTo(0, 0);
 }
 
+// The day count changes at the streak's own time of day; look once a
+// minute, and redraw only when the number on screen is out of date.
+async function refreshDayCount() {
+  const shown = document.querySelector("#day-number, #home-day-number")?.textContent;
+  if (shown === undefined) return;
+  try {
+    const view = await api.noContact();
+    if (view.current && String(view.current.days) !== shown) render();
+  } catch {
+    // The next full render shows any error.
+  }
+}
+
 window.addEventListener("hashchange", render);
+setInterval(refreshDayCount, 60_000);
 render();
