@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "set_autostart",
+    "get_safety_resources",
+    "quick_hide",
 ];
 
 fn main() {

@@ -51,7 +51,7 @@ async fn first_run_profile_and_home_survive_a_restart() {
             ["dealbreakers", "open"],
             ["reflect", "locked"],
             ["too_proud_to_beg", "locked"],
-            ["no_contact", "locked"],
+            ["no_contact", "open"],
             ["live_your_life", "locked"],
             ["reach_out", "locked"],
             ["better_relationship", "locked"]
@@ -397,5 +397,62 @@ async fn no_contact_bad_input_is_shown_and_nothing_is_stored() {
         settings["ok"]["milestones"],
         json!([1, 3, 7, 14, 21, 30, 60, 90])
     );
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn safety_is_one_click_away_crisis_words_bring_help_and_the_window_hides_fast() {
+    let home = TestHome::new();
+    let record = home.file("tray.log");
+    let _watcher = start_tray_watcher(&record);
+    let app = App::start(&home).await;
+    // Even before the profile, Safety is in the navigation.
+    app.click("#nav-links a[href='#/safety']").await;
+    app.wait_for("main[data-view='safety'][aria-busy='false']")
+        .await;
+    assert!(app
+        .text("#emergency-note")
+        .await
+        .contains("emergency number"));
+    let lines = app.text("#lines").await;
+    assert!(lines.contains("Source:"), "{lines}");
+    assert!(app.text("#scam-warning").await.contains("scam"));
+    app.screenshot("16-safety").await;
+
+    profile_for_setup(&app, "Sam").await;
+    app.go("no-contact").await;
+    app.click("#start-no-contact").await;
+    app.wait_for("#log").await;
+    app.type_into("#note", "They texted. I want to die.").await;
+    app.click("#log-they").await;
+    let card = app.text("#crisis-card").await;
+    assert!(card.contains("really hard"), "{card}");
+    // Saved all the same.
+    app.wait_for("#today li[data-kind='they_contacted']").await;
+    app.screenshot("17-crisis-card").await;
+    app.click("#crisis-close").await;
+    app.eventually("return !document.getElementById('crisis-card');")
+        .await;
+
+    // Quick hide from the keyboard: the window is gone at once, the app stays.
+    let (bus, _path) = latest_tray_item(&record, 0);
+    let pid: u32 = String::from_utf8_lossy(&sni(&["pid", &bus]).stdout)
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(x_windows_titled("Crossroads"), 1);
+    let note = app.wait_for("#note").await;
+    // The window may vanish before WebDriver answers the key press.
+    let _ = note.send_keys("\u{E009}\u{E008}h\u{E000}").await;
+    let started = Instant::now();
+    while x_windows_titled("Crossroads") > 0 {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "Ctrl+Shift+H did not hide the window"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(alive(pid), "quick hide must not quit the app");
     app.close().await;
 }

@@ -13,6 +13,8 @@
 //! - [`time`]: local wall time and the instants it names (DST gaps and folds).
 //! - [`no_contact`]: step 3: the streak clock, the two-tap log, milestones,
 //!   and which notifications are due (each exactly once).
+//! - [`safety`]: crisis and abuse lines by country (offline), and the
+//!   detection of crisis language in free text.
 //! - [`program`]: the dealbreaker check and six steps, each with a status
 //!   derived from recorded facts, and the reason a locked step is locked.
 //! - [`Crossroads`]: the facade the desktop shell calls, one method per
@@ -44,6 +46,7 @@ pub mod error;
 pub mod no_contact;
 pub mod profile;
 pub mod program;
+pub mod safety;
 pub mod store;
 pub mod time;
 
@@ -57,6 +60,16 @@ pub use no_contact::{Announcement, Check, NoContactView, Settings, SettingsInput
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
 pub use store::Store;
+
+/// The answer to logging an event.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Logged {
+    /// Step 3 after the entry.
+    #[serde(flatten)]
+    pub view: NoContactView,
+    /// Whether the note had words of crisis: the UI then offers help gently.
+    pub crisis_support: bool,
+}
 
 /// One person's program over one open store: the API the shell calls.
 #[derive(Debug, Clone)]
@@ -128,16 +141,20 @@ impl Crossroads {
         self.no_contact(now, tz)
     }
 
-    /// Logs a no-contact event (`kind` as the UI names it) with an optional note.
+    /// Logs a no-contact event (`kind` as the UI names it) with an optional
+    /// note, and says whether the note calls for the crisis resources.
     pub fn log_event(
         &self,
         kind: &str,
         note: Option<&str>,
         now: DateTime<Utc>,
         tz: Tz,
-    ) -> Result<NoContactView> {
+    ) -> Result<Logged> {
         no_contact::log(&self.store, kind, note, now)?;
-        self.no_contact(now, tz)
+        Ok(Logged {
+            view: self.no_contact(now, tz)?,
+            crisis_support: note.is_some_and(safety::mentions_crisis),
+        })
     }
 
     /// The no-contact settings (milestones, notifications, quiet hours).

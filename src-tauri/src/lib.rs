@@ -65,6 +65,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::settings::get_settings,
             commands::settings::save_settings,
             commands::settings::set_autostart,
+            commands::safety::get_safety_resources,
+            commands::safety::quick_hide,
         ])
 }
 

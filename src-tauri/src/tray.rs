@@ -11,6 +11,7 @@ const TRAY_ID: &str = "main";
 const OPEN: &str = "open";
 const URGE: &str = "urge";
 const SLIP: &str = "slip";
+const HIDE: &str = "hide";
 const QUIT: &str = "quit";
 
 /// Creates the tray icon with its menu.
@@ -23,6 +24,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             &PredefinedMenuItem::separator(app)?,
             &item(URGE, "I feel the urge")?,
             &item(SLIP, "Log a slip…")?,
+            &item(HIDE, "Hide the window now")?,
             &PredefinedMenuItem::separator(app)?,
             &item(QUIT, "Quit Crossroads")?,
         ],
@@ -35,6 +37,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             OPEN => window::show(app),
             URGE => urge(app),
             SLIP => window::show_route(app, "no-contact"),
+            HIDE => window::hide_now(app),
             QUIT => app.exit(0),
             _ => {}
         })

@@ -52,3 +52,12 @@ pub fn show_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
         Err(e) => log::error!("could not open the window: {e}"),
     }
 }
+
+/// Closes the main window at once (quick hide). The app stays in the tray
+/// when there is one; the webview is destroyed, so nothing stays on screen.
+pub fn hide_now<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN) {
+        let _ = window.hide();
+        let _ = window.destroy();
+    }
+}

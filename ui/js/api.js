@@ -34,4 +34,6 @@ export const api = {
   settings: () => call("get_settings"),
   saveSettings: (input) => call("save_settings", { input }),
   setAutostart: (enabled) => call("set_autostart", { enabled }),
+  safetyResources: () => call("get_safety_resources"),
+  quickHide: () => call("quick_hide"),
 };

@@ -11,14 +11,17 @@ import * as home from "./views/home.js";
 import * as settings from "./views/settings.js";
 import * as noContact from "./views/no_contact.js";
 import * as urge from "./views/urge.js";
+import * as safety from "./views/safety.js";
 
-const routes = { welcome, profile, home, settings, "no-contact": noContact, urge };
+const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety };
 const navItems = [
   ["home", text.nav.home],
   ["no-contact", text.nav.noContact],
   ["settings", text.nav.settings],
+  ["safety", text.nav.safety],
 ];
-const firstRunRoutes = new Set(["welcome", "profile"]);
+// Before the profile exists only these screens make sense; Safety is always there.
+const firstRunRoutes = new Set(["welcome", "profile", "safety"]);
 
 function currentRoute() {
   const name = location.hash.replace(/^#\/?/, "");
@@ -33,12 +36,13 @@ export function navigate(name) {
   }
 }
 
-function renderNav(active, visible) {
+function renderNav(active, full) {
   const nav = document.getElementById("nav");
-  nav.hidden = !visible;
+  nav.hidden = false;
   const list = document.getElementById("nav-links");
+  const items = full ? navItems : navItems.filter(([name]) => name === "safety");
   list.replaceChildren(
-    ...navItems.map(([name, label]) =>
+    ...items.map(([name, label]) =>
       h(
         "li",
         {},
@@ -110,6 +114,14 @@ async function refreshDayCount() {
     // The next full render shows any error.
   }
 }
+
+// Quick hide: the window disappears at once; Crossroads stays in the tray.
+window.addEventListener("keydown", (event) => {
+  if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === "h") {
+    event.preventDefault();
+    api.quickHide();
+  }
+});
 
 window.addEventListener("hashchange", render);
 setInterval(refreshDayCount, 60_000);

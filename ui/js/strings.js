@@ -4,7 +4,7 @@
 export const text = {
   appName: "Crossroads",
   skipLink: "Skip to content",
-  nav: { home: "Home", noContact: "No contact", settings: "Settings" },
+  nav: { home: "Home", noContact: "No contact", settings: "Settings", safety: "Safety" },
   saved: "Saved.",
   saving: "Saving…",
 
@@ -215,6 +215,25 @@ export const text = {
     timerStop: "Stop the timer",
     timerDone: "Ten minutes. The wave passed, and you are still here. Well done.",
     back: "Back to no contact",
+  },
+
+  safety: {
+    title: "Safety",
+    lead: "You don't have to carry this alone. These lines are free or low-cost, confidential, and staffed by people who listen.",
+    countryLabel: "Your country",
+    crisis: "If you are thinking about ending your life",
+    domestic_abuse: "If someone is hurting or frightening you",
+    emergency: (n) => `Emergency: ${n}`,
+    checked: (date, source) => `Source: ${source} · checked ${date}`,
+    scamTitle: "A word of warning",
+    scam:
+      "Anyone who offers to bring an ex back with spells, charms, prayers for money or a paid “love doctor” is running a scam. No one can make another person love you, and they will keep asking for more money.",
+    hideTitle: "Hide Crossroads quickly",
+    hide: "Press Ctrl+Shift+H, or choose “Hide the window now” in the tray menu, and the window disappears at once. Crossroads keeps running in the tray.",
+    cardTitle: "It sounds like things are really hard right now",
+    cardLead: "What you wrote is saved. If you are thinking about hurting yourself, please talk to someone today. You deserve support.",
+    cardMore: "All resources",
+    cardClose: "Close",
   },
 
   fatalTitle: "Crossroads can't open your data",

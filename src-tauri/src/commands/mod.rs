@@ -4,6 +4,7 @@
 pub mod no_contact;
 pub mod profile;
 pub mod program;
+pub mod safety;
 pub mod settings;
 pub mod system;
 

@@ -1,6 +1,6 @@
 //! Step 3: no contact.
 
-use engine::NoContactView;
+use engine::{Logged, NoContactView};
 use tauri::State;
 
 use crate::clock;
@@ -38,7 +38,7 @@ pub async fn log_event(
     wake: State<'_, Wake>,
     kind: String,
     note: Option<String>,
-) -> CommandResult<NoContactView> {
+) -> CommandResult<Logged> {
     let view =
         state
             .engine()?

@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { formatWhen } from "../format.js";
+import { showCrisisCard } from "./safety.js";
 
 const t = text.noContact;
 
@@ -120,6 +121,12 @@ function logCard(view, refresh, navigate) {
     try {
       const after = await api.logEvent(kind, note.value.trim() || null);
       note.value = "";
+      if (after.crisis_support) {
+        // Saved all the same; the card offers help on top of the page.
+        await refresh();
+        await showCrisisCard();
+        return;
+      }
       if (kind === "urge_resisted") {
         navigate("urge");
         return;

@@ -1,0 +1,230 @@
+//! Safety, always one click away: crisis and domestic-abuse lines by
+//! country (stored offline, each with its source and the date it was last
+//! checked), and the detection of crisis language in free text.
+//!
+//! Detection never blocks saving and stores nothing: it only tells the UI
+//! to show a gentle card with the resources.
+
+use serde::{Deserialize, Serialize};
+
+/// The resources file shipped inside the app.
+const RESOURCES_JSON: &str = include_str!("../data/resources.json");
+
+/// What a line is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Suicide and emotional crisis support.
+    Crisis,
+    /// Domestic abuse support.
+    DomesticAbuse,
+}
+
+/// One helpline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    /// What it is for.
+    pub kind: LineKind,
+    /// Its name.
+    pub name: String,
+    /// How to reach it.
+    pub contact: String,
+    /// When it answers.
+    pub hours: String,
+    /// Where the entry comes from.
+    pub source: String,
+    /// When the entry was last checked (`YYYY-MM-DD`).
+    pub last_checked: String,
+}
+
+/// The lines of one country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166 code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// The emergency number.
+    pub emergency: String,
+    /// Its helplines.
+    pub lines: Vec<Line>,
+}
+
+/// Every resource Crossroads knows, offline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resources {
+    /// The line telling the person to call their local emergency number.
+    pub emergency_note: String,
+    /// Countries, in the file's order.
+    pub countries: Vec<Country>,
+}
+
+/// The shipped resources. The file is checked by a test, so this cannot fail
+/// in a build that passed its tests; an unreadable file gives an empty list
+/// with the emergency note rather than a crash.
+pub fn resources() -> Resources {
+    serde_json::from_str(RESOURCES_JSON).unwrap_or_else(|_| Resources {
+        emergency_note: "If you are in danger, call your local emergency number.".into(),
+        countries: Vec::new(),
+    })
+}
+
+/// Phrases of self-harm or despair, as whole words in lower case with
+/// straight apostrophes. One list, so other languages can add their own.
+const CRISIS_PHRASES_EN: &[&str] = &[
+    "kill myself",
+    "killing myself",
+    "end my life",
+    "ending my life",
+    "end it all",
+    "take my own life",
+    "taking my own life",
+    "want to die",
+    "wanna die",
+    "wish i was dead",
+    "wish i were dead",
+    "better off dead",
+    "better off without me",
+    "suicide",
+    "suicidal",
+    "hurt myself",
+    "hurting myself",
+    "harm myself",
+    "self harm",
+    "cut myself",
+    "cutting myself",
+    "no reason to live",
+    "nothing to live for",
+    "not worth living",
+    "no point in living",
+    "don't want to live",
+    "don't want to be here anymore",
+    "don't want to wake up",
+    "i can't go on",
+    "i cannot go on",
+    "i'll die without you",
+    "i will die without you",
+    "overdose",
+];
+
+/// Lower case, straight apostrophes, every other non-letter a space, and
+/// single spaces, so phrases match as whole words.
+fn normalize(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            c if c.is_alphanumeric() || c == '\'' => c,
+            _ => ' ',
+        })
+        .collect();
+    let words: Vec<&str> = mapped.split_whitespace().collect();
+    format!(" {} ", words.join(" "))
+}
+
+/// Whether `text` contains words of self-harm or despair.
+///
+/// ```
+/// assert!(engine::safety::mentions_crisis("Some nights I want to die."));
+/// assert!(!engine::safety::mentions_crisis("This commute is killing me."));
+/// ```
+pub fn mentions_crisis(text: &str) -> bool {
+    let text = normalize(text);
+    CRISIS_PHRASES_EN
+        .iter()
+        .any(|phrase| text.contains(&format!(" {} ", normalize(phrase).trim())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_resources_cover_the_promised_countries_with_sources_and_dates() {
+        let parsed: Resources =
+            serde_json::from_str(RESOURCES_JSON).expect("resources.json parses");
+        let codes: Vec<&str> = parsed.countries.iter().map(|c| c.code.as_str()).collect();
+        for code in [
+            "US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "ES", "IT", "NL",
+        ] {
+            assert!(codes.contains(&code), "{code} missing");
+        }
+        for country in &parsed.countries {
+            assert!(!country.emergency.is_empty(), "{}", country.code);
+            assert!(
+                country.lines.iter().any(|l| l.kind == LineKind::Crisis),
+                "{}",
+                country.code
+            );
+            assert!(
+                country
+                    .lines
+                    .iter()
+                    .any(|l| l.kind == LineKind::DomesticAbuse),
+                "{}",
+                country.code
+            );
+            for line in &country.lines {
+                assert!(
+                    !line.source.is_empty() && !line.contact.is_empty(),
+                    "{line:?}"
+                );
+                assert!(
+                    chrono::NaiveDate::parse_from_str(&line.last_checked, "%Y-%m-%d").is_ok(),
+                    "{line:?}"
+                );
+            }
+        }
+        assert!(parsed.emergency_note.contains("emergency number"));
+        assert_eq!(resources(), parsed);
+    }
+
+    #[test]
+    fn crisis_language_is_recognised() {
+        let yes = [
+            "I want to die.",
+            "Honestly I just wanna die tonight",
+            "Sometimes I think about ending my life",
+            "i keep thinking i should kill myself",
+            "I wish I was dead",
+            "Everyone would be better off without me.",
+            "I've been having suicidal thoughts",
+            "I hurt myself again last night",
+            "I started cutting myself",
+            "There is nothing to live for now",
+            "I don't want to live like this, or at all",
+            "I don’t want to be here anymore",
+            "I can't go on without them",
+            "I'll die without you, please come back",
+            "thinking about an overdose",
+            "SELF-HARM is back",
+            "I want to end it all.",
+        ];
+        for text in yes {
+            assert!(mentions_crisis(text), "should be recognised: {text}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_are_not_mistaken_for_a_crisis() {
+        let no = [
+            "This commute is killing me.",
+            "I nearly died laughing at the film.",
+            "My phone died halfway through the call.",
+            "We need to kill some time before the train.",
+            "The deadline is on Friday.",
+            "I could die of embarrassment.",
+            "We can't go on holiday this year.",
+            "I hurt my knee running.",
+            "She cut my hair too short.",
+            "I felt lonely, and then I called my sister.",
+            "I'm tired of being the one who always apologises.",
+            "End of the day, I'm fine.",
+            "",
+        ];
+        for text in no {
+            assert!(!mentions_crisis(text), "should not be flagged: {text}");
+        }
+    }
+}
