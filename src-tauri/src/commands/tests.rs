@@ -264,3 +264,30 @@ fn settings_are_validated_and_kept() {
     assert_eq!(saved["milestones"], json!([2, 10]));
     assert_eq!(saved["quiet_hours"]["start"], "22:00:00");
 }
+
+#[test]
+fn a_note_with_words_of_crisis_is_saved_and_asks_for_the_resources_card() {
+    let h = with_profile();
+    h.call("start_no_contact", json!({ "since": null }))
+        .unwrap();
+    let calm = h
+        .call(
+            "log_event",
+            json!({ "kind": "they_contacted", "note": "a short hello" }),
+        )
+        .unwrap();
+    assert_eq!(calm["crisis_support"], false);
+    let hard = h
+        .call(
+            "log_event",
+            json!({ "kind": "urge_resisted", "note": "I just want to die" }),
+        )
+        .unwrap();
+    assert_eq!(hard["crisis_support"], true);
+    assert_eq!(
+        hard["today"][0]["note"], "I just want to die",
+        "saved all the same"
+    );
+    let resources = h.call("get_safety_resources", json!({})).unwrap();
+    assert!(resources["countries"].as_array().unwrap().len() >= 11);
+}
