@@ -9,47 +9,21 @@ pub const MAIN: &str = "main";
 
 /// Shows and focuses the main window, creating it if it was closed.
 pub fn show<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window(MAIN) {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-        return;
-    }
-    let Some(config) = app.config().app.windows.iter().find(|w| w.label == MAIN) else {
-        log::error!("tauri.conf.json has no window labelled {MAIN}");
-        return;
-    };
-    match WebviewWindowBuilder::from_config(app, config).and_then(|b| b.build()) {
-        Ok(window) => {
-            let _ = window.set_focus();
-        }
-        Err(e) => log::error!("could not open the window: {e}"),
+    if !focus_existing(app) {
+        create(app, None);
     }
 }
 
 /// Shows the main window on a given screen (`#/route`).
 pub fn show_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
-    let script = format!(
-        "location.hash = {};",
-        serde_json::to_string(&format!("#/{route}")).unwrap_or_default()
-    );
+    let hash = serde_json::to_string(&format!("#/{route}")).unwrap_or_default();
+    let script = format!("location.hash = {hash};");
     if let Some(window) = app.get_webview_window(MAIN) {
         let _ = window.eval(&script);
-        show(app);
-        return;
-    }
-    let Some(config) = app.config().app.windows.iter().find(|w| w.label == MAIN) else {
-        return;
-    };
-    // A new page reads its screen from the address before its scripts run.
-    let built = WebviewWindowBuilder::from_config(app, config)
-        .map(|b| b.initialization_script(format!("if (!location.hash) {{ {script} }}")))
-        .and_then(|b| b.build());
-    match built {
-        Ok(window) => {
-            let _ = window.set_focus();
-        }
-        Err(e) => log::error!("could not open the window: {e}"),
+        focus_existing(app);
+    } else {
+        // A new page reads its screen from the address before its scripts run.
+        create(app, Some(format!("if (!location.hash) {{ {script} }}")));
     }
 }
 
@@ -59,5 +33,34 @@ pub fn hide_now<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN) {
         let _ = window.hide();
         let _ = window.destroy();
+    }
+}
+
+fn focus_existing<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let Some(window) = app.get_webview_window(MAIN) else {
+        return false;
+    };
+    let _ = window.unminimize();
+    let _ = window.show();
+    let _ = window.set_focus();
+    true
+}
+
+fn create<R: Runtime>(app: &AppHandle<R>, init_script: Option<String>) {
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == MAIN) else {
+        log::error!("tauri.conf.json has no window labelled {MAIN}");
+        return;
+    };
+    let built = WebviewWindowBuilder::from_config(app, config)
+        .map(|builder| match init_script {
+            Some(script) => builder.initialization_script(script),
+            None => builder,
+        })
+        .and_then(|builder| builder.build());
+    match built {
+        Ok(window) => {
+            let _ = window.set_focus();
+        }
+        Err(e) => log::error!("could not open the window: {e}"),
     }
 }

@@ -5,26 +5,13 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { formatWhen } from "../format.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
 import { showCrisisCard } from "./safety.js";
 
 const t = text.noContact;
 
 function errorSlot(id) {
   return h("p", { class: "field-error", id: `${id}-error`, hidden: true });
-}
-
-function showError(root, error) {
-  const slot = (error.field && root.querySelector(`#${error.field}-error`)) || root.querySelector("#nc-error");
-  slot.textContent = error.message || text.genericError;
-  slot.hidden = false;
-  announce(slot.textContent);
-}
-
-function clearErrors(root) {
-  for (const p of root.querySelectorAll(".field-error")) {
-    p.hidden = true;
-    p.textContent = "";
-  }
 }
 
 function rulesCard() {
@@ -77,15 +64,14 @@ function startForm(refresh) {
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    clearErrors(form);
+    clearFieldErrors(form);
     const earlier = form.querySelector("input[name='start-when']:checked").value === "earlier";
     try {
       await api.startNoContact(earlier ? since.value : null);
       announce(text.saved);
       await refresh();
     } catch (error) {
-      showError(form, error);
-      if (error.field === "since") since.focus();
+      showFieldError(form, error, form.querySelector("#nc-error"));
     }
   });
   return form;
@@ -116,7 +102,7 @@ function logCard(view, refresh, navigate) {
   const card = h("section", { class: "card", "aria-labelledby": "log-title", id: "log" });
 
   async function log(kind) {
-    clearErrors(card);
+    clearFieldErrors(card);
     status.textContent = "";
     try {
       const after = await api.logEvent(kind, note.value.trim() || null);
@@ -141,7 +127,7 @@ function logCard(view, refresh, navigate) {
       }[kind];
       await refresh(message);
     } catch (error) {
-      showError(card, error);
+      showFieldError(card, error, card.querySelector("#nc-error"));
     }
   }
 

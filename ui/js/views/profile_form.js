@@ -3,6 +3,7 @@
 
 import { api } from "../api.js";
 import { announce, h } from "../dom.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 
 const t = text.profile;
@@ -39,31 +40,6 @@ function choices(name, legend, options, checked) {
   );
 }
 
-function clearErrors(form) {
-  for (const p of form.querySelectorAll(".field-error")) {
-    p.hidden = true;
-    p.textContent = "";
-  }
-  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  for (const el of form.querySelectorAll(".field.invalid")) el.classList.remove("invalid");
-}
-
-function showError(form, error) {
-  const slot = error.field && form.querySelector(`#${error.field}-error`);
-  const target = slot || form.querySelector("#form-error");
-  target.textContent = error.message || text.genericError;
-  target.hidden = false;
-  if (!slot) {
-    target.focus();
-    return;
-  }
-  const wrapper = form.querySelector(`#${error.field}-field`);
-  wrapper.classList.add("invalid");
-  const input = form.querySelector(`#${error.field}`) || wrapper.querySelector("input");
-  input.setAttribute("aria-invalid", "true");
-  input.focus();
-}
-
 /// Builds the form. `onSaved(profile)` runs after the engine confirms the save.
 export function profileForm({ existing, submitLabel, onSaved }) {
   const nameInput = h("input", {
@@ -97,7 +73,7 @@ export function profileForm({ existing, submitLabel, onSaved }) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    clearErrors(form);
+    clearFieldErrors(form);
     status.textContent = text.saving;
     submit.disabled = true;
     const data = new FormData(form);
@@ -114,8 +90,7 @@ export function profileForm({ existing, submitLabel, onSaved }) {
       await onSaved(saved);
     } catch (error) {
       status.textContent = "";
-      showError(form, error);
-      announce(error.message || text.genericError);
+      showFieldError(form, error, form.querySelector("#form-error"));
     } finally {
       submit.disabled = false;
     }

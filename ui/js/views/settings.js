@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { profileForm } from "./profile_form.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
 
 function notificationsSection() {
   const t = text.settings;
@@ -75,7 +76,7 @@ function noContactSection(current) {
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    for (const p of form.querySelectorAll(".field-error")) p.hidden = true;
+    clearFieldErrors(form);
     status.textContent = text.saving;
     try {
       await api.saveSettings({
@@ -89,12 +90,7 @@ function noContactSection(current) {
       announce(text.saved);
     } catch (error) {
       status.textContent = "";
-      const slot = error.field && form.querySelector(`#${error.field}-error`);
-      const target = slot || status;
-      target.textContent = error.message;
-      target.hidden = false;
-      announce(error.message);
-      form.querySelector(`#${error.field}`)?.focus();
+      showFieldError(form, error, status);
     }
   });
 

@@ -1,0 +1,34 @@
+// Showing the engine's errors next to the field they concern. The engine
+// names the field; this only finds its slot, marks the input and moves focus.
+
+import { announce } from "./dom.js";
+import { text } from "./strings.js";
+
+/// Hides every error in `root` and clears the invalid marks.
+export function clearFieldErrors(root) {
+  for (const p of root.querySelectorAll(".field-error")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+  for (const el of root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const el of root.querySelectorAll(".field.invalid")) el.classList.remove("invalid");
+}
+
+/// Shows `error` ({kind, message, field}) in `#<field>-error` inside `root`,
+/// or in `fallback` when it concerns no field, and says it out loud.
+export function showFieldError(root, error, fallback) {
+  const message = error.message || text.genericError;
+  const slot = error.field && root.querySelector(`#${error.field}-error`);
+  const target = slot || fallback;
+  target.textContent = message;
+  target.hidden = false;
+  announce(message);
+  if (!slot) {
+    if (target.tabIndex >= 0 || target.hasAttribute("tabindex")) target.focus();
+    return;
+  }
+  const input = root.querySelector(`#${error.field}`) || slot.closest(".field")?.querySelector("input");
+  input?.closest(".field")?.classList.add("invalid");
+  input?.setAttribute("aria-invalid", "true");
+  input?.focus();
+}
