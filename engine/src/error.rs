@@ -60,6 +60,19 @@ pub enum Error {
     Storage(String),
 }
 
+impl ErrorKind {
+    /// The name the UI sees, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::OutOfOrder => "out_of_order",
+            ErrorKind::StoreLocked => "store_locked",
+            ErrorKind::StoreCorrupt => "store_corrupt",
+            ErrorKind::Storage => "storage",
+        }
+    }
+}
+
 impl Error {
     /// The kind of this error, for the UI to branch on.
     pub fn kind(&self) -> ErrorKind {
@@ -85,6 +98,24 @@ impl Error {
         Error::InvalidInput {
             field,
             message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+
+    #[test]
+    fn kind_names_match_their_serialized_form() {
+        for kind in [
+            ErrorKind::InvalidInput,
+            ErrorKind::OutOfOrder,
+            ErrorKind::StoreLocked,
+            ErrorKind::StoreCorrupt,
+            ErrorKind::Storage,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
     }
 }

@@ -303,7 +303,7 @@ pub enum Announcement {
 pub struct Check {
     /// What to show now, if anything. Already recorded as announced.
     pub announce: Option<Announcement>,
-    /// The current day count (for the tray), if no contact has started.
+    /// The current day count (for the tray), once no contact has started.
     pub day: Option<u32>,
     /// When something may next be due: the next milestone or the end of quiet hours.
     pub next_due: Option<DateTime<Utc>>,

@@ -30,12 +30,8 @@ impl CommandError {
 
 impl From<engine::Error> for CommandError {
     fn from(error: engine::Error) -> Self {
-        let kind = serde_json::to_value(error.kind())
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "storage".to_owned());
         CommandError {
-            kind,
+            kind: error.kind().as_str().to_owned(),
             message: error.to_string(),
             field: error.field(),
         }

@@ -275,6 +275,9 @@ impl App {
 
     /// Saves a PNG of the window under the e2e output folder.
     pub async fn screenshot(&self, name: &str) {
+        // Take the picture a person would see: after the screen has settled.
+        self.eventually("return document.getAnimations().every(a => a.playState !== 'running');")
+            .await;
         let png = self.client.screenshot().await.unwrap();
         fs::write(out_dir().join(format!("{name}.png")), png).unwrap();
     }

@@ -24,6 +24,8 @@ function timerCard() {
     button.textContent = t.timerStop;
     status.textContent = "";
     timer = setInterval(() => {
+      // Left the screen: the timer goes with it.
+      if (!display.isConnected) return stop();
       const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
       display.textContent = `${String(Math.floor(left / 60)).padStart(2, "0")}:${String(left % 60).padStart(2, "0")}`;
       if (left === 0) {
