@@ -15,6 +15,11 @@
 //!   and which notifications are due (each exactly once).
 //! - [`safety`]: crisis and abuse lines by country (offline), and the
 //!   detection of crisis language in free text.
+//! - [`dealbreakers`]: the four questions before step 1, the recommendation,
+//!   and the path chosen after it.
+//! - [`reflect`]: step 1: prompts, pattern check, growth plan, decision.
+//! - [`drafts`] and [`begging`]: step 2: the unsent drafts vault, the
+//!   begging detector, and the pledge.
 //! - [`program`]: the dealbreaker check and six steps, each with a status
 //!   derived from recorded facts, and the reason a locked step is locked.
 //! - [`Crossroads`]: the facade the desktop shell calls, one method per
@@ -42,10 +47,14 @@
 //! assert_eq!(app.overview(now, tz).unwrap().next_step, Some(StepId::Dealbreakers));
 //! ```
 
+pub mod begging;
+pub mod dealbreakers;
+pub mod drafts;
 pub mod error;
 pub mod no_contact;
 pub mod profile;
 pub mod program;
+pub mod reflect;
 pub mod safety;
 pub mod store;
 pub mod time;
@@ -60,6 +69,13 @@ pub use no_contact::{Announcement, Check, NoContactView, Settings, SettingsInput
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
 pub use store::Store;
+
+/// The answer to saving free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct TextSaved {
+    /// Whether the text had words of crisis: the UI then offers help gently.
+    pub crisis_support: bool,
+}
 
 /// The answer to logging an event.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -113,11 +129,103 @@ impl Crossroads {
 
     /// The program at a glance, derived from what is recorded.
     pub fn overview(&self, now: DateTime<Utc>, tz: Tz) -> Result<Overview> {
-        let facts = program::Facts {
-            profile: self.profile()?,
-            no_contact_days: no_contact::current_days(&self.store, now, tz)?,
-        };
-        Ok(program::overview(&facts))
+        Ok(program::overview(&program::Facts::load(
+            &self.store,
+            now,
+            tz,
+        )?))
+    }
+
+    /// The dealbreaker check as it stands.
+    pub fn dealbreakers(&self) -> Result<dealbreakers::DealbreakerView> {
+        dealbreakers::view(&self.store)
+    }
+
+    /// Records the four dealbreaker answers.
+    pub fn answer_dealbreakers(
+        &self,
+        input: &dealbreakers::AnswersInput,
+        now: DateTime<Utc>,
+    ) -> Result<dealbreakers::DealbreakerView> {
+        dealbreakers::answer(&self.store, input, now)
+    }
+
+    /// Records the path chosen after a recommendation (`"moving_on"` or `"continue"`).
+    pub fn choose_path(
+        &self,
+        path: &str,
+        acknowledged: bool,
+        now: DateTime<Utc>,
+    ) -> Result<dealbreakers::DealbreakerView> {
+        dealbreakers::choose(&self.store, path, acknowledged, now)
+    }
+
+    /// Step 1 as the UI shows it.
+    pub fn reflection(&self, now: DateTime<Utc>, tz: Tz) -> Result<reflect::ReflectView> {
+        reflect::view(&self.store, now, tz)
+    }
+
+    /// Saves one step-1 answer as typed; says whether it calls for the crisis card.
+    pub fn save_reflection(&self, field: &str, value: &str) -> Result<TextSaved> {
+        reflect::save_answer(&self.store, field, value)?;
+        Ok(TextSaved {
+            crisis_support: safety::mentions_crisis(value),
+        })
+    }
+
+    /// Adds a growth step.
+    pub fn add_growth_step(
+        &self,
+        text: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reflect::ReflectView> {
+        reflect::add_step(&self.store, text)?;
+        self.reflection(now, tz)
+    }
+
+    /// Ticks a growth step off or on.
+    pub fn set_growth_step(
+        &self,
+        id: u32,
+        done: bool,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reflect::ReflectView> {
+        reflect::set_step_done(&self.store, id, done)?;
+        self.reflection(now, tz)
+    }
+
+    /// Records step 1's decision (`"try"` or `"move_on"`).
+    pub fn decide(
+        &self,
+        decision: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reflect::ReflectView> {
+        reflect::decide(&self.store, decision, now)?;
+        self.reflection(now, tz)
+    }
+
+    /// Step 2: drafts (with their reading) and the pledge.
+    pub fn vault(&self) -> Result<drafts::VaultView> {
+        drafts::view(&self.store)
+    }
+
+    /// Saves a draft (new when `id` is none). It is never sent.
+    pub fn save_draft(
+        &self,
+        id: Option<u64>,
+        text: &str,
+        apology_for_later: bool,
+        now: DateTime<Utc>,
+    ) -> Result<drafts::DraftView> {
+        drafts::save(&self.store, id, text, apology_for_later, now)
+    }
+
+    /// Records the pledge not to beg.
+    pub fn pledge(&self, text: &str, now: DateTime<Utc>) -> Result<drafts::Pledge> {
+        drafts::pledge(&self.store, text, now)
     }
 
     /// Step 3 as the UI shows it.
@@ -132,9 +240,9 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<NoContactView> {
-        if self.profile()?.is_none() {
+        if !program::no_contact_open(&self.store)? {
             return Err(Error::OutOfOrder(
-                "Tell Crossroads a little about the breakup first.".into(),
+                "No contact opens after the dealbreaker check.".into(),
             ));
         }
         no_contact::start(&self.store, since, now, tz)?;
@@ -196,6 +304,28 @@ pub(crate) mod test_support {
     /// A fresh temporary folder, deleted when dropped.
     pub fn temp_dir() -> tempfile::TempDir {
         tempfile::tempdir().expect("temp dir")
+    }
+
+    /// Records a profile, an all-"no" dealbreaker check, a reason and the
+    /// decision to try: step 2 is open.
+    pub fn open_through_step_one(store: &Store, now: DateTime<Utc>) {
+        let profile = crate::ProfileInput {
+            ex_name: "Ari".into(),
+            pronouns: "they".into(),
+            breakup_date: "2026-01-01".into(),
+            ended_by: "mutual".into(),
+        };
+        crate::profile::save(store, &profile, now, chrono_tz::UTC).unwrap();
+        let no = || "no".to_owned();
+        let answers = crate::dealbreakers::AnswersInput {
+            cheated: no(),
+            lied: no(),
+            put_down: no(),
+            abusive: no(),
+        };
+        crate::dealbreakers::answer(store, &answers, now).unwrap();
+        crate::reflect::save_answer(store, "reason", "We drifted apart").unwrap();
+        crate::reflect::decide(store, "try", now).unwrap();
     }
 
     /// A store in a fresh temporary folder; keep the folder alive with it.

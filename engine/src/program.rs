@@ -4,9 +4,16 @@
 //! The engine says *which* step and *why* it is locked as codes and numbers;
 //! the UI turns them into words, so the texts can be translated in one place.
 
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::profile::Profile;
+use crate::dealbreakers::{self, Path};
+use crate::error::Result;
+use crate::profile::{self, Profile};
+use crate::reflect::{self, Decision};
+use crate::store::Store;
+use crate::{drafts, no_contact};
 
 /// Days of unbroken no contact before reaching out opens.
 pub const REACH_OUT_AFTER_DAYS: u32 = 14;
@@ -85,6 +92,21 @@ pub enum LockReason {
     },
     /// Opens when reaching out ended with both wanting to try.
     NeedsReachOutOutcome,
+    /// Not part of this person's path.
+    NotOffered {
+        /// Why.
+        why: NotOfferedWhy,
+    },
+}
+
+/// Why a step is not offered at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotOfferedWhy {
+    /// They were abusive: Crossroads never guides anyone back toward that.
+    Abuse,
+    /// The person chose to move on.
+    MovingOn,
 }
 
 /// One stage as the overview shows it.
@@ -107,6 +129,45 @@ pub struct Facts {
     pub profile: Option<Profile>,
     /// Whole days of the current no-contact streak, once it has started.
     pub no_contact_days: Option<u32>,
+    /// The dealbreaker check is finished.
+    pub dealbreakers_done: bool,
+    /// Abuse was reported.
+    pub abuse: bool,
+    /// The person chose to move on (at the check or at the end of step 1).
+    pub moving_on: bool,
+    /// Step 1's decision.
+    pub decision: Option<Decision>,
+    /// Step 2's pledge is made.
+    pub pledged: bool,
+}
+
+impl Facts {
+    /// Reads every fact the program depends on.
+    pub fn load(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Facts> {
+        let check = dealbreakers::view(store)?;
+        let decision = reflect::load(store)?.decision;
+        Ok(Facts {
+            profile: profile::load(store)?,
+            no_contact_days: no_contact::current_days(store, now, tz)?,
+            dealbreakers_done: check.done,
+            abuse: check.abuse,
+            moving_on: check.path == Some(Path::MovingOn) || decision == Some(Decision::MoveOn),
+            decision,
+            pledged: drafts::pledged(store)?,
+        })
+    }
+}
+
+/// Whether step 2 (the drafts vault) is open or done.
+pub fn step_two_open(store: &Store) -> Result<bool> {
+    let facts = Facts::load(store, DateTime::<Utc>::MIN_UTC, Tz::UTC)?;
+    Ok(lock_reason(StepId::TooProudToBeg, &facts).is_none())
+}
+
+/// Whether no contact can start.
+pub fn no_contact_open(store: &Store) -> Result<bool> {
+    let facts = Facts::load(store, DateTime::<Utc>::MIN_UTC, Tz::UTC)?;
+    Ok(lock_reason(StepId::NoContact, &facts).is_none())
 }
 
 /// The whole program at a glance.
@@ -118,6 +179,8 @@ pub struct Overview {
     pub steps: Vec<StepView>,
     /// The first open stage: what to do next.
     pub next_step: Option<StepId>,
+    /// Abuse was reported: a small safety banner stays on every screen.
+    pub safety_banner: bool,
 }
 
 /// Derives the program's state from `facts`.
@@ -136,14 +199,15 @@ pub fn overview(facts: &Facts) -> Overview {
         .iter()
         .map(|&id| {
             let locked = lock_reason(id, facts);
+            let status = match locked {
+                Some(_) => StepStatus::Locked,
+                None if is_done(id, facts) => StepStatus::Done,
+                None => StepStatus::Open,
+            };
             StepView {
                 id,
                 number: id.number(),
-                status: if locked.is_some() {
-                    StepStatus::Locked
-                } else {
-                    StepStatus::Open
-                },
+                status,
                 locked,
             }
         })
@@ -156,24 +220,48 @@ pub fn overview(facts: &Facts) -> Overview {
         has_profile: facts.profile.is_some(),
         steps,
         next_step,
+        safety_banner: facts.abuse,
+    }
+}
+
+fn is_done(id: StepId, facts: &Facts) -> bool {
+    match id {
+        StepId::Dealbreakers => facts.dealbreakers_done,
+        StepId::Reflect => facts.decision.is_some(),
+        StepId::TooProudToBeg => facts.pledged,
+        _ => false,
     }
 }
 
 fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
     let after = |step| Some(LockReason::NeedsStep { step });
+    // Steps that lead back toward the person are never offered after abuse,
+    // nor once the person chose to move on.
+    let not_offered = if facts.abuse {
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::Abuse,
+        })
+    } else if facts.moving_on {
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::MovingOn,
+        })
+    } else {
+        None
+    };
     match id {
         StepId::Dealbreakers if facts.profile.is_none() => Some(LockReason::NeedsProfile),
         StepId::Dealbreakers => None,
-        // The answers that open step 1 and 2 are recorded by the dealbreaker
-        // check and reflection, which are not built yet; until then they stay
-        // locked, and no contact opens with the profile.
-        StepId::Reflect => after(StepId::Dealbreakers),
-        StepId::TooProudToBeg => after(StepId::Reflect),
-        StepId::NoContact if facts.profile.is_none() => Some(LockReason::NeedsProfile),
+        StepId::Reflect if !facts.dealbreakers_done => after(StepId::Dealbreakers),
+        StepId::Reflect => None,
+        StepId::TooProudToBeg if not_offered.is_some() => not_offered,
+        StepId::TooProudToBeg if facts.decision != Some(Decision::Try) => after(StepId::Reflect),
+        StepId::TooProudToBeg => None,
+        // Self-care: no contact and living your life stay available to everyone.
+        StepId::NoContact if !facts.dealbreakers_done => after(StepId::Dealbreakers),
         StepId::NoContact => None,
-        // Living your life runs alongside no contact.
         StepId::LiveYourLife if facts.no_contact_days.is_none() => after(StepId::NoContact),
         StepId::LiveYourLife => None,
+        StepId::ReachOut if not_offered.is_some() => not_offered,
         StepId::ReachOut => {
             let days = facts.no_contact_days.unwrap_or(0);
             (days < REACH_OUT_AFTER_DAYS).then(|| LockReason::NeedsNoContactDays {
@@ -181,6 +269,7 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
                 remaining: REACH_OUT_AFTER_DAYS - days,
             })
         }
+        StepId::BetterRelationship if not_offered.is_some() => not_offered,
         StepId::BetterRelationship => Some(LockReason::NeedsReachOutOutcome),
     }
 }
@@ -201,8 +290,93 @@ mod tests {
         let now = instant("2026-02-01T12:00:00Z");
         Facts {
             profile: Some(Profile::validate(&input, None, now, chrono_tz::UTC).unwrap()),
-            no_contact_days: None,
+            ..Facts::default()
         }
+    }
+
+    fn status(facts: &Facts, id: StepId) -> (StepStatus, Option<LockReason>) {
+        let view = overview(facts);
+        let step = view.steps.iter().find(|s| s.id == id).unwrap();
+        (step.status, step.locked)
+    }
+
+    #[test]
+    fn the_dealbreaker_check_opens_reflection_and_no_contact() {
+        let checked = Facts {
+            dealbreakers_done: true,
+            ..with_profile()
+        };
+        assert_eq!(status(&checked, StepId::Dealbreakers).0, StepStatus::Done);
+        assert_eq!(status(&checked, StepId::Reflect).0, StepStatus::Open);
+        assert_eq!(status(&checked, StepId::NoContact).0, StepStatus::Open);
+        assert_eq!(
+            status(&checked, StepId::TooProudToBeg).1,
+            Some(LockReason::NeedsStep {
+                step: StepId::Reflect
+            })
+        );
+        assert!(!overview(&checked).safety_banner);
+    }
+
+    #[test]
+    fn each_step_one_decision_routes_step_two() {
+        let tried = Facts {
+            dealbreakers_done: true,
+            decision: Some(Decision::Try),
+            ..with_profile()
+        };
+        assert_eq!(status(&tried, StepId::Reflect).0, StepStatus::Done);
+        assert_eq!(status(&tried, StepId::TooProudToBeg).0, StepStatus::Open);
+        let pledged = Facts {
+            pledged: true,
+            ..tried.clone()
+        };
+        assert_eq!(status(&pledged, StepId::TooProudToBeg).0, StepStatus::Done);
+        let moving = Facts {
+            decision: Some(Decision::MoveOn),
+            moving_on: true,
+            ..tried
+        };
+        let closed = Some(LockReason::NotOffered {
+            why: NotOfferedWhy::MovingOn,
+        });
+        for id in [
+            StepId::TooProudToBeg,
+            StepId::ReachOut,
+            StepId::BetterRelationship,
+        ] {
+            assert_eq!(status(&moving, id).1, closed, "{id:?}");
+        }
+        assert_eq!(status(&moving, StepId::NoContact).0, StepStatus::Open);
+    }
+
+    #[test]
+    fn abuse_closes_the_way_back_keeps_self_care_and_shows_the_banner() {
+        let abused = Facts {
+            dealbreakers_done: true,
+            abuse: true,
+            no_contact_days: Some(30),
+            ..with_profile()
+        };
+        let closed = Some(LockReason::NotOffered {
+            why: NotOfferedWhy::Abuse,
+        });
+        for id in [
+            StepId::TooProudToBeg,
+            StepId::ReachOut,
+            StepId::BetterRelationship,
+        ] {
+            assert_eq!(status(&abused, id).1, closed, "{id:?}");
+        }
+        for id in [StepId::Reflect, StepId::NoContact, StepId::LiveYourLife] {
+            assert_ne!(status(&abused, id).0, StepStatus::Locked, "{id:?}");
+        }
+        assert!(overview(&abused).safety_banner);
+        let json = serde_json::to_value(overview(&abused)).unwrap();
+        assert_eq!(
+            json["steps"][5]["locked"],
+            serde_json::json!({ "code": "not_offered", "why": "abuse" })
+        );
     }
 
     #[test]
@@ -268,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn a_profile_opens_the_dealbreaker_check_and_no_contact() {
+    fn a_profile_opens_the_dealbreaker_check() {
         let view = overview(&with_profile());
         assert!(view.has_profile);
         assert_eq!(view.next_step, Some(StepId::Dealbreakers));
@@ -278,7 +452,7 @@ mod tests {
             .filter(|s| s.status == StepStatus::Open)
             .map(|s| s.id)
             .collect();
-        assert_eq!(open, [StepId::Dealbreakers, StepId::NoContact]);
+        assert_eq!(open, [StepId::Dealbreakers]);
         let reach_out = view
             .steps
             .iter()

@@ -42,10 +42,21 @@ pub enum Tree {
     NoContact,
     /// Logged no-contact events, keyed by time.
     Events,
+    /// Answers of the dealbreaker check, step 1 and step 2 (one record each).
+    Program,
+    /// Unsent drafts, keyed by id.
+    Drafts,
 }
 
 impl Tree {
-    const ALL: [Tree; 4] = [Tree::Meta, Tree::Profile, Tree::NoContact, Tree::Events];
+    const ALL: [Tree; 6] = [
+        Tree::Meta,
+        Tree::Profile,
+        Tree::NoContact,
+        Tree::Events,
+        Tree::Program,
+        Tree::Drafts,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -53,6 +64,8 @@ impl Tree {
             Tree::Profile => "profile",
             Tree::NoContact => "no_contact",
             Tree::Events => "events",
+            Tree::Program => "program",
+            Tree::Drafts => "drafts",
         }
     }
 }
@@ -134,6 +147,11 @@ impl Store {
         key[..8].copy_from_slice(&time.to_be_bytes());
         key[8..].copy_from_slice(&id.to_be_bytes());
         self.put(tree, &key, value)
+    }
+
+    /// A new id, unique in this store and increasing.
+    pub fn new_id(&self) -> Result<u64> {
+        self.db.generate_id().map_err(storage)
     }
 
     /// Every record of a tree, in key order.

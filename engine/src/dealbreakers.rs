@@ -1,0 +1,244 @@
+//! Before step 1: the dealbreaker check. Four questions; any "yes" means the
+//! program recommends not pursuing the relationship, and abuse closes the
+//! steps that lead back to the person for good.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::{Store, Tree};
+
+const ANSWERS_KEY: &[u8] = b"dealbreakers";
+const CHOICE_KEY: &[u8] = b"dealbreaker_choice";
+
+/// The four answers as the UI sends them: `"yes"` or `"no"` each.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnswersInput {
+    /// Did they cheat on you?
+    pub cheated: String,
+    /// Did they lie to you about something big?
+    pub lied: String,
+    /// Did they put you down again and again?
+    pub put_down: String,
+    /// Were they verbally or physically abusive?
+    pub abusive: String,
+}
+
+/// The recorded answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    /// They cheated.
+    pub cheated: bool,
+    /// They lied about something big.
+    pub lied: bool,
+    /// They put the person down again and again.
+    pub put_down: bool,
+    /// They were verbally or physically abusive.
+    pub abusive: bool,
+    /// When the answers were given.
+    pub answered_at: DateTime<Utc>,
+}
+
+impl Answers {
+    /// Any "yes": the program recommends not pursuing the relationship.
+    pub fn any_dealbreaker(&self) -> bool {
+        self.cheated || self.lied || self.put_down || self.abusive
+    }
+}
+
+/// What the person chose after a recommendation not to pursue it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Path {
+    /// Move on, with closure.
+    MovingOn,
+    /// Go on with the program, having read the recommendation.
+    Continue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Choice {
+    path: Path,
+    acknowledged: bool,
+    at: DateTime<Utc>,
+}
+
+/// The check as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DealbreakerView {
+    /// The answers, once given.
+    pub answers: Option<Answers>,
+    /// Whether the program recommends not pursuing the relationship.
+    pub recommend_not_pursuing: bool,
+    /// Whether abuse was reported: support first, no way back to them.
+    pub abuse: bool,
+    /// The path chosen after a recommendation, if any.
+    pub path: Option<Path>,
+    /// Whether the check is finished.
+    pub done: bool,
+}
+
+fn yes_no(value: &str, field: &'static str) -> Result<bool> {
+    match value {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err(Error::invalid(field, "Please answer yes or no.")),
+    }
+}
+
+/// Records the four answers (replacing earlier ones, which also clears an
+/// earlier choice: the recommendation may have changed).
+pub fn answer(store: &Store, input: &AnswersInput, now: DateTime<Utc>) -> Result<DealbreakerView> {
+    let answers = Answers {
+        cheated: yes_no(&input.cheated, "cheated")?,
+        lied: yes_no(&input.lied, "lied")?,
+        put_down: yes_no(&input.put_down, "put_down")?,
+        abusive: yes_no(&input.abusive, "abusive")?,
+        answered_at: now,
+    };
+    store.put(Tree::Program, ANSWERS_KEY, &answers)?;
+    store.put(Tree::Program, CHOICE_KEY, &Option::<Choice>::None)?;
+    view(store)
+}
+
+/// Records the path chosen after a recommendation. Continuing needs the
+/// explicit acknowledgement; choosing is out of order without a "yes".
+pub fn choose(
+    store: &Store,
+    path: &str,
+    acknowledged: bool,
+    now: DateTime<Utc>,
+) -> Result<DealbreakerView> {
+    let path = match path {
+        "moving_on" => Path::MovingOn,
+        "continue" => Path::Continue,
+        _ => {
+            return Err(Error::invalid(
+                "path",
+                "Please choose to move on or to continue.",
+            ))
+        }
+    };
+    let answers: Option<Answers> = store.get(Tree::Program, ANSWERS_KEY)?;
+    if !answers.is_some_and(|a| a.any_dealbreaker()) {
+        return Err(Error::OutOfOrder(
+            "There is no recommendation to respond to: answer the four questions first.".into(),
+        ));
+    }
+    if path == Path::Continue && !acknowledged {
+        return Err(Error::invalid(
+            "acknowledged",
+            "Please confirm that you have read the recommendation before going on.",
+        ));
+    }
+    store.put(
+        Tree::Program,
+        CHOICE_KEY,
+        &Some(Choice {
+            path,
+            acknowledged,
+            at: now,
+        }),
+    )?;
+    view(store)
+}
+
+/// The check as it stands.
+pub fn view(store: &Store) -> Result<DealbreakerView> {
+    let answers: Option<Answers> = store.get(Tree::Program, ANSWERS_KEY)?;
+    let choice: Option<Choice> = store
+        .get::<Option<Choice>>(Tree::Program, CHOICE_KEY)?
+        .flatten();
+    let recommend = answers.is_some_and(|a| a.any_dealbreaker());
+    Ok(DealbreakerView {
+        answers,
+        recommend_not_pursuing: recommend,
+        abuse: answers.is_some_and(|a| a.abusive),
+        path: choice.map(|c| c.path),
+        done: answers.is_some() && (!recommend || choice.is_some()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{instant, temp_store};
+    use crate::ErrorKind;
+
+    fn input(c: &str, l: &str, p: &str, a: &str) -> AnswersInput {
+        AnswersInput {
+            cheated: c.into(),
+            lied: l.into(),
+            put_down: p.into(),
+            abusive: a.into(),
+        }
+    }
+
+    #[test]
+    fn every_combination_routes_as_the_program_says() {
+        let now = instant("2026-03-01T10:00:00Z");
+        for bits in 0u8..16 {
+            let yn = |b: u8| if bits & b != 0 { "yes" } else { "no" };
+            let (_dir, store) = temp_store();
+            let view = answer(&store, &input(yn(1), yn(2), yn(4), yn(8)), now).unwrap();
+            assert_eq!(view.recommend_not_pursuing, bits != 0, "{bits:04b}");
+            assert_eq!(view.abuse, bits & 8 != 0, "{bits:04b}");
+            assert_eq!(view.done, bits == 0, "all no is done at once: {bits:04b}");
+            if bits != 0 {
+                let moved = choose(&store, "moving_on", false, now).unwrap();
+                assert!(moved.done);
+                assert_eq!(moved.path, Some(Path::MovingOn));
+            } else {
+                assert_eq!(
+                    choose(&store, "continue", true, now).unwrap_err().kind(),
+                    ErrorKind::OutOfOrder
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn continuing_needs_the_acknowledgement_and_records_it() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        answer(&store, &input("yes", "no", "no", "no"), now).unwrap();
+        let err = choose(&store, "continue", false, now).unwrap_err();
+        assert_eq!(err.field(), Some("acknowledged"));
+        assert!(!view(&store).unwrap().done, "nothing recorded");
+        let view = choose(&store, "continue", true, now).unwrap();
+        assert_eq!((view.path, view.done), (Some(Path::Continue), true));
+    }
+
+    #[test]
+    fn unknown_answers_are_refused_and_store_nothing() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        for (bad, field) in [
+            (input("maybe", "no", "no", "no"), "cheated"),
+            (input("no", "", "no", "no"), "lied"),
+            (input("no", "no", "YES", "no"), "put_down"),
+            (input("no", "no", "no", "true"), "abusive"),
+        ] {
+            assert_eq!(answer(&store, &bad, now).unwrap_err().field(), Some(field));
+            assert_eq!(view(&store).unwrap().answers, None);
+        }
+        answer(&store, &input("yes", "no", "no", "no"), now).unwrap();
+        assert_eq!(
+            choose(&store, "stay_forever", true, now)
+                .unwrap_err()
+                .field(),
+            Some("path")
+        );
+    }
+
+    #[test]
+    fn answering_again_clears_an_earlier_choice() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        answer(&store, &input("no", "yes", "no", "no"), now).unwrap();
+        choose(&store, "continue", true, now).unwrap();
+        let again = answer(&store, &input("no", "no", "no", "yes"), now).unwrap();
+        assert_eq!((again.path, again.done, again.abuse), (None, false, true));
+    }
+}

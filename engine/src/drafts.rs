@@ -1,0 +1,254 @@
+//! Step 2, too proud to beg: the unsent drafts vault and the pledge. A
+//! draft is kept, never sent: there is no way to send one.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::begging::{self, Analysis};
+use crate::error::{Error, Result};
+use crate::program;
+use crate::safety;
+use crate::store::{Store, Tree};
+
+/// The longest draft, in characters.
+pub const DRAFT_MAX_CHARS: usize = 20_000;
+/// The longest pledge, in characters.
+pub const PLEDGE_MAX_CHARS: usize = 2_000;
+
+const PLEDGE_KEY: &[u8] = b"pledge";
+
+/// A stored draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Its id.
+    pub id: u64,
+    /// The text, as written.
+    pub text: String,
+    /// Kept as a sincere apology for step 5.
+    pub apology_for_later: bool,
+    /// First saved.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A draft with the detector's reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftView {
+    /// The draft.
+    #[serde(flatten)]
+    pub draft: Draft,
+    /// What reads as begging, and the level.
+    pub analysis: Analysis,
+    /// Whether it has words of crisis (the UI offers help).
+    pub crisis_support: bool,
+}
+
+/// The person's pledge not to beg.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pledge {
+    /// In their words.
+    pub text: String,
+    /// When made.
+    pub at: DateTime<Utc>,
+}
+
+/// Step 2 as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VaultView {
+    /// Drafts, newest first.
+    pub drafts: Vec<DraftView>,
+    /// The pledge, once made.
+    pub pledge: Option<Pledge>,
+}
+
+fn with_analysis(draft: Draft) -> DraftView {
+    DraftView {
+        analysis: begging::analyse(&draft.text),
+        crisis_support: safety::mentions_crisis(&draft.text),
+        draft,
+    }
+}
+
+fn key(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+fn require_open(store: &Store) -> Result<()> {
+    if program::step_two_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder(
+            "The drafts vault opens when you decide, in step 1, that you still want to try.".into(),
+        ))
+    }
+}
+
+/// Step 2's drafts and pledge.
+pub fn view(store: &Store) -> Result<VaultView> {
+    let mut drafts: Vec<DraftView> = store
+        .values::<Draft>(Tree::Drafts)?
+        .into_iter()
+        .map(with_analysis)
+        .collect();
+    drafts.reverse();
+    Ok(VaultView {
+        drafts,
+        pledge: store.get(Tree::Program, PLEDGE_KEY)?,
+    })
+}
+
+/// Saves a new draft (`id` none) or changes one; returns it with its reading.
+pub fn save(
+    store: &Store,
+    id: Option<u64>,
+    text: &str,
+    apology_for_later: bool,
+    now: DateTime<Utc>,
+) -> Result<DraftView> {
+    require_open(store)?;
+    if text.trim().is_empty() {
+        return Err(Error::invalid(
+            "draft",
+            "Write something first; it stays here.",
+        ));
+    }
+    if text.chars().count() > DRAFT_MAX_CHARS {
+        return Err(Error::invalid(
+            "draft",
+            format!("Please keep a draft to {DRAFT_MAX_CHARS} characters or fewer."),
+        ));
+    }
+    let draft = match id {
+        Some(id) => {
+            let Some(old) = store.get::<Draft>(Tree::Drafts, &key(id))? else {
+                return Err(Error::invalid("draft", "That draft no longer exists."));
+            };
+            Draft {
+                text: text.to_owned(),
+                apology_for_later,
+                updated_at: now,
+                ..old
+            }
+        }
+        None => Draft {
+            id: store.new_id()?,
+            text: text.to_owned(),
+            apology_for_later,
+            created_at: now,
+            updated_at: now,
+        },
+    };
+    store.put(Tree::Drafts, &key(draft.id), &draft)?;
+    Ok(with_analysis(draft))
+}
+
+/// Records the pledge, in the person's words.
+pub fn pledge(store: &Store, text: &str, now: DateTime<Utc>) -> Result<Pledge> {
+    require_open(store)?;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            "pledge",
+            "Write your pledge in your own words.",
+        ));
+    }
+    if text.chars().count() > PLEDGE_MAX_CHARS {
+        return Err(Error::invalid(
+            "pledge",
+            format!("Please keep the pledge to {PLEDGE_MAX_CHARS} characters or fewer."),
+        ));
+    }
+    let pledge = Pledge {
+        text: text.to_owned(),
+        at: now,
+    };
+    store.put(Tree::Program, PLEDGE_KEY, &pledge)?;
+    Ok(pledge)
+}
+
+/// Whether the pledge has been made.
+pub fn pledged(store: &Store) -> Result<bool> {
+    Ok(store.get::<Pledge>(Tree::Program, PLEDGE_KEY)?.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::begging::Level;
+    use crate::test_support::{instant, open_through_step_one, temp_store};
+    use crate::ErrorKind;
+
+    #[test]
+    fn the_vault_waits_for_the_decision_to_try() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-10T10:00:00Z");
+        assert_eq!(
+            save(&store, None, "hi", false, now).unwrap_err().kind(),
+            ErrorKind::OutOfOrder
+        );
+        assert_eq!(
+            pledge(&store, "I won't beg", now).unwrap_err().kind(),
+            ErrorKind::OutOfOrder
+        );
+    }
+
+    #[test]
+    fn drafts_are_kept_read_and_edited() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-10T10:00:00Z");
+        open_through_step_one(&store, now);
+        let first = save(
+            &store,
+            None,
+            "Please come back. I'll die without you.",
+            false,
+            now,
+        )
+        .unwrap();
+        assert_eq!(first.analysis.level, Level::Desperate);
+        let edited = save(
+            &store,
+            Some(first.draft.id),
+            "I'm sorry I missed your show.",
+            true,
+            now,
+        )
+        .unwrap();
+        assert_eq!(edited.analysis.level, Level::Calm);
+        assert!(edited.draft.apology_for_later);
+        let second = save(&store, None, "I want to die", false, now).unwrap();
+        assert!(second.crisis_support);
+        let vault = view(&store).unwrap();
+        assert_eq!(vault.drafts.len(), 2);
+        assert_eq!(vault.drafts[0].draft.id, second.draft.id, "newest first");
+    }
+
+    #[test]
+    fn bad_drafts_and_pledges_store_nothing() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-10T10:00:00Z");
+        open_through_step_one(&store, now);
+        let long = "x".repeat(DRAFT_MAX_CHARS + 1);
+        for text in ["", "   ", long.as_str()] {
+            assert_eq!(
+                save(&store, None, text, false, now).unwrap_err().field(),
+                Some("draft")
+            );
+        }
+        assert_eq!(
+            save(&store, Some(999), "hi", false, now)
+                .unwrap_err()
+                .field(),
+            Some("draft")
+        );
+        assert_eq!(
+            pledge(&store, " ", now).unwrap_err().field(),
+            Some("pledge")
+        );
+        let vault = view(&store).unwrap();
+        assert!(vault.drafts.is_empty() && vault.pledge.is_none());
+        pledge(&store, "I will not beg. I am worth more.", now).unwrap();
+        assert!(pledged(&store).unwrap());
+    }
+}
