@@ -16,6 +16,17 @@ const COMMANDS: &[&str] = &[
     "set_autostart",
     "get_safety_resources",
     "quick_hide",
+    "get_dealbreakers",
+    "answer_dealbreakers",
+    "choose_path",
+    "get_reflection",
+    "save_reflection",
+    "add_growth_step",
+    "set_growth_step",
+    "decide",
+    "get_vault",
+    "save_draft",
+    "save_pledge",
 ];
 
 fn main() {

@@ -67,6 +67,17 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::settings::set_autostart,
             commands::safety::get_safety_resources,
             commands::safety::quick_hide,
+            commands::dealbreakers::get_dealbreakers,
+            commands::dealbreakers::answer_dealbreakers,
+            commands::dealbreakers::choose_path,
+            commands::reflect::get_reflection,
+            commands::reflect::save_reflection,
+            commands::reflect::add_growth_step,
+            commands::reflect::set_growth_step,
+            commands::reflect::decide,
+            commands::drafts::get_vault,
+            commands::drafts::save_draft,
+            commands::drafts::save_pledge,
         ])
 }
 

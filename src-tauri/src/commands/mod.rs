@@ -1,9 +1,12 @@
 //! The commands the UI calls, one file per family. Each takes state, calls
 //! the engine, and maps the error; none holds a rule of the program.
 
+pub mod dealbreakers;
+pub mod drafts;
 pub mod no_contact;
 pub mod profile;
 pub mod program;
+pub mod reflect;
 pub mod safety;
 pub mod settings;
 pub mod system;

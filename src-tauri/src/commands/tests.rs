@@ -175,10 +175,16 @@ fn app_info_reports_the_data_folder_and_version() {
     assert_eq!(info["data_dir"], h._dir.path().display().to_string());
 }
 
+fn answers(cheated: &str, abusive: &str) -> Value {
+    json!({ "input": { "cheated": cheated, "lied": "no", "put_down": "no", "abusive": abusive }})
+}
+
+/// A profile and an all-"no" dealbreaker check: no contact and step 1 are open.
 fn with_profile() -> Harness {
     let h = Harness::new();
     h.call("save_profile", profile("Robin", "2024-05-01"))
         .unwrap();
+    h.call("answer_dealbreakers", answers("no", "no")).unwrap();
     h
 }
 
@@ -290,4 +296,120 @@ fn a_note_with_words_of_crisis_is_saved_and_asks_for_the_resources_card() {
     );
     let resources = h.call("get_safety_resources", json!({})).unwrap();
     assert!(resources["countries"].as_array().unwrap().len() >= 11);
+}
+
+fn step(overview: &Value, id: &str) -> Value {
+    overview["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn abuse_closes_reaching_out_and_shows_the_banner() {
+    let h = Harness::new();
+    h.call("save_profile", profile("Robin", "2024-05-01"))
+        .unwrap();
+    let view = h.call("answer_dealbreakers", answers("no", "yes")).unwrap();
+    assert_eq!(
+        (view["abuse"].as_bool(), view["done"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let err = h
+        .call(
+            "choose_path",
+            json!({ "path": "continue", "acknowledged": false }),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "acknowledged");
+    h.call(
+        "choose_path",
+        json!({ "path": "continue", "acknowledged": true }),
+    )
+    .unwrap();
+    let overview = h.call("get_overview", json!({})).unwrap();
+    assert_eq!(overview["safety_banner"], true);
+    for id in ["too_proud_to_beg", "reach_out", "better_relationship"] {
+        assert_eq!(step(&overview, id)["locked"]["why"], "abuse", "{id}");
+    }
+    assert_eq!(step(&overview, "no_contact")["status"], "open");
+}
+
+#[test]
+fn reflecting_deciding_drafting_and_pledging() {
+    let h = with_profile();
+    let saved = h
+        .call(
+            "save_reflection",
+            json!({ "field": "reason", "value": "I feel hopeless, I want to die" }),
+        )
+        .unwrap();
+    assert_eq!(saved["crisis_support"], true, "saved, and help is offered");
+    let view = h
+        .call("add_growth_step", json!({ "text": "Call a therapist" }))
+        .unwrap();
+    let id = view["steps"][0]["id"].clone();
+    let view = h
+        .call("set_growth_step", json!({ "id": id, "done": true }))
+        .unwrap();
+    assert_eq!(view["steps"][0]["done"], true);
+    assert_eq!(view["answers"]["reason"], "I feel hopeless, I want to die");
+    h.call("decide", json!({ "decision": "try" })).unwrap();
+    let draft = h
+        .call("save_draft", json!({ "id": null, "text": "Please come back, I'll change.", "apology_for_later": false }))
+        .unwrap();
+    assert_eq!(draft["analysis"]["level"], "pleading");
+    assert!(!draft["analysis"]["findings"].as_array().unwrap().is_empty());
+    h.call("save_pledge", json!({ "text": "I won't beg." }))
+        .unwrap();
+    let overview = h.call("get_overview", json!({})).unwrap();
+    assert_eq!(step(&overview, "too_proud_to_beg")["status"], "done");
+}
+
+#[test]
+fn bad_program_input_is_typed_and_stores_nothing() {
+    let h = Harness::new();
+    h.call("save_profile", profile("Robin", "2024-05-01"))
+        .unwrap();
+    let err = h
+        .call("answer_dealbreakers", answers("perhaps", "no"))
+        .unwrap_err();
+    assert_eq!(err["field"], "cheated");
+    assert_eq!(
+        h.call("get_dealbreakers", json!({})).unwrap()["answers"],
+        Value::Null
+    );
+    let err = h
+        .call(
+            "save_reflection",
+            json!({ "field": "reason", "value": "x" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "step 1 before the check");
+    h.call("answer_dealbreakers", answers("no", "no")).unwrap();
+    let err = h
+        .call(
+            "save_reflection",
+            json!({ "field": "reason", "value": "x".repeat(20_001) }),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "reason");
+    let err = h.call("decide", json!({ "decision": "try" })).unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "the reason comes first");
+    let err = h
+        .call(
+            "save_draft",
+            json!({ "id": null, "text": "hi", "apology_for_later": false }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err["kind"], "out_of_order",
+        "the vault opens with the decision to try"
+    );
+    let reflection = h.call("get_reflection", json!({})).unwrap();
+    assert_eq!(reflection["answers"], json!({}));
+    assert_eq!(h.call("get_vault", json!({})).unwrap()["drafts"], json!([]));
 }
