@@ -51,7 +51,7 @@ async fn first_run_profile_and_home_survive_a_restart() {
             ["dealbreakers", "open"],
             ["reflect", "locked"],
             ["too_proud_to_beg", "locked"],
-            ["no_contact", "open"],
+            ["no_contact", "locked"],
             ["live_your_life", "locked"],
             ["reach_out", "locked"],
             ["better_relationship", "locked"]
@@ -264,6 +264,14 @@ async fn profile_for_setup(app: &App, name: &str) {
         )
         .await;
     assert_eq!(saved["ok"]["ex_name"], name, "{saved}");
+    let no = "no";
+    let checked = app
+        .invoke(
+            "answer_dealbreakers",
+            json!({ "input": { "cheated": no, "lied": no, "put_down": no, "abusive": no }}),
+        )
+        .await;
+    assert_eq!(checked["ok"]["done"], true, "{checked}");
 }
 
 #[tokio::test]
@@ -454,5 +462,174 @@ async fn safety_is_one_click_away_crisis_words_bring_help_and_the_window_hides_f
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(alive(pid), "quick hide must not quit the app");
+    app.close().await;
+}
+
+async fn answer_dealbreakers(app: &App, answers: [&str; 4]) {
+    app.go("dealbreakers").await;
+    for (name, answer) in ["cheated", "lied", "put_down", "abusive"]
+        .iter()
+        .zip(answers)
+    {
+        app.click(&format!("input[name='{name}'][value='{answer}']"))
+            .await;
+    }
+    app.click("#answer-dealbreakers").await;
+    app.wait_for("#verdict").await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn abuse_closes_the_way_back_and_keeps_a_safety_banner() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "she", "breakup_date": date_from_today(-20), "ended_by": "me" }}),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], "Sam");
+    answer_dealbreakers(&app, ["no", "no", "no", "yes"]).await;
+    let verdict = app.text("#verdict").await;
+    assert!(verdict.contains("recommends not pursuing"), "{verdict}");
+    assert!(verdict.contains("not your fault"), "{verdict}");
+    assert!(
+        verdict.contains("Source:"),
+        "support lines are shown: {verdict}"
+    );
+    app.wait_for("#safety-banner").await;
+    app.click("#choose-continue").await;
+    let error = app.text("#acknowledged-error").await;
+    assert!(error.contains("read the recommendation"), "{error}");
+    app.screenshot("18-dealbreakers-abuse").await;
+    app.click("#acknowledged").await;
+    app.click("#choose-continue").await;
+    app.wait_for("#chosen-path").await;
+
+    app.go("home").await;
+    app.wait_for("#safety-banner").await;
+    for step in ["reach_out", "better_relationship", "too_proud_to_beg"] {
+        let reason = app.text(&format!("li[data-step='{step}'] .reason")).await;
+        assert!(
+            reason.contains("will not guide you back"),
+            "{step}: {reason}"
+        );
+    }
+    let no_contact = app
+        .script("return document.querySelector(\"li[data-step='no_contact']\").dataset.status;")
+        .await;
+    assert_eq!(no_contact, "open");
+    app.screenshot("19-home-after-abuse").await;
+    app.go("vault").await;
+    assert!(app
+        .text("#locked-reason")
+        .await
+        .contains("will not guide you back"));
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "he", "breakup_date": date_from_today(-3), "ended_by": "them" }}),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], "Sam");
+    answer_dealbreakers(&app, ["no", "no", "no", "no"]).await;
+    app.click("#verdict a").await;
+    app.wait_for("main[data-view='reflect'][aria-busy='false']")
+        .await;
+    assert!(app.text("#recent-note").await.contains("3 days ago"));
+    app.type_into("#reason", "We kept fighting about <money> & time.")
+        .await;
+    app.eventually("return document.getElementById('reason-status').textContent === 'Saved';")
+        .await;
+    app.type_into("#weight", "Honestly, some nights I want to die.")
+        .await;
+    app.wait_for("#crisis-card").await;
+    app.eventually("return document.getElementById('weight-status')?.textContent === 'Saved';")
+        .await;
+    app.screenshot("20-reflect-crisis-card").await;
+    app.click("#crisis-close").await;
+    app.type_into("#step", "Book a first therapy session").await;
+    app.click("#add-step").await;
+    app.wait_for("#growth-steps input[type='checkbox']").await;
+    app.click("#decide-try").await;
+    app.wait_for("#decided").await;
+
+    app.go("vault").await;
+    app.type_into(
+        "#draft",
+        "Please come back. I'll change. Give me another chance.",
+    )
+    .await;
+    app.click("#keep-draft").await;
+    let level = app
+        .script("return document.querySelector('#drafts li.draft').dataset.level;")
+        .await;
+    assert_eq!(level, "desperate");
+    let marks = app
+        .script("return [...document.querySelectorAll('#drafts mark')].map(m => m.textContent);")
+        .await;
+    assert_eq!(
+        marks,
+        json!(["Please come back", "I'll change", "Give me another chance"])
+    );
+    app.type_into("#draft", "I'm sorry I missed your sister's wedding.")
+        .await;
+    app.click("#keep-draft").await;
+    app.eventually("return document.querySelectorAll('#drafts li.draft').length === 2;")
+        .await;
+    let calm = app
+        .script("return document.querySelector('#drafts li.draft').dataset.level;")
+        .await;
+    assert_eq!(calm, "calm", "a sincere message is not flagged");
+    app.type_into(
+        "#pledge-input",
+        "I will not beg. I deserve someone who stays.",
+    )
+    .await;
+    app.click("#make-pledge").await;
+    app.wait_for("#pledge-text").await;
+    app.screenshot("21-vault").await;
+    app.close().await;
+
+    // Everything as typed after a restart.
+    let app = App::start(&home).await;
+    app.go("reflect").await;
+    let reason = app
+        .script("return document.getElementById('reason').value;")
+        .await;
+    assert_eq!(reason, "We kept fighting about <money> & time.");
+    let weight = app
+        .script("return document.getElementById('weight').value;")
+        .await;
+    assert_eq!(weight, "Honestly, some nights I want to die.");
+    app.go("vault").await;
+    let texts = app
+        .script(
+            "return [...document.querySelectorAll('#drafts .draft-text')].map(p => p.textContent);",
+        )
+        .await;
+    assert_eq!(
+        texts,
+        json!([
+            "I'm sorry I missed your sister's wedding.",
+            "Please come back. I'll change. Give me another chance."
+        ])
+    );
+    app.go("home").await;
+    let done = app
+        .script(
+            "return document.querySelector(\"li[data-step='too_proud_to_beg']\").dataset.status;",
+        )
+        .await;
+    assert_eq!(done, "done");
     app.close().await;
 }

@@ -12,14 +12,22 @@ import * as settings from "./views/settings.js";
 import * as noContact from "./views/no_contact.js";
 import * as urge from "./views/urge.js";
 import * as safety from "./views/safety.js";
+import * as dealbreakers from "./views/dealbreakers.js";
+import * as reflect from "./views/reflect.js";
+import * as vault from "./views/vault.js";
 
-const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety };
+const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault };
 const navItems = [
   ["home", text.nav.home],
+  ["dealbreakers", text.nav.dealbreakers],
+  ["reflect", text.nav.reflect],
+  ["vault", text.nav.vault],
   ["no-contact", text.nav.noContact],
   ["settings", text.nav.settings],
   ["safety", text.nav.safety],
 ];
+// Screens that belong to a step: they show why when the step is locked.
+const stepOfRoute = { dealbreakers: "dealbreakers", reflect: "reflect", vault: "too_proud_to_beg", "no-contact": "no_contact", urge: "no_contact" };
 // Before the profile exists only these screens make sense; Safety is always there.
 const firstRunRoutes = new Set(["welcome", "profile", "safety"]);
 
@@ -49,6 +57,29 @@ function renderNav(active, full) {
         h("a", { href: `#/${name}`, "aria-current": name === active ? "page" : false }, label),
       ),
     ),
+  );
+}
+
+function lockedView(step) {
+  return {
+    render: async () =>
+      h(
+        "section",
+        { class: "card locked", id: "locked" },
+        pageTitle(text.steps[step.id].title),
+        h("p", {}, text.steps[step.id].purpose),
+        h("p", { class: "reason", id: "locked-reason" }, text.lockReason(step.locked)),
+      ),
+  };
+}
+
+function safetyBanner() {
+  return h(
+    "p",
+    { class: "safety-banner", id: "safety-banner", role: "note" },
+    text.banner,
+    " ",
+    h("a", { href: "#/safety" }, text.bannerLink),
   );
 }
 
@@ -82,7 +113,8 @@ async function render() {
   let route = currentRoute();
   if (!overview.has_profile && !firstRunRoutes.has(route)) route = "welcome";
   if (overview.has_profile && route === "welcome") route = "home";
-  const view = routes[route];
+  const step = overview.steps.find((s) => s.id === stepOfRoute[route]);
+  const view = step?.status === "locked" ? lockedView(step) : routes[route];
   let content;
   try {
     content = await view.render({ overview, navigate, firstRun: !overview.has_profile });
@@ -94,7 +126,7 @@ async function render() {
   // A newer navigation started while this one was loading.
   if (ticket !== renderCount) return;
   renderNav(route, overview.has_profile);
-  main.replaceChildren(content);
+  main.replaceChildren(...(overview.safety_banner ? [safetyBanner()] : []), content);
   main.setAttribute("aria-busy", "false");
   main.dataset.view = route;
   const heading = main.querySelector("h1");

@@ -4,7 +4,18 @@
 export const text = {
   appName: "Crossroads",
   skipLink: "Skip to content",
-  nav: { home: "Home", noContact: "No contact", settings: "Settings", safety: "Safety" },
+  nav: {
+    home: "Home",
+    dealbreakers: "Dealbreaker check",
+    reflect: "1 · Reflect",
+    vault: "2 · Too proud to beg",
+    noContact: "3 · No contact",
+    settings: "Settings",
+    safety: "Safety",
+  },
+  banner: "You deserve to be safe. Help is one click away:",
+  bannerLink: "Safety",
+  lockedTitle: "Not open yet",
   saved: "Saved.",
   saving: "Saving…",
 
@@ -59,6 +70,7 @@ export const text = {
       return `${who}, ${when}.`;
     },
     edit: "Edit",
+    go: "Continue here",
   },
 
   status: { locked: "Locked", open: "Open", done: "Done" },
@@ -107,6 +119,10 @@ export const text = {
           : `Opens after ${reason.required} days without contact: ${reason.remaining} to go.`;
       case "needs_reach_out_outcome":
         return "Opens if you reach out and you both want to try again.";
+      case "not_offered":
+        return reason.why === "abuse"
+          ? "Not offered: after what you went through, Crossroads will not guide you back toward them."
+          : "Not offered: you chose to move on.";
       default:
         return "Not open yet.";
     }
@@ -234,6 +250,97 @@ export const text = {
     cardLead: "What you wrote is saved. If you are thinking about hurting yourself, please talk to someone today. You deserve support.",
     cardMore: "All resources",
     cardClose: "Close",
+  },
+
+  dealbreakers: {
+    title: "Before you begin: four honest questions",
+    lead: "Some relationships should not be rebuilt. Answer for yourself; nobody else will see this.",
+    questions: [
+      ["cheated", "Did they cheat on you?"],
+      ["lied", "Did they lie to you about something big?"],
+      ["put_down", "Did they put you down, again and again?"],
+      ["abusive", "Were they verbally or physically abusive?"],
+    ],
+    yes: "Yes",
+    no: "No",
+    submit: "See what this means",
+    clearTitle: "Nothing here rules it out",
+    clear: "You can go on to reflect on what happened.",
+    toReflect: "Go to step 1: Reflect",
+    recommendTitle: "Crossroads recommends not pursuing this relationship",
+    reasons: {
+      cheated:
+        "People who cheated in one relationship were about three times as likely to cheat in their next one (Knopp et al., Archives of Sexual Behavior, 2017).",
+      lied: "A big lie raises the question of what else was hidden, and whether trust can really come back.",
+      put_down: "Being put down again and again wears away your sense of worth. Respect is what a relationship stands on.",
+      abusive: "What you describe is abuse. It is not your fault, and you deserve to be safe.",
+    },
+    abuseNote:
+      "Crossroads will not guide you back toward them. No contact and looking after yourself stay here for you, and so does the moving-on path.",
+    therapist: "Talking it through with a therapist can help you see it clearly and look after yourself.",
+    chooseTitle: "What would you like to do?",
+    movingOn: "Take the moving-on path",
+    acknowledge: "I have read the recommendation, and I choose to go on.",
+    continue: "Go on anyway",
+    chosen: { moving_on: "You chose the moving-on path.", continue: "You read the recommendation and chose to go on." },
+  },
+
+  reflect: {
+    title: "Step 1 · Reflect",
+    lead: "Look at why it ended, clearly and kindly. Your answers are saved as you type.",
+    recent: (days) =>
+      `It ended only ${days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`}. Judgement is foggy this close to it, so be gentle with yourself: reflecting comes first, and decisions can wait.`,
+    prompts: {
+      reason: ["What was the reason it ended?", ""],
+      weight: [
+        "Was it anger in one argument, or a habit that wore on one of you?",
+        "How big is it, set against the whole relationship?",
+      ],
+      unmet_need: [
+        "Was a real need left unmet?",
+        "For example, they could never reassure you. That alone can mean the breakup was right.",
+      ],
+      repeated_arguments: ["What did you argue about, over and over?", ""],
+      trait_given_up: ["Which trait of yours did they give up on?", "Try to name it without judging yourself."],
+      pattern_details: ["If so, what keeps happening?", "A pattern won't go away by itself; naming it is the first step."],
+    },
+    patternLegend: "Has this come up in earlier relationships too?",
+    patternOptions: [["yes", "Yes"], ["no", "No"], ["not_sure", "Not sure"]],
+    growthTitle: "A plan to grow",
+    wayLegend: "How will you work on it?",
+    wayOptions: [["therapy", "Therapy"], ["journaling", "Journaling"], ["friend", "An honest friend"], ["other", "Another way"]],
+    stepsLabel: "A small, concrete step",
+    addStep: "Add step",
+    noSteps: "No steps yet. Start with one small thing you could do this week.",
+    decisionTitle: "Where do you stand?",
+    decisionLead: "There is no wrong answer. Both paths count as success.",
+    try: "I still want to try",
+    moveOn: "I'd rather move on",
+    decided: { try: "You decided you still want to try. Step 2 is open.", move_on: "You decided to move on. That takes courage." },
+    saved: "Saved",
+  },
+
+  vault: {
+    title: "Step 2 · Too proud to beg",
+    lead:
+      "Write what you want to send them. It stays here, on this computer: Crossroads has no way to send it. Begging lowers your value in their eyes, and right after a breakup is not the time for that talk.",
+    newLabel: "A message you want to send",
+    apology: "This is a sincere apology for something I really did wrong: keep it for step 5",
+    keep: "Keep this draft",
+    listTitle: "Your drafts",
+    empty: "No drafts yet. Writing it down often takes the pressure off.",
+    levels: { calm: "Reads calm", pleading: "Reads as pleading", desperate: "Reads as desperate" },
+    why: {
+      pleading: "Pleading puts your worth in their hands.",
+      piled_up_apologies: "Apology after apology reads as begging, not as owning your part.",
+      panicked_promises: "Promises made in panic are hard to believe, even for you.",
+      despair: "Despair asks them to carry your pain; that pushes people away. Please look after yourself too.",
+    },
+    pledgeTitle: "Your pledge",
+    pledgeLead: "In your own words: what will you not do, and why?",
+    pledgeLabel: "My pledge",
+    pledgeButton: "Make my pledge",
+    pledged: "Your pledge:",
   },
 
   fatalTitle: "Crossroads can't open your data",

@@ -6,7 +6,7 @@ import { text } from "../strings.js";
 
 const statusIcon = { locked: "○", open: "→", done: "✓" };
 // Steps that have a screen of their own, by step id.
-const screens = { no_contact: "no-contact" };
+const screens = { dealbreakers: "dealbreakers", reflect: "reflect", too_proud_to_beg: "vault", no_contact: "no-contact" };
 
 function stepCard(step) {
   const words = text.steps[step.id];
@@ -69,6 +69,7 @@ export async function render({ overview, navigate }) {
         h("h2", { id: "next-title", class: "eyebrow" }, t.next),
         h("p", { class: "next-title" }, text.steps[next.id].title),
         h("p", {}, text.steps[next.id].purpose),
+        screens[next.id] ? h("a", { href: `#/${screens[next.id]}`, class: "button-link", id: "next-link" }, text.home.go) : null,
       ),
     h(
       "section",

@@ -1,0 +1,109 @@
+// Before step 1: four questions, and what the engine recommends from them.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
+import { text } from "../strings.js";
+import { lineList, preferredCountry } from "./safety.js";
+
+const t = text.dealbreakers;
+
+function question([name, label], answers) {
+  const current = answers ? (answers[name] ? "yes" : "no") : null;
+  const option = (value, words) =>
+    h("label", { class: "choice" }, h("input", { type: "radio", name, value, checked: current === value }), h("span", {}, words));
+  return h(
+    "fieldset",
+    { class: "field choices", id: `${name}-field` },
+    h("legend", {}, label),
+    h("div", { class: "choice-row" }, option("yes", t.yes), option("no", t.no)),
+    h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
+  );
+}
+
+async function recommendation(view, rerender) {
+  if (!view.answers) return null;
+  if (!view.recommend_not_pursuing) {
+    return h(
+      "section",
+      { class: "card", id: "verdict", "aria-labelledby": "verdict-title" },
+      h("h2", { id: "verdict-title" }, t.clearTitle),
+      h("p", {}, t.clear),
+      h("a", { href: "#/reflect", class: "button-link" }, t.toReflect),
+    );
+  }
+  const reasons = t.questions.map(([name]) => name).filter((name) => view.answers[name]);
+  const parts = [
+    h("h2", { id: "verdict-title" }, t.recommendTitle),
+    h("ul", { class: "reasons" }, reasons.map((name) => h("li", { "data-reason": name }, t.reasons[name]))),
+    h("p", {}, t.therapist),
+  ];
+  if (view.abuse) {
+    const resources = await api.safetyResources();
+    const country = resources.countries.find((c) => c.code === preferredCountry(resources.countries));
+    parts.push(h("p", { class: "emergency" }, resources.emergency_note), ...(country ? lineList(country) : []), h("p", {}, t.abuseNote));
+  }
+  if (view.path) {
+    parts.push(h("p", { class: "chosen", id: "chosen-path" }, t.chosen[view.path]));
+  } else {
+    const ack = h("input", { type: "checkbox", id: "acknowledged", "aria-describedby": "acknowledged-error" });
+    const error = h("p", { class: "form-error", id: "path-error", role: "alert", hidden: true });
+    const choose = async (path) => {
+      try {
+        await api.choosePath(path, ack.checked);
+        announce(text.saved);
+        await rerender();
+      } catch (e) {
+        showFieldError(box, e, error);
+      }
+    };
+    const box = h(
+      "div",
+      { class: "choose", id: "choose-path" },
+      h("h3", {}, t.chooseTitle),
+      h("button", { type: "button", class: "primary", id: "choose-moving-on", onclick: () => choose("moving_on") }, t.movingOn),
+      h(
+        "div",
+        { class: "field" },
+        h("label", { class: "check" }, ack, h("span", {}, t.acknowledge)),
+        h("p", { class: "field-error", id: "acknowledged-error", hidden: true }),
+        h("button", { type: "button", class: "secondary", id: "choose-continue", onclick: () => choose("continue") }, t.continue),
+      ),
+      error,
+    );
+    parts.push(box);
+  }
+  return h("section", { class: "card recommendation", id: "verdict", "aria-labelledby": "verdict-title" }, ...parts);
+}
+
+export async function render({ navigate }) {
+  const root = h("div", { class: "narrow dealbreakers" });
+  async function draw() {
+    const view = await api.dealbreakers();
+    const formError = h("p", { class: "form-error", id: "db-error", role: "alert", hidden: true });
+    const form = h(
+      "form",
+      { class: "card form", id: "dealbreaker-form", novalidate: true },
+      t.questions.map((q) => question(q, view.answers)),
+      formError,
+      h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "answer-dealbreakers" }, t.submit)),
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      clearFieldErrors(form);
+      const data = new FormData(form);
+      const input = Object.fromEntries(t.questions.map(([name]) => [name, String(data.get(name) ?? "")]));
+      try {
+        await api.answerDealbreakers(input);
+        announce(text.saved);
+        // The overview (banner, navigation) may have changed.
+        navigate("dealbreakers");
+      } catch (error) {
+        showFieldError(form, error, formError);
+      }
+    });
+    root.replaceChildren(pageTitle(t.title), h("p", { class: "lead" }, t.lead), form, await recommendation(view, () => navigate("dealbreakers")));
+  }
+  await draw();
+  return root;
+}

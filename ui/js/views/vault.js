@@ -1,0 +1,121 @@
+// Step 2: the unsent drafts vault. The engine reads each draft for begging;
+// this screen marks the phrases it found and says why, and never sends anything.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
+import { text } from "../strings.js";
+import { showCrisisCard } from "./safety.js";
+
+const t = text.vault;
+
+/// The draft's text with the engine's findings wrapped in <mark>, as text nodes only.
+function marked(draft) {
+  const chars = Array.from(draft.text);
+  const parts = [];
+  let at = 0;
+  for (const f of draft.analysis.findings) {
+    if (f.start < at) continue;
+    parts.push(chars.slice(at, f.start).join(""));
+    parts.push(h("mark", { "data-category": f.category }, chars.slice(f.start, f.end).join("")));
+    at = f.end;
+  }
+  parts.push(chars.slice(at).join(""));
+  return h("p", { class: "draft-text" }, parts);
+}
+
+function draftCard(draft) {
+  const categories = [...new Set(draft.analysis.findings.map((f) => f.category))];
+  const apology = h("input", {
+    type: "checkbox",
+    checked: draft.apology_for_later,
+    onchange: async (e) => {
+      await api.saveDraft(draft.id, draft.text, e.target.checked);
+      announce(text.saved);
+    },
+  });
+  return h(
+    "li",
+    { class: `card draft level-${draft.analysis.level}`, "data-level": draft.analysis.level },
+    h("p", { class: "level" }, t.levels[draft.analysis.level]),
+    marked(draft),
+    categories.length ? h("ul", { class: "why" }, categories.map((c) => h("li", { "data-category": c }, t.why[c]))) : null,
+    h("label", { class: "check" }, apology, h("span", {}, t.apology)),
+  );
+}
+
+function newDraftForm(redraw) {
+  const area = h("textarea", { id: "draft", rows: 6, "aria-describedby": "draft-error" });
+  const apology = h("input", { type: "checkbox", id: "apology" });
+  const error = h("p", { class: "field-error", id: "draft-error", hidden: true });
+  const form = h(
+    "form",
+    { class: "card form", id: "draft-form", novalidate: true },
+    h("div", { class: "field" }, h("label", { for: "draft" }, t.newLabel), area, error),
+    h("label", { class: "check" }, apology, h("span", {}, t.apology)),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "keep-draft" }, t.keep)),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    try {
+      const saved = await api.saveDraft(null, area.value, apology.checked);
+      announce(text.saved);
+      await redraw();
+      if (saved.crisis_support) await showCrisisCard();
+    } catch (e) {
+      showFieldError(form, e, error);
+    }
+  });
+  return form;
+}
+
+function pledgeSection(pledge, redraw) {
+  if (pledge) {
+    return h(
+      "section",
+      { class: "card", id: "pledge", "aria-labelledby": "pledge-title" },
+      h("h2", { id: "pledge-title" }, t.pledgeTitle),
+      h("p", {}, t.pledged),
+      h("blockquote", { class: "space-text", id: "pledge-text" }, pledge.text),
+    );
+  }
+  const area = h("textarea", { id: "pledge-input", rows: 3, "aria-describedby": "pledge-error" });
+  const error = h("p", { class: "field-error", id: "pledge-error", hidden: true });
+  const form = h(
+    "form",
+    { class: "card form", id: "pledge", novalidate: true, "aria-labelledby": "pledge-title" },
+    h("h2", { id: "pledge-title" }, t.pledgeTitle),
+    h("p", {}, t.pledgeLead),
+    h("div", { class: "field" }, h("label", { for: "pledge-input" }, t.pledgeLabel), area, error),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "make-pledge" }, t.pledgeButton)),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api.savePledge(area.value);
+      announce(text.saved);
+      await redraw();
+    } catch (e) {
+      showFieldError(form, e, error);
+    }
+  });
+  return form;
+}
+
+export async function render() {
+  const root = h("div", { class: "narrow vault" });
+  async function draw() {
+    const vault = await api.vault();
+    root.replaceChildren(
+      pageTitle(t.title),
+      h("p", { class: "lead" }, t.lead),
+      newDraftForm(draw),
+      h("h2", {}, t.listTitle),
+      vault.drafts.length ? h("ul", { class: "drafts", id: "drafts" }, vault.drafts.map(draftCard)) : h("p", { class: "muted", id: "drafts" }, t.empty),
+      pledgeSection(vault.pledge, draw),
+    );
+  }
+  await draw();
+  return root;
+}
