@@ -570,6 +570,7 @@ async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
     )
     .await;
     app.click("#keep-draft").await;
+    app.wait_for("#drafts li.draft").await;
     let level = app
         .script("return document.querySelector('#drafts li.draft').dataset.level;")
         .await;
