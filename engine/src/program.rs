@@ -144,30 +144,43 @@ pub struct Facts {
 impl Facts {
     /// Reads every fact the program depends on.
     pub fn load(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Facts> {
+        Ok(Facts {
+            no_contact_days: no_contact::current_days(store, now, tz)?,
+            pledged: drafts::pledged(store)?,
+            ..Facts::load_untimed(store)?
+        })
+    }
+
+    /// The facts that no clock changes: everything but the day count and the pledge.
+    fn load_untimed(store: &Store) -> Result<Facts> {
         let check = dealbreakers::view(store)?;
         let decision = reflect::load(store)?.decision;
         Ok(Facts {
             profile: profile::load(store)?,
-            no_contact_days: no_contact::current_days(store, now, tz)?,
             dealbreakers_done: check.done,
             abuse: check.abuse,
             moving_on: check.path == Some(Path::MovingOn) || decision == Some(Decision::MoveOn),
             decision,
-            pledged: drafts::pledged(store)?,
+            ..Facts::default()
         })
     }
 }
 
+/// Whether `step` is open (or done), judged from the facts that do not
+/// depend on the clock. Only for gates that no day count can change: the
+/// dealbreaker check, steps 1 to 3.
+fn open_now(store: &Store, step: StepId) -> Result<bool> {
+    Ok(lock_reason(step, &Facts::load_untimed(store)?).is_none())
+}
+
 /// Whether step 2 (the drafts vault) is open or done.
 pub fn step_two_open(store: &Store) -> Result<bool> {
-    let facts = Facts::load(store, DateTime::<Utc>::MIN_UTC, Tz::UTC)?;
-    Ok(lock_reason(StepId::TooProudToBeg, &facts).is_none())
+    open_now(store, StepId::TooProudToBeg)
 }
 
 /// Whether no contact can start.
 pub fn no_contact_open(store: &Store) -> Result<bool> {
-    let facts = Facts::load(store, DateTime::<Utc>::MIN_UTC, Tz::UTC)?;
-    Ok(lock_reason(StepId::NoContact, &facts).is_none())
+    open_now(store, StepId::NoContact)
 }
 
 /// The whole program at a glance.
