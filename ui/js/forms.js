@@ -1,7 +1,7 @@
 // Showing the engine's errors next to the field they concern. The engine
 // names the field; this only finds its slot, marks the input and moves focus.
 
-import { announce } from "./dom.js";
+import { announce, h } from "./dom.js";
 import { text } from "./strings.js";
 
 /// Hides every error in `root` and clears the invalid marks.
@@ -31,4 +31,27 @@ export function showFieldError(root, error, fallback) {
   input?.closest(".field")?.classList.add("invalid");
   input?.setAttribute("aria-invalid", "true");
   input?.focus();
+}
+
+/// A labelled group of radio buttons with its error slot. `onchange(value)`
+/// runs when the person picks one (optional).
+export function choiceGroup(name, legend, options, checked, onchange) {
+  return h(
+    "fieldset",
+    { class: "field choices", id: `${name}-field`, "aria-describedby": `${name}-error` },
+    h("legend", {}, legend),
+    h(
+      "div",
+      { class: "choice-row" },
+      options.map(([value, label]) =>
+        h(
+          "label",
+          { class: "choice" },
+          h("input", { type: "radio", name, value, checked: value === checked, onchange: onchange && (() => onchange(value)) }),
+          h("span", {}, label),
+        ),
+      ),
+    ),
+    h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
+  );
 }

@@ -2,7 +2,7 @@
 
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
-import { clearFieldErrors, showFieldError } from "../forms.js";
+import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { lineList, preferredCountry } from "./safety.js";
 
@@ -10,15 +10,7 @@ const t = text.dealbreakers;
 
 function question([name, label], answers) {
   const current = answers ? (answers[name] ? "yes" : "no") : null;
-  const option = (value, words) =>
-    h("label", { class: "choice" }, h("input", { type: "radio", name, value, checked: current === value }), h("span", {}, words));
-  return h(
-    "fieldset",
-    { class: "field choices", id: `${name}-field` },
-    h("legend", {}, label),
-    h("div", { class: "choice-row" }, option("yes", t.yes), option("no", t.no)),
-    h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
-  );
+  return choiceGroup(name, label, [["yes", t.yes], ["no", t.no]], current);
 }
 
 async function recommendation(view, rerender) {

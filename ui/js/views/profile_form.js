@@ -3,7 +3,7 @@
 
 import { api } from "../api.js";
 import { announce, h } from "../dom.js";
-import { clearFieldErrors, showFieldError } from "../forms.js";
+import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 
 const t = text.profile;
@@ -16,27 +16,6 @@ function field(id, label, hint, control) {
     hint && h("p", { class: "hint", id: `${id}-hint` }, hint),
     control,
     h("p", { class: "field-error", id: `${id}-error`, hidden: true }),
-  );
-}
-
-function choices(name, legend, options, checked) {
-  return h(
-    "fieldset",
-    { class: "field choices", id: `${name}-field`, "aria-describedby": `${name}-error` },
-    h("legend", {}, legend),
-    h(
-      "div",
-      { class: "choice-row" },
-      options.map(([value, label]) =>
-        h(
-          "label",
-          { class: "choice" },
-          h("input", { type: "radio", name, value, checked: value === checked }),
-          h("span", {}, label),
-        ),
-      ),
-    ),
-    h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
   );
 }
 
@@ -65,9 +44,9 @@ export function profileForm({ existing, submitLabel, onSaved }) {
     { class: "card form", id: "profile-form", novalidate: true },
     h("p", { class: "form-error", id: "form-error", tabindex: "-1", role: "alert", hidden: true }),
     field("ex_name", t.exName, t.exNameHint, nameInput),
-    choices("pronouns", t.pronouns, t.pronounOptions, existing?.pronouns),
+    choiceGroup("pronouns", t.pronouns, t.pronounOptions, existing?.pronouns),
     field("breakup_date", t.breakupDate, t.breakupDateHint, dateInput),
-    choices("ended_by", t.endedBy, t.endedByOptions, existing?.ended_by),
+    choiceGroup("ended_by", t.endedBy, t.endedByOptions, existing?.ended_by),
     h("div", { class: "actions" }, submit, status),
   );
 

@@ -3,7 +3,7 @@
 
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
-import { clearFieldErrors, showFieldError } from "../forms.js";
+import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { showCrisisCard } from "./safety.js";
 
@@ -51,39 +51,17 @@ function autosaved(field, label, hint, value) {
   return wrapper;
 }
 
-function choiceGroup(field, legend, options, current, onSaved) {
-  const group = h(
-    "fieldset",
-    { class: "field choices", id: `${field}-field` },
-    h("legend", {}, legend),
-    h(
-      "div",
-      { class: "choice-row" },
-      options.map(([value, label]) =>
-        h(
-          "label",
-          { class: "choice" },
-          h("input", {
-            type: "radio",
-            name: field,
-            value,
-            checked: current === value,
-            onchange: async () => {
-              try {
-                await api.saveReflection(field, value);
-                announce(t.saved);
-                onSaved?.();
-              } catch (error) {
-                showFieldError(group, error, group.querySelector(".field-error"));
-              }
-            },
-          }),
-          h("span", {}, label),
-        ),
-      ),
-    ),
-    h("p", { class: "field-error", id: `${field}-error`, hidden: true }),
-  );
+/// A radio group whose choice is saved the moment it is made.
+function savedChoice(field, legend, options, current) {
+  const group = choiceGroup(field, legend, options, current, async (value) => {
+    try {
+      await api.saveReflection(field, value);
+      clearFieldErrors(group);
+      announce(t.saved);
+    } catch (error) {
+      showFieldError(group, error, group.querySelector(".field-error"));
+    }
+  });
   return group;
 }
 
@@ -132,7 +110,7 @@ function growthPlan(view, redraw) {
     "section",
     { class: "card", "aria-labelledby": "growth-title" },
     h("h2", { id: "growth-title" }, t.growthTitle),
-    choiceGroup("growth_way", t.wayLegend, t.wayOptions, view.growth_way),
+    savedChoice("growth_way", t.wayLegend, t.wayOptions, view.growth_way),
     steps,
     form,
   );
@@ -179,7 +157,7 @@ export async function render({ navigate }) {
         "section",
         { class: "card form", "aria-label": t.title },
         prompts.map((p) => autosaved(p, t.prompts[p][0], t.prompts[p][1], view.answers[p])),
-        choiceGroup("pattern", t.patternLegend, t.patternOptions, view.pattern),
+        savedChoice("pattern", t.patternLegend, t.patternOptions, view.pattern),
         autosaved("pattern_details", t.prompts.pattern_details[0], t.prompts.pattern_details[1], view.answers.pattern_details),
       ),
       growthPlan(view, draw),
