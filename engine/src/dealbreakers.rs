@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::store::{Store, Tree};
+use crate::store::{Read, Tree, Tx};
 
 const ANSWERS_KEY: &[u8] = b"dealbreakers";
 const CHOICE_KEY: &[u8] = b"dealbreaker_choice";
@@ -89,7 +89,11 @@ fn yes_no(value: &str, field: &'static str) -> Result<bool> {
 
 /// Records the four answers (replacing earlier ones, which also clears an
 /// earlier choice: the recommendation may have changed).
-pub fn answer(store: &Store, input: &AnswersInput, now: DateTime<Utc>) -> Result<DealbreakerView> {
+pub fn answer(
+    tx: &mut Tx<'_>,
+    input: &AnswersInput,
+    now: DateTime<Utc>,
+) -> Result<DealbreakerView> {
     let answers = Answers {
         cheated: yes_no(&input.cheated, "cheated")?,
         lied: yes_no(&input.lied, "lied")?,
@@ -97,30 +101,20 @@ pub fn answer(store: &Store, input: &AnswersInput, now: DateTime<Utc>) -> Result
         abusive: yes_no(&input.abusive, "abusive")?,
         answered_at: now,
     };
-    store.put(Tree::Program, ANSWERS_KEY, &answers)?;
-    store.put(Tree::Program, CHOICE_KEY, &Option::<Choice>::None)?;
-    view(store)
+    tx.put(Tree::Program, ANSWERS_KEY, &answers)?;
+    tx.put(Tree::Program, CHOICE_KEY, &Option::<Choice>::None)?;
+    view(tx)
 }
 
 /// Records the path chosen after a recommendation. Continuing needs the
 /// explicit acknowledgement; choosing is out of order without a "yes".
 pub fn choose(
-    store: &Store,
-    path: &str,
+    tx: &mut Tx<'_>,
+    path: Path,
     acknowledged: bool,
     now: DateTime<Utc>,
 ) -> Result<DealbreakerView> {
-    let path = match path {
-        "moving_on" => Path::MovingOn,
-        "continue" => Path::Continue,
-        _ => {
-            return Err(Error::invalid(
-                "path",
-                "Please choose to move on or to continue.",
-            ))
-        }
-    };
-    let answers: Option<Answers> = store.get(Tree::Program, ANSWERS_KEY)?;
+    let answers: Option<Answers> = tx.get(Tree::Program, ANSWERS_KEY)?;
     if !answers.is_some_and(|a| a.any_dealbreaker()) {
         return Err(Error::OutOfOrder(
             "There is no recommendation to respond to: answer the four questions first.".into(),
@@ -132,7 +126,7 @@ pub fn choose(
             "Please confirm that you have read the recommendation before going on.",
         ));
     }
-    store.put(
+    tx.put(
         Tree::Program,
         CHOICE_KEY,
         &Some(Choice {
@@ -141,11 +135,11 @@ pub fn choose(
             at: now,
         }),
     )?;
-    view(store)
+    view(tx)
 }
 
 /// The check as it stands.
-pub fn view(store: &Store) -> Result<DealbreakerView> {
+pub fn view(store: &impl Read) -> Result<DealbreakerView> {
     let answers: Option<Answers> = store.get(Tree::Program, ANSWERS_KEY)?;
     let choice: Option<Choice> = store
         .get::<Option<Choice>>(Tree::Program, CHOICE_KEY)?
@@ -181,17 +175,24 @@ mod tests {
         for bits in 0u8..16 {
             let yn = |b: u8| if bits & b != 0 { "yes" } else { "no" };
             let (_dir, store) = temp_store();
-            let view = answer(&store, &input(yn(1), yn(2), yn(4), yn(8)), now).unwrap();
+            let view = store
+                .transact(|tx| answer(tx, &input(yn(1), yn(2), yn(4), yn(8)), now))
+                .unwrap();
             assert_eq!(view.recommend_not_pursuing, bits != 0, "{bits:04b}");
             assert_eq!(view.abuse, bits & 8 != 0, "{bits:04b}");
             assert_eq!(view.done, bits == 0, "all no is done at once: {bits:04b}");
             if bits != 0 {
-                let moved = choose(&store, "moving_on", false, now).unwrap();
+                let moved = store
+                    .transact(|tx| choose(tx, Path::MovingOn, false, now))
+                    .unwrap();
                 assert!(moved.done);
                 assert_eq!(moved.path, Some(Path::MovingOn));
             } else {
                 assert_eq!(
-                    choose(&store, "continue", true, now).unwrap_err().kind(),
+                    store
+                        .transact(|tx| choose(tx, Path::Continue, true, now))
+                        .unwrap_err()
+                        .kind(),
                     ErrorKind::OutOfOrder
                 );
             }
@@ -202,11 +203,17 @@ mod tests {
     fn continuing_needs_the_acknowledgement_and_records_it() {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-01T10:00:00Z");
-        answer(&store, &input("yes", "no", "no", "no"), now).unwrap();
-        let err = choose(&store, "continue", false, now).unwrap_err();
+        store
+            .transact(|tx| answer(tx, &input("yes", "no", "no", "no"), now))
+            .unwrap();
+        let err = store
+            .transact(|tx| choose(tx, Path::Continue, false, now))
+            .unwrap_err();
         assert_eq!(err.field(), Some("acknowledged"));
         assert!(!view(&store).unwrap().done, "nothing recorded");
-        let view = choose(&store, "continue", true, now).unwrap();
+        let view = store
+            .transact(|tx| choose(tx, Path::Continue, true, now))
+            .unwrap();
         assert_eq!((view.path, view.done), (Some(Path::Continue), true));
     }
 
@@ -220,25 +227,30 @@ mod tests {
             (input("no", "no", "YES", "no"), "put_down"),
             (input("no", "no", "no", "true"), "abusive"),
         ] {
-            assert_eq!(answer(&store, &bad, now).unwrap_err().field(), Some(field));
+            assert_eq!(
+                store
+                    .transact(|tx| answer(tx, &bad, now))
+                    .unwrap_err()
+                    .field(),
+                Some(field)
+            );
             assert_eq!(view(&store).unwrap().answers, None);
         }
-        answer(&store, &input("yes", "no", "no", "no"), now).unwrap();
-        assert_eq!(
-            choose(&store, "stay_forever", true, now)
-                .unwrap_err()
-                .field(),
-            Some("path")
-        );
     }
 
     #[test]
     fn answering_again_clears_an_earlier_choice() {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-01T10:00:00Z");
-        answer(&store, &input("no", "yes", "no", "no"), now).unwrap();
-        choose(&store, "continue", true, now).unwrap();
-        let again = answer(&store, &input("no", "no", "no", "yes"), now).unwrap();
+        store
+            .transact(|tx| answer(tx, &input("no", "yes", "no", "no"), now))
+            .unwrap();
+        store
+            .transact(|tx| choose(tx, Path::Continue, true, now))
+            .unwrap();
+        let again = store
+            .transact(|tx| answer(tx, &input("no", "no", "no", "yes"), now))
+            .unwrap();
         assert_eq!((again.path, again.done, again.abuse), (None, false, true));
     }
 }

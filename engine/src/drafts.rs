@@ -8,7 +8,7 @@ use crate::begging::{self, Analysis};
 use crate::error::{Error, Result};
 use crate::program;
 use crate::safety;
-use crate::store::{Store, Tree};
+use crate::store::{Read, Tree, Tx};
 
 /// The longest draft, in characters.
 pub const DRAFT_MAX_CHARS: usize = 20_000;
@@ -17,9 +17,20 @@ pub const PLEDGE_MAX_CHARS: usize = 2_000;
 
 const PLEDGE_KEY: &[u8] = b"pledge";
 
-/// A stored draft.
+/// A draft as stored on disk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
+pub(crate) struct Draft {
+    id: u64,
+    text: String,
+    #[serde(default)]
+    apology_for_later: bool,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+/// A draft with the detector's reading, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftView {
     /// Its id.
     pub id: u64,
     /// The text, as written.
@@ -30,21 +41,13 @@ pub struct Draft {
     pub created_at: DateTime<Utc>,
     /// Last changed.
     pub updated_at: DateTime<Utc>,
-}
-
-/// A draft with the detector's reading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DraftView {
-    /// The draft.
-    #[serde(flatten)]
-    pub draft: Draft,
     /// What reads as begging, and the level.
     pub analysis: Analysis,
     /// Whether it has words of crisis (the UI offers help).
     pub crisis_support: bool,
 }
 
-/// The person's pledge not to beg.
+/// The person's pledge not to beg (stored as it is shown: two plain fields).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pledge {
     /// In their words.
@@ -66,7 +69,11 @@ fn with_analysis(draft: Draft) -> DraftView {
     DraftView {
         analysis: begging::analyse(&draft.text),
         crisis_support: safety::mentions_crisis(&draft.text),
-        draft,
+        id: draft.id,
+        text: draft.text,
+        apology_for_later: draft.apology_for_later,
+        created_at: draft.created_at,
+        updated_at: draft.updated_at,
     }
 }
 
@@ -74,7 +81,7 @@ fn key(id: u64) -> [u8; 8] {
     id.to_be_bytes()
 }
 
-fn require_open(store: &Store) -> Result<()> {
+fn require_open(store: &impl Read) -> Result<()> {
     if program::step_two_open(store)? {
         Ok(())
     } else {
@@ -85,7 +92,7 @@ fn require_open(store: &Store) -> Result<()> {
 }
 
 /// Step 2's drafts and pledge.
-pub fn view(store: &Store) -> Result<VaultView> {
+pub fn view(store: &impl Read) -> Result<VaultView> {
     let mut drafts: Vec<DraftView> = store
         .values::<Draft>(Tree::Drafts)?
         .into_iter()
@@ -100,13 +107,13 @@ pub fn view(store: &Store) -> Result<VaultView> {
 
 /// Saves a new draft (`id` none) or changes one; returns it with its reading.
 pub fn save(
-    store: &Store,
+    tx: &mut Tx<'_>,
     id: Option<u64>,
     text: &str,
     apology_for_later: bool,
     now: DateTime<Utc>,
 ) -> Result<DraftView> {
-    require_open(store)?;
+    require_open(tx)?;
     if text.trim().is_empty() {
         return Err(Error::invalid(
             "draft",
@@ -121,7 +128,7 @@ pub fn save(
     }
     let draft = match id {
         Some(id) => {
-            let Some(old) = store.get::<Draft>(Tree::Drafts, &key(id))? else {
+            let Some(old) = tx.get::<Draft>(Tree::Drafts, &key(id))? else {
                 return Err(Error::invalid("draft", "That draft no longer exists."));
             };
             Draft {
@@ -132,20 +139,20 @@ pub fn save(
             }
         }
         None => Draft {
-            id: store.new_id()?,
+            id: tx.new_id()?,
             text: text.to_owned(),
             apology_for_later,
             created_at: now,
             updated_at: now,
         },
     };
-    store.put(Tree::Drafts, &key(draft.id), &draft)?;
+    tx.put(Tree::Drafts, &key(draft.id), &draft)?;
     Ok(with_analysis(draft))
 }
 
 /// Records the pledge, in the person's words.
-pub fn pledge(store: &Store, text: &str, now: DateTime<Utc>) -> Result<Pledge> {
-    require_open(store)?;
+pub fn pledge(tx: &mut Tx<'_>, text: &str, now: DateTime<Utc>) -> Result<Pledge> {
+    require_open(tx)?;
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(
@@ -163,12 +170,12 @@ pub fn pledge(store: &Store, text: &str, now: DateTime<Utc>) -> Result<Pledge> {
         text: text.to_owned(),
         at: now,
     };
-    store.put(Tree::Program, PLEDGE_KEY, &pledge)?;
+    tx.put(Tree::Program, PLEDGE_KEY, &pledge)?;
     Ok(pledge)
 }
 
 /// Whether the pledge has been made.
-pub fn pledged(store: &Store) -> Result<bool> {
+pub fn pledged(store: &impl Read) -> Result<bool> {
     Ok(store.get::<Pledge>(Tree::Program, PLEDGE_KEY)?.is_some())
 }
 
@@ -184,11 +191,17 @@ mod tests {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-10T10:00:00Z");
         assert_eq!(
-            save(&store, None, "hi", false, now).unwrap_err().kind(),
+            store
+                .transact(|tx| save(tx, None, "hi", false, now))
+                .unwrap_err()
+                .kind(),
             ErrorKind::OutOfOrder
         );
         assert_eq!(
-            pledge(&store, "I won't beg", now).unwrap_err().kind(),
+            store
+                .transact(|tx| pledge(tx, "I won't beg", now))
+                .unwrap_err()
+                .kind(),
             ErrorKind::OutOfOrder
         );
     }
@@ -198,30 +211,38 @@ mod tests {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-10T10:00:00Z");
         open_through_step_one(&store, now);
-        let first = save(
-            &store,
-            None,
-            "Please come back. I'll die without you.",
-            false,
-            now,
-        )
-        .unwrap();
+        let first = store
+            .transact(|tx| {
+                save(
+                    tx,
+                    None,
+                    "Please come back. I'll die without you.",
+                    false,
+                    now,
+                )
+            })
+            .unwrap();
         assert_eq!(first.analysis.level, Level::Desperate);
-        let edited = save(
-            &store,
-            Some(first.draft.id),
-            "I'm sorry I missed your show.",
-            true,
-            now,
-        )
-        .unwrap();
+        let edited = store
+            .transact(|tx| {
+                save(
+                    tx,
+                    Some(first.id),
+                    "I'm sorry I missed your show.",
+                    true,
+                    now,
+                )
+            })
+            .unwrap();
         assert_eq!(edited.analysis.level, Level::Calm);
-        assert!(edited.draft.apology_for_later);
-        let second = save(&store, None, "I want to die", false, now).unwrap();
+        assert!(edited.apology_for_later);
+        let second = store
+            .transact(|tx| save(tx, None, "I want to die", false, now))
+            .unwrap();
         assert!(second.crisis_support);
         let vault = view(&store).unwrap();
         assert_eq!(vault.drafts.len(), 2);
-        assert_eq!(vault.drafts[0].draft.id, second.draft.id, "newest first");
+        assert_eq!(vault.drafts[0].id, second.id, "newest first");
     }
 
     #[test]
@@ -232,23 +253,32 @@ mod tests {
         let long = "x".repeat(DRAFT_MAX_CHARS + 1);
         for text in ["", "   ", long.as_str()] {
             assert_eq!(
-                save(&store, None, text, false, now).unwrap_err().field(),
+                store
+                    .transact(|tx| save(tx, None, text, false, now))
+                    .unwrap_err()
+                    .field(),
                 Some("draft")
             );
         }
         assert_eq!(
-            save(&store, Some(999), "hi", false, now)
+            store
+                .transact(|tx| save(tx, Some(999), "hi", false, now))
                 .unwrap_err()
                 .field(),
             Some("draft")
         );
         assert_eq!(
-            pledge(&store, " ", now).unwrap_err().field(),
+            store
+                .transact(|tx| pledge(tx, " ", now))
+                .unwrap_err()
+                .field(),
             Some("pledge")
         );
         let vault = view(&store).unwrap();
         assert!(vault.drafts.is_empty() && vault.pledge.is_none());
-        pledge(&store, "I will not beg. I am worth more.", now).unwrap();
+        store
+            .transact(|tx| pledge(tx, "I will not beg. I am worth more.", now))
+            .unwrap();
         assert!(pledged(&store).unwrap());
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What went wrong, in a form the UI can branch on without matching strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The input was refused; nothing was stored.
@@ -23,8 +23,18 @@ pub enum ErrorKind {
     StoreLocked,
     /// The saved data could not be read.
     StoreCorrupt,
+    /// The saved data was written by a newer Crossroads.
+    StoreTooNew,
     /// Reading or writing the data folder failed.
     Storage,
+    /// The desktop's notification service did not take a notification
+    /// (raised by the shell).
+    Notification,
+    /// Starting at login could not be changed (raised by the shell).
+    Autostart,
+    /// Something the UI did not expect, such as a payload the app could not
+    /// read (raised by the shell or the UI's API module).
+    Internal,
 }
 
 /// An error from the engine.
@@ -48,12 +58,20 @@ pub enum Error {
         path: PathBuf,
     },
     /// The saved data could not be read.
-    #[error("Your saved data in {} could not be read ({detail}). Nothing was changed; your automatic backups are in the \"backups\" folder next to it.", path.display())]
+    #[error("Your saved data in {} could not be read ({detail}). Nothing was changed. You can restore one of your automatic backups; the damaged data is kept aside, never deleted.", path.display())]
     StoreCorrupt {
         /// The data folder.
         path: PathBuf,
         /// What the storage layer reported.
         detail: String,
+    },
+    /// The saved data was written by a newer version of Crossroads.
+    #[error("Your saved data in {} was written by a newer version of Crossroads (data format {found}). Nothing was changed: please update Crossroads to open it.", path.display())]
+    StoreTooNew {
+        /// The data folder.
+        path: PathBuf,
+        /// The schema version found.
+        found: u32,
     },
     /// Reading or writing failed for a reason outside the app's control.
     #[error("Crossroads could not read or write its data folder: {0}")]
@@ -68,7 +86,11 @@ impl ErrorKind {
             ErrorKind::OutOfOrder => "out_of_order",
             ErrorKind::StoreLocked => "store_locked",
             ErrorKind::StoreCorrupt => "store_corrupt",
+            ErrorKind::StoreTooNew => "store_too_new",
             ErrorKind::Storage => "storage",
+            ErrorKind::Notification => "notification",
+            ErrorKind::Autostart => "autostart",
+            ErrorKind::Internal => "internal",
         }
     }
 }
@@ -81,6 +103,7 @@ impl Error {
             Error::OutOfOrder(_) => ErrorKind::OutOfOrder,
             Error::StoreLocked { .. } => ErrorKind::StoreLocked,
             Error::StoreCorrupt { .. } => ErrorKind::StoreCorrupt,
+            Error::StoreTooNew { .. } => ErrorKind::StoreTooNew,
             Error::Storage(_) => ErrorKind::Storage,
         }
     }
@@ -113,7 +136,11 @@ mod tests {
             ErrorKind::OutOfOrder,
             ErrorKind::StoreLocked,
             ErrorKind::StoreCorrupt,
+            ErrorKind::StoreTooNew,
             ErrorKind::Storage,
+            ErrorKind::Notification,
+            ErrorKind::Autostart,
+            ErrorKind::Internal,
         ] {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }

@@ -52,23 +52,28 @@ pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
 pub mod no_contact;
+pub mod outbox;
 pub mod profile;
 pub mod program;
 pub mod reflect;
 pub mod safety;
-pub mod store;
+mod store;
 pub mod time;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 pub use error::{Error, ErrorKind, Result};
-pub use no_contact::{Announcement, Check, NoContactView, Settings, SettingsInput};
+pub use no_contact::{Check, EventKind, NoContactView, Settings, SettingsInput};
+pub use outbox::{Announcement, Pending};
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
-pub use store::Store;
+pub use store::backup::{BackupInfo, Reason as BackupReason};
+pub use store::SCHEMA_VERSION;
+
+use store::{backup, Read, Store};
 
 /// The answer to saving free text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -88,22 +93,59 @@ pub struct Logged {
 }
 
 /// One person's program over one open store: the API the shell calls.
+///
+/// Every method that changes data is one action of the store's single write
+/// path: it takes the write lock, reads, applies the rule, writes every key
+/// it touches in one transaction and flushes before it answers. The methods
+/// can be called from any number of threads at once.
 #[derive(Debug, Clone)]
 pub struct Crossroads {
     store: Store,
 }
 
 impl Crossroads {
-    /// Opens the data folder `dir`, creating it if needed.
+    /// Opens the data folder `dir`, creating it if needed, and migrates
+    /// older data. Fails with a typed error (locked, damaged, too new) and
+    /// never panics.
     pub fn open(dir: &Path) -> Result<Crossroads> {
         Ok(Crossroads {
             store: Store::open(dir)?,
         })
     }
 
-    /// The underlying store (for backups and the data folder's location).
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The data folder.
+    pub fn data_dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// Backs up every record (a backup at start, or the daily one).
+    pub fn backup(&self, now: DateTime<Utc>, reason: BackupReason) -> Result<PathBuf> {
+        backup::write(&self.store, now, reason)
+    }
+
+    /// Takes today's backup unless it exists already.
+    pub fn backup_daily_if_due(&self, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+        backup::write_daily_if_due(&self.store, now)
+    }
+
+    /// The backups of the data folder `dir`, newest first. Works when the
+    /// store itself will not open.
+    pub fn backups(dir: &Path) -> Result<Vec<BackupInfo>> {
+        backup::list(dir)
+    }
+
+    /// Replaces all data with the backup `id`; the data as it was is first
+    /// kept as a backup of its own.
+    pub fn restore(&self, id: &str, now: DateTime<Utc>) -> Result<()> {
+        backup::restore(&self.store, id, now)
+    }
+
+    /// Opens the data folder `dir` whose store will not open by restoring
+    /// the backup `id` into a new store; the damaged one is kept aside.
+    pub fn recover(dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Crossroads> {
+        Ok(Crossroads {
+            store: backup::recover(dir, id, now)?,
+        })
     }
 
     /// The stored profile, if any.
@@ -123,7 +165,9 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<ProfileView> {
-        let saved = profile::save(&self.store, input, now, tz)?;
+        let saved = self
+            .store
+            .transact(|tx| profile::save(tx, input, now, tz))?;
         Ok(ProfileView::new(saved, now, tz))
     }
 
@@ -147,17 +191,19 @@ impl Crossroads {
         input: &dealbreakers::AnswersInput,
         now: DateTime<Utc>,
     ) -> Result<dealbreakers::DealbreakerView> {
-        dealbreakers::answer(&self.store, input, now)
+        self.store
+            .transact(|tx| dealbreakers::answer(tx, input, now))
     }
 
-    /// Records the path chosen after a recommendation (`"moving_on"` or `"continue"`).
+    /// Records the path chosen after a recommendation.
     pub fn choose_path(
         &self,
-        path: &str,
+        path: dealbreakers::Path,
         acknowledged: bool,
         now: DateTime<Utc>,
     ) -> Result<dealbreakers::DealbreakerView> {
-        dealbreakers::choose(&self.store, path, acknowledged, now)
+        self.store
+            .transact(|tx| dealbreakers::choose(tx, path, acknowledged, now))
     }
 
     /// Step 1 as the UI shows it.
@@ -166,11 +212,35 @@ impl Crossroads {
     }
 
     /// Saves one step-1 answer as typed; says whether it calls for the crisis card.
-    pub fn save_reflection(&self, field: &str, value: &str) -> Result<TextSaved> {
-        reflect::save_answer(&self.store, field, value)?;
+    pub fn save_reflection(&self, prompt: reflect::Prompt, value: &str) -> Result<TextSaved> {
+        self.store
+            .transact(|tx| reflect::save_answer(tx, prompt, value))?;
         Ok(TextSaved {
             crisis_support: safety::mentions_crisis(value),
         })
+    }
+
+    /// Records whether this has come up in earlier relationships.
+    pub fn set_pattern(
+        &self,
+        pattern: reflect::Pattern,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reflect::ReflectView> {
+        self.store
+            .transact(|tx| reflect::set_pattern(tx, pattern))?;
+        self.reflection(now, tz)
+    }
+
+    /// Records the way to work on it.
+    pub fn set_growth_way(
+        &self,
+        way: reflect::GrowthWay,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reflect::ReflectView> {
+        self.store.transact(|tx| reflect::set_growth_way(tx, way))?;
+        self.reflection(now, tz)
     }
 
     /// Adds a growth step.
@@ -180,7 +250,7 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<reflect::ReflectView> {
-        reflect::add_step(&self.store, text)?;
+        self.store.transact(|tx| reflect::add_step(tx, text))?;
         self.reflection(now, tz)
     }
 
@@ -192,18 +262,20 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<reflect::ReflectView> {
-        reflect::set_step_done(&self.store, id, done)?;
+        self.store
+            .transact(|tx| reflect::set_step_done(tx, id, done))?;
         self.reflection(now, tz)
     }
 
-    /// Records step 1's decision (`"try"` or `"move_on"`).
+    /// Records step 1's decision.
     pub fn decide(
         &self,
-        decision: &str,
+        decision: reflect::Decision,
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<reflect::ReflectView> {
-        reflect::decide(&self.store, decision, now)?;
+        self.store
+            .transact(|tx| reflect::decide(tx, decision, now))?;
         self.reflection(now, tz)
     }
 
@@ -220,12 +292,13 @@ impl Crossroads {
         apology_for_later: bool,
         now: DateTime<Utc>,
     ) -> Result<drafts::DraftView> {
-        drafts::save(&self.store, id, text, apology_for_later, now)
+        self.store
+            .transact(|tx| drafts::save(tx, id, text, apology_for_later, now))
     }
 
     /// Records the pledge not to beg.
     pub fn pledge(&self, text: &str, now: DateTime<Utc>) -> Result<drafts::Pledge> {
-        drafts::pledge(&self.store, text, now)
+        self.store.transact(|tx| drafts::pledge(tx, text, now))
     }
 
     /// Step 3 as the UI shows it.
@@ -240,25 +313,28 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<NoContactView> {
-        if !program::no_contact_open(&self.store)? {
-            return Err(Error::OutOfOrder(
-                "No contact opens after the dealbreaker check.".into(),
-            ));
-        }
-        no_contact::start(&self.store, since, now, tz)?;
+        self.store.transact(|tx| {
+            if !program::no_contact_open(tx)? {
+                return Err(Error::OutOfOrder(
+                    "No contact opens after the dealbreaker check.".into(),
+                ));
+            }
+            no_contact::start(tx, since, now, tz)
+        })?;
         self.no_contact(now, tz)
     }
 
-    /// Logs a no-contact event (`kind` as the UI names it) with an optional
-    /// note, and says whether the note calls for the crisis resources.
+    /// Logs a no-contact event with an optional note, and says whether the
+    /// note calls for the crisis resources.
     pub fn log_event(
         &self,
-        kind: &str,
+        kind: EventKind,
         note: Option<&str>,
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Logged> {
-        no_contact::log(&self.store, kind, note, now)?;
+        self.store
+            .transact(|tx| no_contact::log(tx, kind, note, now))?;
         Ok(Logged {
             view: self.no_contact(now, tz)?,
             crisis_support: note.is_some_and(safety::mentions_crisis),
@@ -277,12 +353,35 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Settings> {
-        no_contact::save_settings(&self.store, input, now, tz)
+        self.store
+            .transact(|tx| no_contact::save_settings(tx, input, now, tz))
     }
 
-    /// What the notifier should announce now; recorded before it is returned.
+    /// What the notifier should show now. Newly reached milestones are
+    /// recorded in the outbox first; what it returns stays there until
+    /// [`Crossroads::confirm_shown`].
     pub fn check_milestones(&self, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
-        no_contact::check(&self.store, now, tz)
+        self.store.transact(|tx| no_contact::check(tx, now, tz))
+    }
+
+    /// The notification service took notification `id`: never offer it again.
+    pub fn confirm_shown(&self, id: u64) -> Result<()> {
+        self.store.transact(|tx| outbox::confirm(tx, id))
+    }
+
+    /// Notification `id` could not be shown at `now`: offer it again later.
+    pub fn show_failed(&self, id: u64, now: DateTime<Utc>) -> Result<()> {
+        self.store.transact(|tx| outbox::failed(tx, id, now))
+    }
+
+    /// Notifications waiting to be shown (for tests and diagnostics).
+    pub fn pending_notifications(&self) -> Result<usize> {
+        Ok(outbox::pending(&self.store)?.len())
+    }
+
+    /// The schema version on disk.
+    pub fn schema_version(&self) -> Result<Option<u32>> {
+        self.store.get(store::Tree::Meta, store::SCHEMA_KEY)
     }
 }
 
@@ -315,7 +414,9 @@ pub(crate) mod test_support {
             breakup_date: "2026-01-01".into(),
             ended_by: "mutual".into(),
         };
-        crate::profile::save(store, &profile, now, chrono_tz::UTC).unwrap();
+        store
+            .transact(|tx| crate::profile::save(tx, &profile, now, chrono_tz::UTC))
+            .unwrap();
         let no = || "no".to_owned();
         let answers = crate::dealbreakers::AnswersInput {
             cheated: no(),
@@ -323,9 +424,17 @@ pub(crate) mod test_support {
             put_down: no(),
             abusive: no(),
         };
-        crate::dealbreakers::answer(store, &answers, now).unwrap();
-        crate::reflect::save_answer(store, "reason", "We drifted apart").unwrap();
-        crate::reflect::decide(store, "try", now).unwrap();
+        store
+            .transact(|tx| crate::dealbreakers::answer(tx, &answers, now))
+            .unwrap();
+        store
+            .transact(|tx| {
+                crate::reflect::save_answer(tx, crate::reflect::Prompt::Reason, "We drifted apart")
+            })
+            .unwrap();
+        store
+            .transact(|tx| crate::reflect::decide(tx, crate::reflect::Decision::Try, now))
+            .unwrap();
     }
 
     /// A store in a fresh temporary folder; keep the folder alive with it.

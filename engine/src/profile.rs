@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::store::{Store, Tree};
+use crate::store::{Read, Tree, Tx};
 
 /// The longest name or nickname accepted, in characters.
 pub const NAME_MAX_CHARS: usize = 60;
@@ -58,7 +58,7 @@ pub struct ProfileInput {
     pub ended_by: String,
 }
 
-/// A validated, stored profile.
+/// A validated profile as stored on disk (the UI sees [`ProfileView`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     /// Name or nickname of the ex, trimmed.
@@ -176,9 +176,18 @@ impl Profile {
 /// The profile as the UI shows it, with the numbers derived for today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProfileView {
-    /// The stored profile.
-    #[serde(flatten)]
-    pub profile: Profile,
+    /// Name or nickname of the ex.
+    pub ex_name: String,
+    /// Pronouns for the ex.
+    pub pronouns: Pronouns,
+    /// The local calendar date of the breakup.
+    pub breakup_date: NaiveDate,
+    /// Who ended it.
+    pub ended_by: EndedBy,
+    /// When the profile was first saved.
+    pub created_at: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated_at: DateTime<Utc>,
     /// Whole local calendar days since the breakup date.
     pub days_since_breakup: i64,
 }
@@ -188,22 +197,27 @@ impl ProfileView {
     pub fn new(profile: Profile, now: DateTime<Utc>, tz: Tz) -> ProfileView {
         let days_since_breakup = profile.days_since_breakup(now, tz);
         ProfileView {
-            profile,
+            ex_name: profile.ex_name,
+            pronouns: profile.pronouns,
+            breakup_date: profile.breakup_date,
+            ended_by: profile.ended_by,
+            created_at: profile.created_at,
+            updated_at: profile.updated_at,
             days_since_breakup,
         }
     }
 }
 
 /// Reads the stored profile, if there is one.
-pub fn load(store: &Store) -> Result<Option<Profile>> {
+pub fn load(store: &impl Read) -> Result<Option<Profile>> {
     store.get(Tree::Profile, KEY)
 }
 
 /// Validates `input` and stores it, flushed. Nothing is stored on error.
-pub fn save(store: &Store, input: &ProfileInput, now: DateTime<Utc>, tz: Tz) -> Result<Profile> {
-    let previous = load(store)?;
+pub fn save(tx: &mut Tx<'_>, input: &ProfileInput, now: DateTime<Utc>, tz: Tz) -> Result<Profile> {
+    let previous = load(tx)?;
     let profile = Profile::validate(input, previous.as_ref(), now, tz)?;
-    store.put(Tree::Profile, KEY, &profile)?;
+    tx.put(Tree::Profile, KEY, &profile)?;
     Ok(profile)
 }
 
@@ -231,7 +245,7 @@ mod tests {
     fn a_valid_profile_is_saved_and_read_back() {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-01T09:00:00Z");
-        let saved = save(&store, &good(), now, Berlin).unwrap();
+        let saved = store.transact(|tx| save(tx, &good(), now, Berlin)).unwrap();
         assert_eq!(load(&store).unwrap(), Some(saved.clone()));
         assert_eq!(saved.ended_by, EndedBy::Me);
         assert_eq!(saved.created_at, now);
@@ -242,14 +256,19 @@ mod tests {
         let (_dir, store) = temp_store();
         let first = instant("2026-03-01T09:00:00Z");
         let later = instant("2026-03-05T09:00:00Z");
-        save(&store, &good(), first, Berlin).unwrap();
-        let edited = save(
-            &store,
-            &input("Lex", "they", "2026-02-01", "mutual"),
-            later,
-            Berlin,
-        )
-        .unwrap();
+        store
+            .transact(|tx| save(tx, &good(), first, Berlin))
+            .unwrap();
+        let edited = store
+            .transact(|tx| {
+                save(
+                    tx,
+                    &input("Lex", "they", "2026-02-01", "mutual"),
+                    later,
+                    Berlin,
+                )
+            })
+            .unwrap();
         assert_eq!(edited.created_at, first);
         assert_eq!(edited.updated_at, later);
         assert_eq!(edited.pronouns, Pronouns::They);
@@ -277,7 +296,9 @@ mod tests {
         ];
         for (bad, field) in cases {
             let (_dir, store) = temp_store();
-            let err = save(&store, &bad, now, Berlin).unwrap_err();
+            let err = store
+                .transact(|tx| save(tx, &bad, now, Berlin))
+                .unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad:?}");
             assert_eq!(err.field(), Some(field), "{bad:?}");
             assert!(!err.to_string().is_empty());
@@ -289,8 +310,10 @@ mod tests {
     fn a_refused_edit_keeps_the_previous_profile() {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-01T09:00:00Z");
-        let saved = save(&store, &good(), now, Berlin).unwrap();
-        save(&store, &input("", "he", "2026-02-01", "me"), now, Berlin).unwrap_err();
+        let saved = store.transact(|tx| save(tx, &good(), now, Berlin)).unwrap();
+        store
+            .transact(|tx| save(tx, &input("", "he", "2026-02-01", "me"), now, Berlin))
+            .unwrap_err();
         assert_eq!(load(&store).unwrap(), Some(saved));
     }
 

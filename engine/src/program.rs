@@ -12,7 +12,7 @@ use crate::dealbreakers::{self, Path};
 use crate::error::Result;
 use crate::profile::{self, Profile};
 use crate::reflect::{self, Decision};
-use crate::store::Store;
+use crate::store::Read;
 use crate::{drafts, no_contact};
 
 /// Days of unbroken no contact before reaching out opens.
@@ -143,7 +143,7 @@ pub struct Facts {
 
 impl Facts {
     /// Reads every fact the program depends on.
-    pub fn load(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Facts> {
+    pub fn load(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<Facts> {
         Ok(Facts {
             no_contact_days: no_contact::current_days(store, now, tz)?,
             pledged: drafts::pledged(store)?,
@@ -152,7 +152,7 @@ impl Facts {
     }
 
     /// The facts that no clock changes: everything but the day count and the pledge.
-    fn load_untimed(store: &Store) -> Result<Facts> {
+    fn load_untimed(store: &impl Read) -> Result<Facts> {
         let check = dealbreakers::view(store)?;
         let decision = reflect::load(store)?.decision;
         Ok(Facts {
@@ -169,17 +169,17 @@ impl Facts {
 /// Whether `step` is open (or done), judged from the facts that do not
 /// depend on the clock. Only for gates that no day count can change: the
 /// dealbreaker check, steps 1 to 3.
-fn open_now(store: &Store, step: StepId) -> Result<bool> {
+fn open_now(store: &impl Read, step: StepId) -> Result<bool> {
     Ok(lock_reason(step, &Facts::load_untimed(store)?).is_none())
 }
 
 /// Whether step 2 (the drafts vault) is open or done.
-pub fn step_two_open(store: &Store) -> Result<bool> {
+pub fn step_two_open(store: &impl Read) -> Result<bool> {
     open_now(store, StepId::TooProudToBeg)
 }
 
 /// Whether no contact can start.
-pub fn no_contact_open(store: &Store) -> Result<bool> {
+pub fn no_contact_open(store: &impl Read) -> Result<bool> {
     open_now(store, StepId::NoContact)
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::dealbreakers::{self, Path};
 use crate::error::{Error, Result};
 use crate::profile::{self, EndedBy};
-use crate::store::{Store, Tree};
+use crate::store::{Read, Tree, Tx};
 
 /// The longest answer to one prompt, in characters.
 pub const ANSWER_MAX_CHARS: usize = 20_000;
@@ -21,15 +21,63 @@ pub const RECENT_DAYS: i64 = 7;
 
 const KEY: &[u8] = b"reflection";
 
-/// The free-text prompts, by the name the UI uses.
-pub const TEXT_PROMPTS: [&str; 6] = [
-    "reason",
-    "weight",
-    "unmet_need",
-    "repeated_arguments",
-    "trait_given_up",
-    "pattern_details",
-];
+/// The free-text prompts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prompt {
+    /// What was the reason?
+    Reason,
+    /// How big is it against the whole relationship?
+    Weight,
+    /// Was a real need unmet?
+    UnmetNeed,
+    /// What did you argue about over and over? (when they ended it)
+    RepeatedArguments,
+    /// Which trait of yours did they give up on? (when they ended it)
+    TraitGivenUp,
+    /// How the pattern showed up before.
+    PatternDetails,
+}
+
+impl Prompt {
+    /// The name of the form field, for errors shown next to it.
+    pub fn field(self) -> &'static str {
+        match self {
+            Prompt::Reason => "reason",
+            Prompt::Weight => "weight",
+            Prompt::UnmetNeed => "unmet_need",
+            Prompt::RepeatedArguments => "repeated_arguments",
+            Prompt::TraitGivenUp => "trait_given_up",
+            Prompt::PatternDetails => "pattern_details",
+        }
+    }
+}
+
+/// Has this come up in earlier relationships?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pattern {
+    /// Yes: it will not go away by itself.
+    Yes,
+    /// No.
+    No,
+    /// Not sure.
+    NotSure,
+}
+
+/// A way to work on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrowthWay {
+    /// Therapy.
+    Therapy,
+    /// Journaling.
+    Journaling,
+    /// A friend who is honest with you.
+    Friend,
+    /// Something else.
+    Other,
+}
 
 /// The decision that ends step 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,32 +97,38 @@ pub struct GrowthStep {
     /// What to do.
     pub text: String,
     /// Ticked off.
+    #[serde(default)]
     pub done: bool,
 }
 
-/// What is recorded for step 1.
+/// What is recorded for step 1, on disk. Every field may be missing in
+/// older data, so each has a default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reflection {
-    /// Answers to the prompts, by prompt name, as typed.
-    pub answers: BTreeMap<String, String>,
-    /// Has this come up in earlier relationships: "yes", "no" or "not_sure".
-    pub pattern: Option<String>,
-    /// The way to work on it: "therapy", "journaling", "friend" or "other".
-    pub growth_way: Option<String>,
+#[serde(default)]
+pub(crate) struct Reflection {
+    answers: BTreeMap<Prompt, String>,
+    pattern: Option<Pattern>,
+    growth_way: Option<GrowthWay>,
+    steps: Vec<GrowthStep>,
+    pub(crate) decision: Option<Decision>,
+    decided_at: Option<DateTime<Utc>>,
+}
+
+/// Step 1 as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReflectView {
+    /// Answers to the prompts, as typed.
+    pub answers: BTreeMap<Prompt, String>,
+    /// Has this come up in earlier relationships.
+    pub pattern: Option<Pattern>,
+    /// The way to work on it.
+    pub growth_way: Option<GrowthWay>,
     /// The small steps.
     pub steps: Vec<GrowthStep>,
     /// The decision, once made.
     pub decision: Option<Decision>,
     /// When it was made.
     pub decided_at: Option<DateTime<Utc>>,
-}
-
-/// Step 1 as the UI shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ReflectView {
-    /// What is recorded.
-    #[serde(flatten)]
-    pub reflection: Reflection,
     /// The breakup was only days ago: say kindly that reflection comes first.
     pub recent_breakup: bool,
     /// Whole days since the breakup.
@@ -87,11 +141,11 @@ pub struct ReflectView {
 }
 
 /// Reads what is recorded.
-pub fn load(store: &Store) -> Result<Reflection> {
+pub(crate) fn load(store: &impl Read) -> Result<Reflection> {
     Ok(store.get(Tree::Program, KEY)?.unwrap_or_default())
 }
 
-fn require_open(store: &Store) -> Result<()> {
+fn require_open(store: &impl Read) -> Result<()> {
     if dealbreakers::view(store)?.done {
         Ok(())
     } else {
@@ -101,19 +155,25 @@ fn require_open(store: &Store) -> Result<()> {
     }
 }
 
-fn can_choose_try(store: &Store) -> Result<bool> {
+fn can_choose_try(store: &impl Read) -> Result<bool> {
     let check = dealbreakers::view(store)?;
     Ok(!check.abuse && check.path != Some(Path::MovingOn))
 }
 
 /// Step 1 at `now`.
-pub fn view(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<ReflectView> {
+pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<ReflectView> {
     let profile = profile::load(store)?;
     let days = profile
         .as_ref()
         .map_or(0, |p| p.days_since_breakup(now, tz));
+    let r = load(store)?;
     Ok(ReflectView {
-        reflection: load(store)?,
+        answers: r.answers,
+        pattern: r.pattern,
+        growth_way: r.growth_way,
+        steps: r.steps,
+        decision: r.decision,
+        decided_at: r.decided_at,
         recent_breakup: profile.is_some() && days < RECENT_DAYS,
         days_since_breakup: days,
         their_side_prompts: profile.is_some_and(|p| p.ended_by != EndedBy::Me),
@@ -121,50 +181,39 @@ pub fn view(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<ReflectView> {
     })
 }
 
-/// Saves one answer as typed: a prompt's text, or the pattern or growth-way choice.
-pub fn save_answer(store: &Store, field: &str, value: &str) -> Result<()> {
-    require_open(store)?;
-    let mut reflection = load(store)?;
-    match field {
-        "pattern" => {
-            if !["yes", "no", "not_sure"].contains(&value) {
-                return Err(Error::invalid(
-                    "pattern",
-                    "Please choose yes, no or not sure.",
-                ));
-            }
-            reflection.pattern = Some(value.to_owned());
-        }
-        "growth_way" => {
-            if !["therapy", "journaling", "friend", "other"].contains(&value) {
-                return Err(Error::invalid(
-                    "growth_way",
-                    "Please choose one of the ways.",
-                ));
-            }
-            reflection.growth_way = Some(value.to_owned());
-        }
-        prompt => {
-            let Some(prompt) = TEXT_PROMPTS.iter().find(|p| **p == prompt) else {
-                return Err(Error::invalid("field", "That is not one of the questions."));
-            };
-            if value.chars().count() > ANSWER_MAX_CHARS {
-                return Err(Error::invalid(
-                    prompt,
-                    format!("Please keep this answer to {ANSWER_MAX_CHARS} characters or fewer."),
-                ));
-            }
-            reflection
-                .answers
-                .insert((*prompt).to_owned(), value.to_owned());
-        }
+/// Saves one prompt's answer as typed.
+pub fn save_answer(tx: &mut Tx<'_>, prompt: Prompt, value: &str) -> Result<()> {
+    require_open(tx)?;
+    if value.chars().count() > ANSWER_MAX_CHARS {
+        return Err(Error::invalid(
+            prompt.field(),
+            format!("Please keep this answer to {ANSWER_MAX_CHARS} characters or fewer."),
+        ));
     }
-    store.put(Tree::Program, KEY, &reflection)
+    let mut reflection = load(tx)?;
+    reflection.answers.insert(prompt, value.to_owned());
+    tx.put(Tree::Program, KEY, &reflection)
+}
+
+/// Records whether this has come up in earlier relationships.
+pub fn set_pattern(tx: &mut Tx<'_>, pattern: Pattern) -> Result<()> {
+    require_open(tx)?;
+    let mut reflection = load(tx)?;
+    reflection.pattern = Some(pattern);
+    tx.put(Tree::Program, KEY, &reflection)
+}
+
+/// Records the way to work on it.
+pub fn set_growth_way(tx: &mut Tx<'_>, way: GrowthWay) -> Result<()> {
+    require_open(tx)?;
+    let mut reflection = load(tx)?;
+    reflection.growth_way = Some(way);
+    tx.put(Tree::Program, KEY, &reflection)
 }
 
 /// Adds a growth step.
-pub fn add_step(store: &Store, text: &str) -> Result<()> {
-    require_open(store)?;
+pub fn add_step(tx: &mut Tx<'_>, text: &str) -> Result<()> {
+    require_open(tx)?;
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(
@@ -178,57 +227,47 @@ pub fn add_step(store: &Store, text: &str) -> Result<()> {
             format!("Please keep a step to {STEP_MAX_CHARS} characters or fewer."),
         ));
     }
-    let mut reflection = load(store)?;
+    let mut reflection = load(tx)?;
     let id = reflection.steps.iter().map(|s| s.id + 1).max().unwrap_or(1);
     reflection.steps.push(GrowthStep {
         id,
         text: text.to_owned(),
         done: false,
     });
-    store.put(Tree::Program, KEY, &reflection)
+    tx.put(Tree::Program, KEY, &reflection)
 }
 
 /// Ticks a growth step off, or back on.
-pub fn set_step_done(store: &Store, id: u32, done: bool) -> Result<()> {
-    let mut reflection = load(store)?;
+pub fn set_step_done(tx: &mut Tx<'_>, id: u32, done: bool) -> Result<()> {
+    let mut reflection = load(tx)?;
     let Some(step) = reflection.steps.iter_mut().find(|s| s.id == id) else {
         return Err(Error::invalid("step", "That step no longer exists."));
     };
     step.done = done;
-    store.put(Tree::Program, KEY, &reflection)
+    tx.put(Tree::Program, KEY, &reflection)
 }
 
 /// Records the decision that ends step 1.
-pub fn decide(store: &Store, decision: &str, now: DateTime<Utc>) -> Result<()> {
-    require_open(store)?;
-    let decision = match decision {
-        "try" => Decision::Try,
-        "move_on" => Decision::MoveOn,
-        _ => {
-            return Err(Error::invalid(
-                "decision",
-                "Please choose to try or to move on.",
-            ))
-        }
-    };
-    let mut reflection = load(store)?;
+pub fn decide(tx: &mut Tx<'_>, decision: Decision, now: DateTime<Utc>) -> Result<()> {
+    require_open(tx)?;
+    let mut reflection = load(tx)?;
     if reflection
         .answers
-        .get("reason")
+        .get(&Prompt::Reason)
         .is_none_or(|r| r.trim().is_empty())
     {
         return Err(Error::OutOfOrder(
             "Answer the first question, what the reason was, before deciding.".into(),
         ));
     }
-    if decision == Decision::Try && !can_choose_try(store)? {
+    if decision == Decision::Try && !can_choose_try(tx)? {
         return Err(Error::OutOfOrder(
             "After what you told the dealbreaker check, Crossroads will not guide you back toward them.".into(),
         ));
     }
     reflection.decision = Some(decision);
     reflection.decided_at = Some(now);
-    store.put(Tree::Program, KEY, &reflection)
+    tx.put(Tree::Program, KEY, &reflection)
 }
 
 #[cfg(test)]
@@ -236,6 +275,7 @@ mod tests {
     use super::*;
     use crate::dealbreakers::{answer, choose, AnswersInput};
     use crate::profile::{save as save_profile, ProfileInput};
+    use crate::store::Store;
     use crate::test_support::{instant, temp_store};
     use crate::ErrorKind;
 
@@ -248,16 +288,20 @@ mod tests {
             breakup_date: "2026-03-07".into(),
             ended_by: "them".into(),
         };
-        save_profile(&store, &input, now, chrono_tz::UTC).unwrap();
+        store
+            .transact(|tx| save_profile(tx, &input, now, chrono_tz::UTC))
+            .unwrap();
         let answers = AnswersInput {
             cheated: "no".into(),
             lied: "no".into(),
             put_down: "no".into(),
             abusive: abusive.into(),
         };
-        answer(&store, &answers, now).unwrap();
+        store.transact(|tx| answer(tx, &answers, now)).unwrap();
         if abusive == "yes" {
-            choose(&store, "continue", true, now).unwrap();
+            store
+                .transact(|tx| choose(tx, Path::Continue, true, now))
+                .unwrap();
         }
         (dir, store)
     }
@@ -266,7 +310,10 @@ mod tests {
     fn reflecting_waits_for_the_dealbreaker_check() {
         let (_dir, store) = temp_store();
         assert_eq!(
-            save_answer(&store, "reason", "x").unwrap_err().kind(),
+            store
+                .transact(|tx| save_answer(tx, Prompt::Reason, "x"))
+                .unwrap_err()
+                .kind(),
             ErrorKind::OutOfOrder
         );
     }
@@ -274,18 +321,21 @@ mod tests {
     #[test]
     fn answers_are_kept_as_typed_and_the_view_says_it_was_days_ago() {
         let (_dir, store) = setup("no");
-        save_answer(&store, "reason", "We fought about <money>.").unwrap();
-        save_answer(&store, "pattern", "yes").unwrap();
-        add_step(&store, "  Book a therapist  ").unwrap();
-        add_step(&store, "Journal on Sundays").unwrap();
-        set_step_done(&store, 1, true).unwrap();
+        store
+            .transact(|tx| save_answer(tx, Prompt::Reason, "We fought about <money>."))
+            .unwrap();
+        store.transact(|tx| set_pattern(tx, Pattern::Yes)).unwrap();
+        store
+            .transact(|tx| add_step(tx, "  Book a therapist  "))
+            .unwrap();
+        store
+            .transact(|tx| add_step(tx, "Journal on Sundays"))
+            .unwrap();
+        store.transact(|tx| set_step_done(tx, 1, true)).unwrap();
         let view = view(&store, instant("2026-03-10T10:00:00Z"), chrono_tz::UTC).unwrap();
-        assert_eq!(
-            view.reflection.answers["reason"],
-            "We fought about <money>."
-        );
-        assert_eq!(view.reflection.steps[0].text, "Book a therapist");
-        assert!(view.reflection.steps[0].done && !view.reflection.steps[1].done);
+        assert_eq!(view.answers[&Prompt::Reason], "We fought about <money>.");
+        assert_eq!(view.steps[0].text, "Book a therapist");
+        assert!(view.steps[0].done && !view.steps[1].done);
         assert!(view.recent_breakup, "three days ago");
         assert!(view.their_side_prompts, "they ended it");
         assert!(view.can_choose_try);
@@ -295,20 +345,29 @@ mod tests {
     fn bad_answers_are_typed_and_store_nothing() {
         let (_dir, store) = setup("no");
         let long = "x".repeat(ANSWER_MAX_CHARS + 1);
-        for (field, value, error_field) in [
-            ("favourite_colour", "blue", "field"),
-            ("reason", long.as_str(), "reason"),
-            ("pattern", "maybe", "pattern"),
-            ("growth_way", "astrology", "growth_way"),
-        ] {
+        // Unknown prompts, patterns and ways cannot be named: the types stop
+        // them at the IPC boundary (see the shell's command tests).
+        for prompt in [Prompt::Reason, Prompt::PatternDetails] {
             assert_eq!(
-                save_answer(&store, field, value).unwrap_err().field(),
-                Some(error_field)
+                store
+                    .transact(|tx| save_answer(tx, prompt, &long))
+                    .unwrap_err()
+                    .field(),
+                Some(prompt.field())
             );
         }
-        assert_eq!(add_step(&store, "   ").unwrap_err().field(), Some("step"));
         assert_eq!(
-            set_step_done(&store, 9, true).unwrap_err().field(),
+            store
+                .transact(|tx| add_step(tx, "   "))
+                .unwrap_err()
+                .field(),
+            Some("step")
+        );
+        assert_eq!(
+            store
+                .transact(|tx| set_step_done(tx, 9, true))
+                .unwrap_err()
+                .field(),
             Some("step")
         );
         assert_eq!(load(&store).unwrap(), Reflection::default());
@@ -317,34 +376,43 @@ mod tests {
     #[test]
     fn each_decision_routes_and_needs_the_reason_first() {
         let now = instant("2026-03-10T10:00:00Z");
-        for (choice, expected) in [("try", Decision::Try), ("move_on", Decision::MoveOn)] {
+        for (choice, expected) in [
+            (Decision::Try, Decision::Try),
+            (Decision::MoveOn, Decision::MoveOn),
+        ] {
             let (_dir, store) = setup("no");
             assert_eq!(
-                decide(&store, choice, now).unwrap_err().kind(),
+                store
+                    .transact(|tx| decide(tx, choice, now))
+                    .unwrap_err()
+                    .kind(),
                 ErrorKind::OutOfOrder
             );
-            save_answer(&store, "reason", "Distance").unwrap();
-            decide(&store, choice, now).unwrap();
+            store
+                .transact(|tx| save_answer(tx, Prompt::Reason, "Distance"))
+                .unwrap();
+            store.transact(|tx| decide(tx, choice, now)).unwrap();
             assert_eq!(load(&store).unwrap().decision, Some(expected));
         }
-        let (_dir, store) = setup("no");
-        save_answer(&store, "reason", "Distance").unwrap();
-        assert_eq!(
-            decide(&store, "maybe", now).unwrap_err().field(),
-            Some("decision")
-        );
     }
 
     #[test]
     fn after_abuse_trying_again_is_not_offered() {
         let now = instant("2026-03-10T10:00:00Z");
         let (_dir, store) = setup("yes");
-        save_answer(&store, "reason", "He scared me").unwrap();
+        store
+            .transact(|tx| save_answer(tx, Prompt::Reason, "He scared me"))
+            .unwrap();
         assert!(!view(&store, now, chrono_tz::UTC).unwrap().can_choose_try);
         assert_eq!(
-            decide(&store, "try", now).unwrap_err().kind(),
+            store
+                .transact(|tx| decide(tx, Decision::Try, now))
+                .unwrap_err()
+                .kind(),
             ErrorKind::OutOfOrder
         );
-        decide(&store, "move_on", now).unwrap();
+        store
+            .transact(|tx| decide(tx, Decision::MoveOn, now))
+            .unwrap();
     }
 }

@@ -1,0 +1,200 @@
+//! The outbox of notifications: exactly once, for real.
+//!
+//! A due announcement is recorded here as pending, in the same transaction
+//! that marks its milestones as handled. The shell shows it and reports back:
+//! [`confirm`] once the desktop's notification service took it (for
+//! notify-rust: `show()` returned a handle, which means the service answered
+//! the D-Bus `Notify` call with an id), or [`failed`] when the service was
+//! missing, refused or did not answer; a failed entry waits with a growing
+//! pause and is offered again, so a summary made at a hidden autostart waits
+//! for the service instead of being lost.
+//!
+//! Only a confirmed entry leaves the outbox, so an announcement is never
+//! lost. The one window for a repeat is a crash between the service taking
+//! it and the confirmation reaching the disk (milliseconds).
+//!
+//! There is at most one pending milestone entry: milestones reached while
+//! one waits are merged into it, so a long outage ends in one summary, not a
+//! flood.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::store::{Read, Tree, Tx};
+
+const PENDING_KEY: &[u8] = b"pending";
+
+/// The first pause after a failed send; each further failure doubles it.
+pub const FIRST_RETRY: Duration = Duration::seconds(5);
+/// The longest pause between two tries.
+pub const MAX_RETRY: Duration = Duration::minutes(5);
+
+/// What a notification says, as counts the shell words discreetly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Announcement {
+    /// One milestone reached, as it happened.
+    Milestone {
+        /// The milestone's day.
+        days: u32,
+    },
+    /// Several reached at once (the app was closed, or the start was back-dated).
+    Summary {
+        /// The streak's day count now.
+        days: u32,
+        /// The milestones being announced together.
+        milestones: Vec<u32>,
+    },
+}
+
+impl Announcement {
+    /// The milestones this announcement covers.
+    pub fn milestones(&self) -> Vec<u32> {
+        match self {
+            Announcement::Milestone { days } => vec![*days],
+            Announcement::Summary { milestones, .. } => milestones.clone(),
+        }
+    }
+
+    /// This announcement with `more` milestones added, at day `today`.
+    fn merged(&self, more: &[u32], today: u32) -> Announcement {
+        let mut all = self.milestones();
+        all.extend_from_slice(more);
+        all.sort_unstable();
+        all.dedup();
+        match all.as_slice() {
+            [one] => Announcement::Milestone { days: *one },
+            _ => Announcement::Summary {
+                days: today,
+                milestones: all,
+            },
+        }
+    }
+}
+
+/// A notification the shell should show now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// Its id, to confirm or report a failure with.
+    pub id: u64,
+    /// What it says.
+    pub announcement: Announcement,
+}
+
+/// A pending entry as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Entry {
+    pub(crate) id: u64,
+    pub(crate) announcement: Announcement,
+    /// The streak (start, in µs) it belongs to: a slip makes it moot.
+    pub(crate) streak: i64,
+    pub(crate) created_at: DateTime<Utc>,
+    #[serde(default)]
+    pub(crate) attempts: u32,
+    pub(crate) not_before: DateTime<Utc>,
+}
+
+/// Every pending entry.
+pub(crate) fn pending(store: &impl Read) -> Result<Vec<Entry>> {
+    Ok(store.get(Tree::Outbox, PENDING_KEY)?.unwrap_or_default())
+}
+
+pub(crate) fn save_pending(tx: &mut Tx<'_>, entries: &[Entry]) -> Result<()> {
+    if entries.is_empty() {
+        tx.remove(Tree::Outbox, PENDING_KEY);
+        Ok(())
+    } else {
+        tx.put(Tree::Outbox, PENDING_KEY, &entries)
+    }
+}
+
+/// Records `milestones` of the streak `streak` as an announcement, merged
+/// into the one already waiting for that streak, if any.
+pub(crate) fn enqueue(
+    tx: &mut Tx<'_>,
+    streak: i64,
+    milestones: &[u32],
+    today: u32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut entries = pending(tx)?;
+    if let Some(waiting) = entries.iter_mut().find(|e| e.streak == streak) {
+        waiting.announcement = waiting.announcement.merged(milestones, today);
+    } else {
+        let announcement = match milestones {
+            [one] => Announcement::Milestone { days: *one },
+            many => Announcement::Summary {
+                days: today,
+                milestones: many.to_vec(),
+            },
+        };
+        entries.push(Entry {
+            id: tx.new_id()?,
+            announcement,
+            streak,
+            created_at: now,
+            attempts: 0,
+            not_before: now,
+        });
+    }
+    save_pending(tx, &entries)
+}
+
+/// The service took notification `id`: it leaves the outbox for good. An
+/// unknown id (already confirmed, or made moot by a slip) changes nothing.
+pub fn confirm(tx: &mut Tx<'_>, id: u64) -> Result<()> {
+    let mut entries = pending(tx)?;
+    let before = entries.len();
+    entries.retain(|e| e.id != id);
+    if entries.len() != before {
+        save_pending(tx, &entries)?;
+    }
+    Ok(())
+}
+
+/// Showing notification `id` failed at `now`: it is offered again after a
+/// pause that doubles with each failure, up to [`MAX_RETRY`].
+pub fn failed(tx: &mut Tx<'_>, id: u64, now: DateTime<Utc>) -> Result<()> {
+    let mut entries = pending(tx)?;
+    let Some(entry) = entries.iter_mut().find(|e| e.id == id) else {
+        return Ok(());
+    };
+    entry.attempts = entry.attempts.saturating_add(1);
+    entry.not_before = now + retry_pause(entry.attempts);
+    save_pending(tx, &entries)
+}
+
+/// The pause after `attempts` failures.
+pub fn retry_pause(attempts: u32) -> Duration {
+    let doublings = attempts.saturating_sub(1).min(16);
+    let pause = FIRST_RETRY * 2i32.pow(doublings);
+    pause.min(MAX_RETRY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pauses_double_and_stop_growing_at_five_minutes() {
+        assert_eq!(retry_pause(1), Duration::seconds(5));
+        assert_eq!(retry_pause(2), Duration::seconds(10));
+        assert_eq!(retry_pause(4), Duration::seconds(40));
+        assert_eq!(retry_pause(7), Duration::minutes(5));
+        assert_eq!(retry_pause(u32::MAX), Duration::minutes(5));
+    }
+
+    #[test]
+    fn merging_turns_one_milestone_into_a_summary_without_repeats() {
+        let one = Announcement::Milestone { days: 7 };
+        assert_eq!(
+            one.merged(&[14, 7], 15),
+            Announcement::Summary {
+                days: 15,
+                milestones: vec![7, 14]
+            }
+        );
+        assert_eq!(one.merged(&[7], 8), one);
+    }
+}

@@ -1,0 +1,498 @@
+//! Automatic backups that can be restored.
+//!
+//! A backup is one JSON file in `backups/` inside the data folder, holding
+//! every record of every tree with its key written in hex, so binary keys
+//! (events, drafts) come back byte for byte. Which files are kept:
+//!
+//! - the last [`STARTS_KEPT`] taken when Crossroads started;
+//! - one a day for the last [`DAYS_KEPT`] days, so a run of restarts after a
+//!   bad write cannot push out every good copy;
+//! - the last [`SAFETY_COPIES_KEPT`] copies of the data as it was just before
+//!   a restore, so restoring never overwrites anything without a copy.
+//!
+//! Files of the first release (no `crossroads_backup` field) are listed but
+//! cannot be restored: their keys were not kept whole.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{migrate, Store, Tree, CREATED_MARKER, SLED_DIR};
+use crate::error::{Error, Result};
+
+/// The format of the files written here.
+pub const BACKUP_FORMAT: u32 = 2;
+/// Backups taken at start that are kept.
+pub const STARTS_KEPT: usize = 3;
+/// Days for which one daily backup is kept.
+pub const DAYS_KEPT: usize = 7;
+/// Copies taken just before a restore that are kept.
+pub const SAFETY_COPIES_KEPT: usize = 3;
+
+const FOLDER: &str = "backups";
+
+/// Why a backup was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Crossroads started.
+    Start,
+    /// The first backup of a day.
+    Daily,
+    /// The data as it was just before a restore replaced it.
+    BeforeRestore,
+}
+
+impl Reason {
+    fn slug(self) -> &'static str {
+        match self {
+            Reason::Start => "start",
+            Reason::Daily => "daily",
+            Reason::BeforeRestore => "before-restore",
+        }
+    }
+}
+
+/// One backup file as the restore screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    /// The file's name, which is also the id to restore it by.
+    pub id: String,
+    /// When it was taken.
+    pub created_at: Option<DateTime<Utc>>,
+    /// Why it was taken (none for the first release's files).
+    pub reason: Option<Reason>,
+    /// How many records it holds, all trees together.
+    pub records: usize,
+    /// Unsent drafts in it.
+    pub drafts: usize,
+    /// Logged no-contact events in it.
+    pub events: usize,
+    /// Whether it can be restored.
+    pub restorable: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct File {
+    crossroads_backup: u32,
+    schema: u32,
+    created_at: DateTime<Utc>,
+    reason: Reason,
+    /// Tree name → hex key → the record as stored.
+    trees: BTreeMap<String, BTreeMap<String, serde_json::Value>>,
+}
+
+/// The folder backups live in.
+pub fn folder(data_dir: &Path) -> PathBuf {
+    data_dir.join(FOLDER)
+}
+
+/// Writes a backup of every record and prunes old ones. Returns the file.
+pub fn write(store: &Store, now: DateTime<Utc>, reason: Reason) -> Result<PathBuf> {
+    // Under the write lock, so the copy is of one moment.
+    let file = store.transact(|tx| snapshot(tx.store(), now, reason))?;
+    prune(&folder(store.dir()))?;
+    Ok(file)
+}
+
+/// Writes the daily backup unless today's (UTC) exists already.
+pub fn write_daily_if_due(store: &Store, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+    let today = now.date_naive();
+    let taken = list(store.dir())?.into_iter().any(|b| {
+        b.reason == Some(Reason::Daily) && b.created_at.map(|t| t.date_naive()) == Some(today)
+    });
+    if taken {
+        return Ok(None);
+    }
+    write(store, now, Reason::Daily).map(Some)
+}
+
+fn snapshot(store: &Store, now: DateTime<Utc>, reason: Reason) -> Result<PathBuf> {
+    let dir = folder(store.dir());
+    fs::create_dir_all(&dir).map_err(io)?;
+    let mut trees = BTreeMap::new();
+    for tree in Tree::ALL {
+        let mut records = BTreeMap::new();
+        for (key, value) in store.raw_entries(tree)? {
+            let value: serde_json::Value = serde_json::from_slice(&value)
+                .map_err(|e| store.corrupt(format!("a record in \"{}\": {e}", tree.name())))?;
+            records.insert(hex(&key), value);
+        }
+        trees.insert(tree.name().to_owned(), records);
+    }
+    let file = File {
+        crossroads_backup: BACKUP_FORMAT,
+        schema: migrate::SCHEMA_VERSION,
+        created_at: now,
+        reason,
+        trees,
+    };
+    let name = format!(
+        "crossroads-{}-{}.json",
+        now.format("%Y%m%dT%H%M%S%.3fZ"),
+        reason.slug()
+    );
+    let path = dir.join(name);
+    let text = serde_json::to_vec_pretty(&file).map_err(|e| Error::Storage(e.to_string()))?;
+    // Written under another name first, so a crash never leaves half a file
+    // under a name the restore screen would offer.
+    let partial = path.with_extension("partial");
+    write_synced(&partial, &text)?;
+    fs::rename(&partial, &path).map_err(io)?;
+    Ok(path)
+}
+
+/// Every backup in the data folder, newest first.
+pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
+    let dir = folder(data_dir);
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    for entry in fs::read_dir(&dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !(name.starts_with("crossroads-") && name.ends_with(".json")) {
+            continue;
+        }
+        found.push(describe(name, &path));
+    }
+    found.sort_by(|a, b| b.id.cmp(&a.id));
+    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    Ok(found)
+}
+
+fn describe(name: &str, path: &Path) -> BackupInfo {
+    let parsed = fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<File>(&bytes).ok())
+        .filter(|f| f.crossroads_backup == BACKUP_FORMAT);
+    match parsed {
+        Some(file) => {
+            let count = |tree: Tree| file.trees.get(tree.name()).map_or(0, BTreeMap::len);
+            BackupInfo {
+                id: name.to_owned(),
+                created_at: Some(file.created_at),
+                reason: Some(file.reason),
+                records: file.trees.values().map(BTreeMap::len).sum(),
+                drafts: count(Tree::Drafts),
+                events: count(Tree::Events),
+                restorable: file.schema <= migrate::SCHEMA_VERSION,
+            }
+        }
+        None => BackupInfo {
+            id: name.to_owned(),
+            created_at: fs::metadata(path)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(DateTime::<Utc>::from),
+            reason: None,
+            records: 0,
+            drafts: 0,
+            events: 0,
+            restorable: false,
+        },
+    }
+}
+
+/// Reads and checks a backup file by its id, refusing anything that is not
+/// a whole, restorable backup of a format and schema this build knows.
+fn read(data_dir: &Path, id: &str) -> Result<File> {
+    let refuse = |message: &str| Error::invalid("backup", message);
+    let plain_name = !id.is_empty()
+        && !id.contains(['/', '\\'])
+        && id != "."
+        && id != ".."
+        && id.starts_with("crossroads-")
+        && id.ends_with(".json");
+    if !plain_name {
+        return Err(refuse("Choose one of the backups in the list."));
+    }
+    let bytes = fs::read(folder(data_dir).join(id))
+        .map_err(|_| refuse("That backup is no longer there. Choose another one."))?;
+    let file: File = serde_json::from_slice(&bytes).map_err(|_| {
+        refuse("That backup could not be read; it may be from the first release or damaged. Choose another one.")
+    })?;
+    if file.crossroads_backup != BACKUP_FORMAT {
+        return Err(refuse(
+            "That backup is in an older format that cannot be restored.",
+        ));
+    }
+    if file.schema > migrate::SCHEMA_VERSION {
+        return Err(refuse(
+            "That backup was made by a newer version of Crossroads. Update the app to restore it.",
+        ));
+    }
+    for (name, records) in &file.trees {
+        if Tree::from_name(name).is_none() {
+            return Err(refuse("That backup holds data this version does not know."));
+        }
+        if records.keys().any(|k| unhex(k).is_none()) {
+            return Err(refuse("That backup is damaged. Choose another one."));
+        }
+    }
+    Ok(file)
+}
+
+/// Replaces every record of the open store with the backup `id`. The data
+/// as it was is first saved as a backup of its own ("before restore").
+pub fn restore(store: &Store, id: &str, now: DateTime<Utc>) -> Result<()> {
+    let file = read(store.dir(), id)?;
+    store.transact(|tx| {
+        snapshot(tx.store(), now, Reason::BeforeRestore)?;
+        for tree in Tree::ALL {
+            for (key, _) in tx.store().raw_entries(tree)? {
+                tx.remove(tree, &key);
+            }
+        }
+        for (name, records) in &file.trees {
+            let tree = Tree::from_name(name).unwrap_or(Tree::Meta);
+            for (key, value) in records {
+                tx.put(tree, &unhex(key).unwrap_or_default(), value)?;
+            }
+        }
+        // The backup's own schema, so the migrations below bring it up to date.
+        tx.put(Tree::Meta, super::SCHEMA_KEY, &file.schema)
+    })?;
+    migrate::run(store)?;
+    prune(&folder(store.dir()))
+}
+
+/// For a store that will not open: moves it aside (kept, never deleted, as
+/// `store.damaged-<time>`), creates a new one and restores the backup `id`
+/// into it.
+pub fn recover(data_dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Store> {
+    // Checked before anything is moved.
+    read(data_dir, id)?;
+    let sled_dir = data_dir.join(SLED_DIR);
+    if sled_dir.exists() {
+        let aside = data_dir.join(format!(
+            "{SLED_DIR}.damaged-{}",
+            now.format("%Y%m%dT%H%M%S%.3fZ")
+        ));
+        fs::rename(&sled_dir, &aside).map_err(io)?;
+    }
+    let marker = data_dir.join(CREATED_MARKER);
+    if marker.exists() {
+        fs::remove_file(&marker).map_err(io)?;
+    }
+    let store = Store::open(data_dir)?;
+    restore(&store, id, now)?;
+    Ok(store)
+}
+
+/// Deletes what the keeping rules no longer need.
+fn prune(dir: &Path) -> Result<()> {
+    let backups = list(dir.parent().unwrap_or(dir))?;
+    let mut keep = BTreeSet::new();
+    let newest = |reason: Reason, n: usize| {
+        backups
+            .iter()
+            .filter(move |b| b.reason == Some(reason))
+            .take(n)
+            .map(|b| b.id.clone())
+    };
+    keep.extend(newest(Reason::Start, STARTS_KEPT));
+    keep.extend(newest(Reason::BeforeRestore, SAFETY_COPIES_KEPT));
+    let mut days = BTreeSet::new();
+    for daily in backups.iter().filter(|b| b.reason == Some(Reason::Daily)) {
+        let day = daily.created_at.map(|t| t.date_naive());
+        if days.len() < DAYS_KEPT && days.insert(day) {
+            keep.insert(daily.id.clone());
+        }
+    }
+    for backup in backups.iter().filter(|b| b.reason.is_some()) {
+        if !keep.contains(&backup.id) {
+            fs::remove_file(dir.join(&backup.id)).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn write_synced(file: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut f = fs::File::create(file).map_err(io)?;
+    f.write_all(bytes).map_err(io)?;
+    f.sync_all().map_err(io)
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::Storage(e.to_string())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Read;
+    use crate::test_support::{instant, temp_dir};
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        instant(&format!("2026-01-01T10:{minute:02}:00Z"))
+    }
+
+    #[test]
+    fn hex_keys_round_trip_every_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(unhex(&hex(&all)).unwrap(), all);
+        assert_eq!(unhex("abc"), None);
+        assert_eq!(unhex("zz"), None);
+    }
+
+    #[test]
+    fn a_backup_restores_binary_keys_value_by_value() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .transact(|tx| {
+                // Two keys that a lossy text encoding would merge.
+                tx.put(Tree::Drafts, &[0xff, 0x00, 0x01], &"one")?;
+                tx.put(Tree::Drafts, &[0xfe, 0x00, 0x01], &"two")?;
+                tx.append(Tree::Events, at(0), &"e1")?;
+                tx.append(Tree::Events, at(0), &"e2")?;
+                tx.put(Tree::Profile, b"current", &"Sam")
+            })
+            .unwrap();
+        let before: Vec<_> = Tree::ALL
+            .iter()
+            .map(|t| store.raw_entries(*t).unwrap())
+            .collect();
+        let file = write(&store, at(1), Reason::Start).unwrap();
+        store
+            .transact(|tx| {
+                tx.remove(Tree::Drafts, &[0xff, 0x00, 0x01]);
+                tx.put(Tree::Profile, b"current", &"changed")
+            })
+            .unwrap();
+        let id = file.file_name().unwrap().to_str().unwrap();
+        restore(&store, id, at(2)).unwrap();
+        let after: Vec<_> = Tree::ALL
+            .iter()
+            .map(|t| store.raw_entries(*t).unwrap())
+            .collect();
+        assert_eq!(before, after);
+        // The data as it was before the restore is kept as its own backup.
+        let listed = list(dir.path()).unwrap();
+        let safety = listed
+            .iter()
+            .find(|b| b.reason == Some(Reason::BeforeRestore))
+            .unwrap();
+        assert_eq!(safety.drafts, 1);
+        assert_eq!(listed.len(), 2);
+    }
+
+    #[test]
+    fn keeping_rules_hold_three_starts_and_one_backup_a_day_for_a_week() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        for day in 1..=10 {
+            for hour in [8, 20] {
+                let now = instant(&format!("2026-01-{day:02}T{hour:02}:00:00Z"));
+                write(&store, now, Reason::Start).unwrap();
+                write_daily_if_due(&store, now).unwrap();
+            }
+        }
+        let listed = list(dir.path()).unwrap();
+        let starts: Vec<_> = listed
+            .iter()
+            .filter(|b| b.reason == Some(Reason::Start))
+            .collect();
+        let dailies: Vec<_> = listed
+            .iter()
+            .filter(|b| b.reason == Some(Reason::Daily))
+            .collect();
+        assert_eq!(starts.len(), STARTS_KEPT);
+        assert_eq!(dailies.len(), DAYS_KEPT);
+        assert_eq!(
+            dailies.last().unwrap().created_at,
+            Some(instant("2026-01-04T08:00:00Z"))
+        );
+        assert_eq!(starts[0].created_at, Some(instant("2026-01-10T20:00:00Z")));
+    }
+
+    #[test]
+    fn bad_backup_ids_and_files_are_refused_and_change_nothing() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .transact(|tx| tx.put(Tree::Profile, b"current", &"Sam"))
+            .unwrap();
+        fs::create_dir_all(folder(dir.path())).unwrap();
+        fs::write(folder(dir.path()).join("crossroads-broken.json"), b"{nope").unwrap();
+        fs::write(
+            folder(dir.path()).join("crossroads-20250101T000000.000Z.json"),
+            br#"{"profile":{"current":"Old"}}"#,
+        )
+        .unwrap();
+        for id in [
+            "",
+            "../store",
+            "/etc/passwd",
+            "crossroads-missing.json",
+            "crossroads-broken.json",
+            "crossroads-20250101T000000.000Z.json",
+        ] {
+            let err = restore(&store, id, at(3)).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{id}");
+            assert_eq!(err.field(), Some("backup"));
+        }
+        assert_eq!(
+            store
+                .get::<String>(Tree::Profile, b"current")
+                .unwrap()
+                .as_deref(),
+            Some("Sam")
+        );
+        let listed = list(dir.path()).unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|b| !b.restorable));
+    }
+
+    #[test]
+    fn a_store_that_will_not_open_is_moved_aside_and_rebuilt_from_a_backup() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .transact(|tx| tx.put(Tree::Profile, b"current", &"Sam"))
+            .unwrap();
+        let file = write(&store, at(4), Reason::Start).unwrap();
+        drop(store);
+        let id = file.file_name().unwrap().to_str().unwrap().to_owned();
+        let store = recover(dir.path(), &id, at(5)).unwrap();
+        assert_eq!(
+            store
+                .get::<String>(Tree::Profile, b"current")
+                .unwrap()
+                .as_deref(),
+            Some("Sam")
+        );
+        let aside: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("store.damaged-")
+            })
+            .collect();
+        assert_eq!(aside.len(), 1);
+    }
+}

@@ -1,0 +1,139 @@
+//! The disk format is a promise: a store written by each released format
+//! opens, migrates and reads back every value.
+//!
+//! `fixtures/v1/` was written by the first release (schema 1) with the
+//! program in `fixtures/v1-writer.rs.txt`; it holds every record kind. Each
+//! test works on a copy, never on the fixture itself.
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use engine::dealbreakers::Path as ChosenPath;
+use engine::reflect::{Decision, GrowthWay, Pattern, Prompt};
+use engine::{Announcement, Crossroads, EndedBy, EventKind, Pronouns};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn open_copy(name: &str) -> (tempfile::TempDir, Crossroads) {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    copy_dir(&fixture, dir.path());
+    let app = Crossroads::open(dir.path()).expect("the fixture opens");
+    (dir, app)
+}
+
+/// When the v1 writer ran.
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 1, 20, 0, 0).unwrap()
+}
+
+#[test]
+fn a_v1_store_opens_migrates_and_reads_back_every_value() {
+    let (dir, app) = open_copy("v1");
+    let tz = chrono_tz::Europe::Berlin;
+    let now = t0() + Duration::minutes(61);
+    assert_eq!(app.schema_version().unwrap(), Some(engine::SCHEMA_VERSION));
+
+    let profile = app.profile().unwrap().unwrap();
+    assert_eq!(profile.ex_name, "Jordan \u{1F494}");
+    assert_eq!(profile.pronouns, Pronouns::They);
+    assert_eq!(profile.breakup_date.to_string(), "2026-04-18");
+    assert_eq!(profile.ended_by, EndedBy::Them);
+
+    let check = app.dealbreakers().unwrap();
+    assert!(check.answers.unwrap().lied && !check.abuse && check.done);
+    assert_eq!(check.path, Some(ChosenPath::Continue));
+
+    let step1 = app.reflection(now, tz).unwrap();
+    assert_eq!(
+        step1.answers[&Prompt::Reason],
+        "We <b>fought</b> about money & time."
+    );
+    assert_eq!(step1.answers[&Prompt::Weight], "Small, against four years.");
+    assert_eq!(step1.pattern, Some(Pattern::NotSure));
+    assert_eq!(step1.growth_way, Some(GrowthWay::Journaling));
+    let steps: Vec<(&str, bool)> = step1
+        .steps
+        .iter()
+        .map(|s| (s.text.as_str(), s.done))
+        .collect();
+    assert_eq!(
+        steps,
+        [("Book a therapist", true), ("Journal on Sundays", false)]
+    );
+    assert_eq!(step1.decision, Some(Decision::Try));
+
+    let vault = app.vault().unwrap();
+    let drafts: Vec<(&str, bool)> = vault
+        .drafts
+        .iter()
+        .map(|d| (d.text.as_str(), d.apology_for_later))
+        .collect();
+    assert_eq!(
+        drafts,
+        [
+            ("I'm sorry I missed your show.", true),
+            ("Please come back. I'll die without you.", false)
+        ]
+    );
+    assert_eq!(vault.pledge.unwrap().text, "I will not beg.");
+
+    let settings = app.settings().unwrap();
+    assert_eq!(settings.milestones, [1, 3, 7, 14]);
+    assert!(settings.notifications && settings.quiet_hours.is_some());
+
+    let step3 = app.no_contact(now, tz).unwrap();
+    assert_eq!(
+        step3.history.len(),
+        1,
+        "the texted slip ended the first streak"
+    );
+    assert_eq!(step3.history[0].ended_by, Some(EventKind::Texted));
+    assert_eq!(step3.history[0].days, 11);
+    assert_eq!(step3.counts.urges_resisted, 2);
+    assert_eq!(step3.counts.looking_slips, 1);
+    assert_eq!(step3.counts.they_contacted, 1);
+    assert_eq!(step3.counts.contact_slips, 1);
+    let notes = step3.today.iter().filter(|e| e.note.is_some()).count();
+    assert_eq!((step3.today.len(), notes), (5, 3));
+
+    // The new streak announces its own first day, once; nothing of the old
+    // streak comes back.
+    let day1 = t0() + Duration::hours(1) + Duration::days(1) + Duration::hours(8);
+    let first = app.check_milestones(day1, tz).unwrap().announce.unwrap();
+    assert_eq!(first.announcement, Announcement::Milestone { days: 1 });
+    app.confirm_shown(first.id).unwrap();
+    assert_eq!(app.check_milestones(day1, tz).unwrap().announce, None);
+
+    // The first release's backup is listed, but cannot be restored.
+    let backups = Crossroads::backups(dir.path()).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert!(!backups[0].restorable);
+}
+
+#[test]
+fn a_migrated_store_opens_again_unchanged() {
+    let (dir, app) = open_copy("v1");
+    let now = t0();
+    let tz = chrono_tz::Europe::Berlin;
+    let before = serde_json::to_value(app.reflection(now, tz).unwrap()).unwrap();
+    drop(app);
+    let again = Crossroads::open(dir.path()).unwrap();
+    assert_eq!(
+        serde_json::to_value(again.reflection(now, tz).unwrap()).unwrap(),
+        before
+    );
+}
