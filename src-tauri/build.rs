@@ -27,6 +27,10 @@ const COMMANDS: &[&str] = &[
     "get_vault",
     "save_draft",
     "save_pledge",
+    "set_pattern",
+    "set_growth_way",
+    "list_backups",
+    "restore_backup",
 ];
 
 fn main() {

@@ -2,14 +2,15 @@
 //! so the UI branches on `kind` and places the message next to `field`,
 //! and never matches strings.
 
+use engine::ErrorKind;
 use serde::Serialize;
 
 /// An error as the UI receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CommandError {
-    /// What went wrong, from [`engine::ErrorKind`] (snake_case), or
-    /// `"notification"` for a failed notification.
-    pub kind: String,
+    /// What went wrong: one enum shared with the engine, so every kind the
+    /// UI branches on is declared in one place.
+    pub kind: ErrorKind,
     /// A sentence for the person, saying what to do.
     pub message: String,
     /// The input field it concerns, when it concerns one.
@@ -18,10 +19,10 @@ pub struct CommandError {
 }
 
 impl CommandError {
-    /// An error of a kind the engine does not know (the shell's own).
-    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+    /// An error the shell raises itself.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         CommandError {
-            kind: kind.to_owned(),
+            kind,
             message: message.into(),
             field: None,
         }
@@ -31,7 +32,7 @@ impl CommandError {
 impl From<engine::Error> for CommandError {
     fn from(error: engine::Error) -> Self {
         CommandError {
-            kind: error.kind().as_str().to_owned(),
+            kind: error.kind(),
             message: error.to_string(),
             field: error.field(),
         }

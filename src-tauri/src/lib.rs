@@ -31,9 +31,8 @@ use tauri::{Builder, Runtime};
 use tauri::{Manager, RunEvent};
 
 use crate::milestones::Wake;
-use crate::notifier::Notifier;
 #[cfg(not(test))]
-use crate::state::AppState;
+use crate::{clock::Clock, notifier::Notifier, state::AppState};
 
 /// Whether the tray icon exists; without it, closing the window must quit,
 /// or the app would linger with no way back.
@@ -43,15 +42,15 @@ struct TrayPresent(bool);
 /// Started at login with this argument, the app waits in the tray.
 pub const HIDDEN_ARG: &str = "--hidden";
 
-/// Adds the commands (and the state they need beyond [`AppState`]) to
-/// `builder`. Shared by the real app and the mock-runtime tests.
+/// Adds the commands (and the state they need beyond [`AppState`] and the
+/// [`Notifier`], which the caller chooses) to `builder`. Shared by the real
+/// app and the mock-runtime tests.
 pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             Some(vec![HIDDEN_ARG]),
         ))
-        .manage(Notifier::default())
         .manage(Wake::default())
         .invoke_handler(tauri::generate_handler![
             commands::system::app_info,
@@ -72,12 +71,16 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::dealbreakers::choose_path,
             commands::reflect::get_reflection,
             commands::reflect::save_reflection,
+            commands::reflect::set_pattern,
+            commands::reflect::set_growth_way,
             commands::reflect::add_growth_step,
             commands::reflect::set_growth_step,
             commands::reflect::decide,
             commands::drafts::get_vault,
             commands::drafts::save_draft,
             commands::drafts::save_pledge,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
         ])
 }
 
@@ -108,17 +111,22 @@ pub fn run() {
             let os_default = app.path().app_data_dir().ok();
             let dir = state::data_dir(os_default).ok_or("no data folder could be found")?;
             log::info!("data folder: {}", dir.display());
-            let state = AppState::open(&dir);
-            if let Ok(engine) = state.engine() {
-                let engine = engine.clone();
-                // Off the path to the first paint.
-                std::thread::spawn(move || {
-                    if let Err(e) = engine.store().backup(clock::now()) {
-                        log::warn!("automatic backup failed: {e}");
+            // The store opens off the main thread and off the path to the
+            // first paint; commands that come first wait for it.
+            let state = AppState::opening(&dir, Clock::system());
+            app.manage(state.clone());
+            app.manage(Notifier::default());
+            std::thread::Builder::new()
+                .name("open-store".into())
+                .spawn(move || {
+                    state.finish_opening();
+                    if let Ok(engine) = state.engine() {
+                        let reason = engine::BackupReason::Start;
+                        if let Err(e) = engine.backup(state.clock().now(), reason) {
+                            log::warn!("automatic backup failed: {e}");
+                        }
                     }
-                });
-            }
-            app.manage(state);
+                })?;
             let tray = tray::create(app.handle());
             if let Err(e) = &tray {
                 log::warn!("no tray icon: {e}");

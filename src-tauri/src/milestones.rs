@@ -12,7 +12,6 @@ use std::time::Duration;
 use engine::Announcement;
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::clock;
 use crate::notifier::{Message, Notifier};
 use crate::state::AppState;
 
@@ -54,16 +53,35 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
 
 fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R>) {
     let mut shown_day = None;
+    let mut daily_backup = None;
     loop {
+        let state = app.state::<AppState>();
+        let clock = state.clock().clone();
         let sleep = match check_once(&app) {
-            Ok((day, next_due)) => {
-                if day != shown_day {
-                    show_day(&app, day);
-                    shown_day = day;
+            Ok(round) => {
+                if round.day != shown_day {
+                    show_day(&app, round.day);
+                    shown_day = round.day;
                 }
-                next_due
-                    .and_then(|due| (due - clock::now()).to_std().ok())
-                    .map_or(MAX_SLEEP, |until| until.min(MAX_SLEEP))
+                let today = clock.now().date_naive();
+                if daily_backup != Some(today) {
+                    daily_backup = Some(today);
+                    if let Ok(engine) = state.engine() {
+                        if let Err(e) = engine.backup_daily_if_due(clock.now()) {
+                            log::warn!("daily backup failed: {e}");
+                        }
+                    }
+                }
+                if round.sent {
+                    // Look again at once: something else may be due, and a
+                    // failed send has just been given its next try.
+                    Duration::ZERO
+                } else {
+                    round
+                        .next_due
+                        .and_then(|due| (due - clock.now()).to_std().ok())
+                        .map_or(MAX_SLEEP, |until| until.min(MAX_SLEEP))
+                }
             }
             Err(e) => {
                 log::warn!("milestone check failed: {e}");
@@ -77,21 +95,43 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
     }
 }
 
-/// One check: the engine records what it announces before answering, so a
-/// crash right after can only lose a notification, never repeat one.
-fn check_once<R: Runtime>(
-    app: &AppHandle<R>,
-) -> Result<(Option<u32>, Option<chrono::DateTime<chrono::Utc>>), String> {
+/// What one round of the notifier did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    /// The day count, once no contact has started.
+    pub day: Option<u32>,
+    /// When to look again at the latest.
+    pub next_due: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether a notification was offered to the service (shown or not).
+    pub sent: bool,
+}
+
+/// One round: the engine puts what is due in its outbox and offers it; the
+/// notification is marked done only once the service took it, and offered
+/// again later when it did not.
+pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
     let state = app.state::<AppState>();
+    let clock = state.clock();
     let engine = state.engine().map_err(|e| e.message)?;
     let check = engine
-        .check_milestones(clock::now(), clock::local_zone())
+        .check_milestones(clock.now(), clock.zone())
         .map_err(|e| e.to_string())?;
-    if let Some(announcement) = &check.announce {
-        // A failure is logged by the notifier; the app goes on.
-        let _ = app.state::<Notifier>().send(&message(announcement));
+    let sent = check.announce.is_some();
+    if let Some(pending) = check.announce {
+        let recorded = match app
+            .state::<Notifier>()
+            .send(&message(&pending.announcement))
+        {
+            Ok(()) => engine.confirm_shown(pending.id),
+            Err(_) => engine.show_failed(pending.id, clock.now()),
+        };
+        recorded.map_err(|e| e.to_string())?;
     }
-    Ok((check.day, check.next_due))
+    Ok(Round {
+        day: check.day,
+        next_due: check.next_due,
+        sent,
+    })
 }
 
 /// The discreet text for an announcement: the count and a kind line, never

@@ -1,43 +1,138 @@
-//! The state every command shares: the open engine, or why it could not open.
+//! The state every command shares: the engine (opening, open, or why it
+//! could not open), the data folder and the clock.
+//!
+//! The store is opened on a background thread so the window paints at once;
+//! a command that arrives meanwhile waits for it off the async workers.
+//! Every engine call runs on tokio's blocking pool ([`AppState::run`]), so a
+//! flush never holds one of the few async workers.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
 
-use engine::Crossroads;
+use engine::{BackupInfo, Crossroads, ErrorKind};
 
+use crate::clock::Clock;
 use crate::error::{CommandError, CommandResult};
 
 /// Environment variable that points the app at another data folder
 /// (tests, portable use).
 pub const DATA_DIR_ENV: &str = "CROSSROADS_DATA_DIR";
 
-/// The app's shared state.
-pub struct AppState {
-    engine: Result<Crossroads, CommandError>,
-    data_dir: PathBuf,
+enum Slot {
+    Opening,
+    Open(Crossroads),
+    Failed(CommandError),
 }
 
+struct Inner {
+    slot: Mutex<Slot>,
+    opened: Condvar,
+    data_dir: PathBuf,
+    clock: Clock,
+}
+
+/// The app's shared state. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
 impl AppState {
-    /// Opens the store in `data_dir`. A failure is kept, not raised, so the
-    /// window can open and explain it instead of the app vanishing.
-    pub fn open(data_dir: &Path) -> AppState {
-        let engine = Crossroads::open(data_dir).map_err(CommandError::from);
-        if let Err(e) = &engine {
+    /// A state whose store is still to be opened with [`AppState::finish_opening`].
+    pub fn opening(data_dir: &Path, clock: Clock) -> AppState {
+        AppState(Arc::new(Inner {
+            slot: Mutex::new(Slot::Opening),
+            opened: Condvar::new(),
+            data_dir: data_dir.to_path_buf(),
+            clock,
+        }))
+    }
+
+    /// Opens the store in `data_dir` now. A failure is kept, not raised, so
+    /// the window can open and explain it instead of the app vanishing.
+    pub fn open(data_dir: &Path, clock: Clock) -> AppState {
+        let state = AppState::opening(data_dir, clock);
+        state.finish_opening();
+        state
+    }
+
+    /// Opens the store (blocking; call it off the main thread) and wakes
+    /// whoever waits for it.
+    pub fn finish_opening(&self) {
+        let opened = Crossroads::open(&self.0.data_dir).map_err(CommandError::from);
+        if let Err(e) = &opened {
             log::error!("could not open the store: {}", e.message);
         }
-        AppState {
-            engine,
-            data_dir: data_dir.to_path_buf(),
+        self.set(match opened {
+            Ok(engine) => Slot::Open(engine),
+            Err(e) => Slot::Failed(e),
+        });
+    }
+
+    fn set(&self, slot: Slot) {
+        *self.0.slot.lock().unwrap_or_else(|e| e.into_inner()) = slot;
+        self.0.opened.notify_all();
+    }
+
+    /// The engine, or the error that kept it from opening. Waits while the
+    /// store is still opening, so never call it on an async worker or the
+    /// main thread: use [`AppState::run`].
+    pub fn engine(&self) -> CommandResult<Crossroads> {
+        let mut slot = self.0.slot.lock().unwrap_or_else(|e| e.into_inner());
+        while matches!(*slot, Slot::Opening) {
+            slot = self.0.opened.wait(slot).unwrap_or_else(|e| e.into_inner());
+        }
+        match &*slot {
+            Slot::Open(engine) => Ok(engine.clone()),
+            Slot::Failed(error) => Err(error.clone()),
+            Slot::Opening => unreachable!("waited above"),
         }
     }
 
-    /// The engine, or the error that kept it from opening.
-    pub fn engine(&self) -> CommandResult<&Crossroads> {
-        self.engine.as_ref().map_err(Clone::clone)
+    /// Runs `action` with the engine and the clock on the blocking pool and
+    /// maps its error for the UI.
+    pub async fn run<T, F>(&self, action: F) -> CommandResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Crossroads, &Clock) -> engine::Result<T> + Send + 'static,
+    {
+        let state = self.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let engine = state.engine()?;
+            action(&engine, &state.0.clock).map_err(CommandError::from)
+        })
+        .await
+        .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+    }
+
+    /// The clock every engine call is given.
+    pub fn clock(&self) -> &Clock {
+        &self.0.clock
     }
 
     /// The folder the data lives in.
     pub fn data_dir(&self) -> &Path {
-        &self.data_dir
+        &self.0.data_dir
+    }
+
+    /// The backups in the data folder, newest first (also when the store
+    /// will not open).
+    pub fn backups(&self) -> CommandResult<Vec<BackupInfo>> {
+        Ok(Crossroads::backups(&self.0.data_dir)?)
+    }
+
+    /// Restores the backup `id`. An open store keeps a copy of its data as a
+    /// backup first; a store that would not open is moved aside and rebuilt
+    /// from the backup, and the app goes on with it.
+    pub fn restore(&self, id: &str) -> CommandResult<()> {
+        let now = self.0.clock.now();
+        match self.engine() {
+            Ok(engine) => Ok(engine.restore(id, now)?),
+            Err(e) if e.kind == ErrorKind::StoreCorrupt => {
+                let engine = Crossroads::recover(&self.0.data_dir, id, now)?;
+                self.set(Slot::Open(engine));
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 

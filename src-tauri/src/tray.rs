@@ -4,8 +4,10 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
+use engine::EventKind;
+
 use crate::state::AppState;
-use crate::{clock, window};
+use crate::window;
 
 const TRAY_ID: &str = "main";
 const OPEN: &str = "open";
@@ -60,20 +62,26 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
 
 /// "I feel the urge": counted at once, then something to do instead.
 fn urge<R: Runtime>(app: &AppHandle<R>) {
-    let state = app.state::<AppState>();
-    let logged = state.engine().map_err(|e| e.message).and_then(|engine| {
-        engine
-            .log_event("urge_resisted", None, clock::now(), clock::local_zone())
-            .map_err(|e| e.to_string())
-    });
-    match logged {
-        Ok(_) => window::show_route(app, "urge"),
-        Err(e) => {
-            // Most likely no contact has not started yet: show where to start it.
-            log::info!("urge not logged: {e}");
-            window::show_route(app, "no-contact");
+    let app = app.clone();
+    // The write is flushed before the screen opens; not on the main thread.
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let clock = state.clock().clone();
+        let logged = state.engine().map_err(|e| e.message).and_then(|engine| {
+            engine
+                .log_event(EventKind::UrgeResisted, None, clock.now(), clock.zone())
+                .map_err(|e| e.to_string())
+        });
+        match logged {
+            Ok(_) => window::show_route(&app, "urge"),
+            Err(e) => {
+                // Most likely no contact has not started yet: show where to start it.
+                log::info!("urge not logged: {e}");
+                window::show_route(&app, "no-contact");
+            }
         }
-    }
+        app.state::<crate::milestones::Wake>().now();
+    });
 }
 
 /// Shows "Day N" beside the icon and in its tooltip (no name, ever).

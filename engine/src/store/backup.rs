@@ -162,8 +162,7 @@ pub fn list(data_dir: &Path) -> Result<Vec<BackupInfo>> {
         }
         found.push(describe(name, &path));
     }
-    found.sort_by(|a, b| b.id.cmp(&a.id));
-    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found.sort_by(|a, b| (&b.created_at, &b.id).cmp(&(&a.created_at, &a.id)));
     Ok(found)
 }
 
@@ -330,7 +329,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())

@@ -1,16 +1,15 @@
 //! The dealbreaker check before step 1.
 
-use engine::dealbreakers::{AnswersInput, DealbreakerView};
+use engine::dealbreakers::{AnswersInput, DealbreakerView, Path};
 use tauri::State;
 
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// The answers and recommendation so far.
+/// The check as it stands.
 #[tauri::command]
 pub async fn get_dealbreakers(state: State<'_, AppState>) -> CommandResult<DealbreakerView> {
-    Ok(state.engine()?.dealbreakers()?)
+    state.run(|engine, _| engine.dealbreakers()).await
 }
 
 /// Records the four answers.
@@ -19,17 +18,19 @@ pub async fn answer_dealbreakers(
     state: State<'_, AppState>,
     input: AnswersInput,
 ) -> CommandResult<DealbreakerView> {
-    Ok(state.engine()?.answer_dealbreakers(&input, clock::now())?)
+    state
+        .run(move |engine, clock| engine.answer_dealbreakers(&input, clock.now()))
+        .await
 }
 
 /// Records the path chosen after a recommendation.
 #[tauri::command]
 pub async fn choose_path(
     state: State<'_, AppState>,
-    path: String,
+    path: Path,
     acknowledged: bool,
 ) -> CommandResult<DealbreakerView> {
-    Ok(state
-        .engine()?
-        .choose_path(&path, acknowledged, clock::now())?)
+    state
+        .run(move |engine, clock| engine.choose_path(path, acknowledged, clock.now()))
+        .await
 }

@@ -1,6 +1,7 @@
 //! The commands the UI calls, one file per family. Each takes state, calls
 //! the engine, and maps the error; none holds a rule of the program.
 
+pub mod backups;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod no_contact;

@@ -1,27 +1,26 @@
-//! The person's profile.
+//! The profile: what to call them, pronouns, when and how it ended.
 
 use engine::{ProfileInput, ProfileView};
 use tauri::State;
 
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// The stored profile, or `null` before the first save.
+/// The profile, once given.
 #[tauri::command]
 pub async fn get_profile(state: State<'_, AppState>) -> CommandResult<Option<ProfileView>> {
-    Ok(state
-        .engine()?
-        .profile_view(clock::now(), clock::local_zone())?)
+    state
+        .run(|engine, clock| engine.profile_view(clock.now(), clock.zone()))
+        .await
 }
 
-/// Validates and saves the profile; answers only once it is on disk.
+/// Validates and saves the profile.
 #[tauri::command]
 pub async fn save_profile(
     state: State<'_, AppState>,
     input: ProfileInput,
 ) -> CommandResult<ProfileView> {
-    Ok(state
-        .engine()?
-        .save_profile(&input, clock::now(), clock::local_zone())?)
+    state
+        .run(move |engine, clock| engine.save_profile(&input, clock.now(), clock.zone()))
+        .await
 }

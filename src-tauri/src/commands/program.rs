@@ -1,16 +1,15 @@
-//! The program overview.
+//! The program at a glance.
 
 use engine::Overview;
 use tauri::State;
 
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// Every stage of the program with its derived status.
+/// Every step with its status and, when locked, why.
 #[tauri::command]
 pub async fn get_overview(state: State<'_, AppState>) -> CommandResult<Overview> {
-    Ok(state
-        .engine()?
-        .overview(clock::now(), clock::local_zone())?)
+    state
+        .run(|engine, clock| engine.overview(clock.now(), clock.zone()))
+        .await
 }

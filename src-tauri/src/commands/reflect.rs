@@ -1,29 +1,52 @@
 //! Step 1: reflect.
 
-use engine::reflect::ReflectView;
+use engine::reflect::{Decision, GrowthWay, Pattern, Prompt, ReflectView};
 use engine::TextSaved;
 use tauri::State;
 
-use crate::clock;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// The prompts' answers, the growth plan and the decision.
 #[tauri::command]
 pub async fn get_reflection(state: State<'_, AppState>) -> CommandResult<ReflectView> {
-    Ok(state
-        .engine()?
-        .reflection(clock::now(), clock::local_zone())?)
+    state
+        .run(|engine, clock| engine.reflection(clock.now(), clock.zone()))
+        .await
 }
 
-/// Saves one answer as typed; answers only once it is on disk.
+/// Saves one prompt's answer as typed; answers only once it is on disk.
 #[tauri::command]
 pub async fn save_reflection(
     state: State<'_, AppState>,
-    field: String,
+    prompt: Prompt,
     value: String,
 ) -> CommandResult<TextSaved> {
-    Ok(state.engine()?.save_reflection(&field, &value)?)
+    state
+        .run(move |engine, _| engine.save_reflection(prompt, &value))
+        .await
+}
+
+/// Records whether this has come up in earlier relationships.
+#[tauri::command]
+pub async fn set_pattern(
+    state: State<'_, AppState>,
+    pattern: Pattern,
+) -> CommandResult<ReflectView> {
+    state
+        .run(move |engine, clock| engine.set_pattern(pattern, clock.now(), clock.zone()))
+        .await
+}
+
+/// Records the way to work on it.
+#[tauri::command]
+pub async fn set_growth_way(
+    state: State<'_, AppState>,
+    way: GrowthWay,
+) -> CommandResult<ReflectView> {
+    state
+        .run(move |engine, clock| engine.set_growth_way(way, clock.now(), clock.zone()))
+        .await
 }
 
 /// Adds a growth step.
@@ -32,9 +55,9 @@ pub async fn add_growth_step(
     state: State<'_, AppState>,
     text: String,
 ) -> CommandResult<ReflectView> {
-    Ok(state
-        .engine()?
-        .add_growth_step(&text, clock::now(), clock::local_zone())?)
+    state
+        .run(move |engine, clock| engine.add_growth_step(&text, clock.now(), clock.zone()))
+        .await
 }
 
 /// Ticks a growth step off or on.
@@ -44,15 +67,15 @@ pub async fn set_growth_step(
     id: u32,
     done: bool,
 ) -> CommandResult<ReflectView> {
-    Ok(state
-        .engine()?
-        .set_growth_step(id, done, clock::now(), clock::local_zone())?)
+    state
+        .run(move |engine, clock| engine.set_growth_step(id, done, clock.now(), clock.zone()))
+        .await
 }
 
 /// Records the decision that ends step 1.
 #[tauri::command]
-pub async fn decide(state: State<'_, AppState>, decision: String) -> CommandResult<ReflectView> {
-    Ok(state
-        .engine()?
-        .decide(&decision, clock::now(), clock::local_zone())?)
+pub async fn decide(state: State<'_, AppState>, decision: Decision) -> CommandResult<ReflectView> {
+    state
+        .run(move |engine, clock| engine.decide(decision, clock.now(), clock.zone()))
+        .await
 }

@@ -1,11 +1,10 @@
 //! Settings: milestones, notifications, quiet hours, and starting at login.
 
-use engine::{Settings, SettingsInput};
+use engine::{ErrorKind, Settings, SettingsInput};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 
-use crate::clock;
 use crate::error::{CommandError, CommandResult};
 use crate::milestones::Wake;
 use crate::state::AppState;
@@ -33,7 +32,8 @@ pub async fn get_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<SettingsView> {
-    Ok(view(&app, state.engine()?.settings()?))
+    let settings = state.run(|engine, _| engine.settings()).await?;
+    Ok(view(&app, settings))
 }
 
 /// Validates and saves the settings; the milestone notifier re-plans at once.
@@ -45,8 +45,8 @@ pub async fn save_settings<R: Runtime>(
     input: SettingsInput,
 ) -> CommandResult<SettingsView> {
     let settings = state
-        .engine()?
-        .save_settings(&input, clock::now(), clock::local_zone())?;
+        .run(move |engine, clock| engine.save_settings(&input, clock.now(), clock.zone()))
+        .await?;
     wake.now();
     Ok(view(&app, settings))
 }
@@ -62,7 +62,7 @@ pub async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> Comm
     };
     outcome.map_err(|e| {
         CommandError::new(
-            "autostart",
+            ErrorKind::Autostart,
             format!("Crossroads could not change starting at login: {e}"),
         )
     })?;

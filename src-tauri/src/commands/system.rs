@@ -1,5 +1,6 @@
 //! Facts about the app itself, and the notification check.
 
+use engine::ErrorKind;
 use serde::Serialize;
 use tauri::State;
 
@@ -25,10 +26,13 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
     })
 }
 
-/// Shows a discreet test notification, so the person can see what they look like.
+/// Shows a discreet test notification, so the person can see what they look
+/// like. Waits for the service on the blocking pool, never on an async worker.
 #[tauri::command]
 pub async fn send_test_notification(notifier: State<'_, Notifier>) -> CommandResult<()> {
-    notifier
-        .send(&notifier::test_message())
-        .map_err(|e| CommandError::new("notification", e.to_string()))
+    let notifier = notifier.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || notifier.send(&notifier::test_message()))
+        .await
+        .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(|e| CommandError::new(ErrorKind::Notification, e.to_string()))
 }

@@ -1,12 +1,16 @@
 //! The commands on Tauri's mock runtime: real payloads in, real IPC answers
 //! out, errors in the `{kind, message, field}` shape.
 
+use std::sync::{Arc, Mutex};
+
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
+use crate::clock::Clock;
+use crate::notifier::{Notifier, Recording};
 use crate::state::AppState;
 
 /// The real context, so the real capability (commands granted to the main
@@ -19,13 +23,28 @@ struct Harness {
     _dir: tempfile::TempDir,
     _app: App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
+    clock: Clock,
+    shown: Arc<Mutex<Recording>>,
+}
+
+/// Where the pinned clock of every harness starts.
+fn start_instant() -> chrono::DateTime<chrono::Utc> {
+    "2026-06-01T10:00:00Z".parse().unwrap()
 }
 
 impl Harness {
     fn new() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
+        Harness::in_dir(tempfile::tempdir().unwrap())
+    }
+
+    /// The app on the data folder `dir`, with a pinned clock and a
+    /// notifier that records what it is given.
+    fn in_dir(dir: tempfile::TempDir) -> Harness {
+        let clock = Clock::pinned(start_instant(), chrono_tz::Europe::Berlin);
+        let (notifier, shown) = Notifier::recording();
         let app = crate::run_app(mock_builder())
-            .manage(AppState::open(dir.path()))
+            .manage(AppState::open(dir.path(), clock.clone()))
+            .manage(notifier)
             .build(context())
             .unwrap();
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -35,12 +54,23 @@ impl Harness {
             _dir: dir,
             _app: app,
             webview,
+            clock,
+            shown,
         }
     }
 
     fn call(&self, command: &str, args: Value) -> Result<Value, Value> {
+        Harness::call_on(&self.webview, command, args)
+    }
+
+    /// A call from `webview`, so many threads can call at once.
+    fn call_on(
+        webview: &WebviewWindow<MockRuntime>,
+        command: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
         get_ipc_response(
-            &self.webview,
+            webview,
             InvokeRequest {
                 cmd: command.into(),
                 callback: CallbackFn(0),
@@ -127,18 +157,7 @@ fn bad_input_is_a_typed_error_next_to_its_field_and_nothing_is_stored() {
 fn a_store_that_cannot_open_answers_every_command_with_its_reason() {
     let dir = tempfile::tempdir().unwrap();
     let _holder = engine::Crossroads::open(dir.path()).unwrap();
-    let app = crate::run_app(mock_builder())
-        .manage(AppState::open(dir.path()))
-        .build(context())
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let h = Harness {
-        _dir: tempfile::tempdir().unwrap(),
-        _app: app,
-        webview,
-    };
+    let h = Harness::in_dir(dir);
     let err = h.call("get_overview", json!({})).unwrap_err();
     assert_eq!(err["kind"], "store_locked");
     assert!(err["message"].as_str().unwrap().contains("already open"));
@@ -156,9 +175,8 @@ fn only_the_main_window_may_call_the_commands() {
         .build()
         .unwrap();
     let harness = Harness {
-        _dir: tempfile::tempdir().unwrap(),
-        _app: crate::run_app(mock_builder()).build(context()).unwrap(),
         webview: other,
+        ..Harness::new()
     };
     let err = harness.call("get_overview", json!({})).unwrap_err();
     assert!(
@@ -235,15 +253,18 @@ fn bad_no_contact_input_is_typed_and_stores_nothing() {
     );
     h.call("start_no_contact", json!({ "since": null }))
         .unwrap();
-    for (args, field) in [
-        (json!({ "kind": "ghosted", "note": null }), "kind"),
-        (
+    let err = h
+        .call(
+            "log_event",
             json!({ "kind": "texted", "note": "n".repeat(2001) }),
-            "note",
-        ),
-    ] {
-        let err = h.call("log_event", args).unwrap_err();
-        assert_eq!(err["field"], field);
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "note");
+    for kind in [json!("ghosted"), json!(""), json!(7), json!(null)] {
+        let err = h
+            .call("log_event", json!({ "kind": kind, "note": null }))
+            .unwrap_err();
+        assert_refused_at_the_boundary(&err, "kind");
     }
     let view = h.call("get_no_contact", json!({})).unwrap();
     assert_eq!(view["counts"]["contact_slips"], 0);
@@ -344,7 +365,7 @@ fn reflecting_deciding_drafting_and_pledging() {
     let saved = h
         .call(
             "save_reflection",
-            json!({ "field": "reason", "value": "I feel hopeless, I want to die" }),
+            json!({ "prompt": "reason", "value": "I feel hopeless, I want to die" }),
         )
         .unwrap();
     assert_eq!(saved["crisis_support"], true, "saved, and help is offered");
@@ -385,7 +406,7 @@ fn bad_program_input_is_typed_and_stores_nothing() {
     let err = h
         .call(
             "save_reflection",
-            json!({ "field": "reason", "value": "x" }),
+            json!({ "prompt": "reason", "value": "x" }),
         )
         .unwrap_err();
     assert_eq!(err["kind"], "out_of_order", "step 1 before the check");
@@ -393,10 +414,28 @@ fn bad_program_input_is_typed_and_stores_nothing() {
     let err = h
         .call(
             "save_reflection",
-            json!({ "field": "reason", "value": "x".repeat(20_001) }),
+            json!({ "prompt": "reason", "value": "x".repeat(20_001) }),
         )
         .unwrap_err();
     assert_eq!(err["field"], "reason");
+    for (command, args, arg) in [
+        (
+            "save_reflection",
+            json!({ "prompt": "favourite_colour", "value": "x" }),
+            "prompt",
+        ),
+        ("set_pattern", json!({ "pattern": "maybe" }), "pattern"),
+        ("set_growth_way", json!({ "way": "astrology" }), "way"),
+        ("decide", json!({ "decision": "perhaps" }), "decision"),
+        (
+            "choose_path",
+            json!({ "path": "stay_forever", "acknowledged": true }),
+            "path",
+        ),
+    ] {
+        let err = h.call(command, args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
     let err = h.call("decide", json!({ "decision": "try" })).unwrap_err();
     assert_eq!(err["kind"], "out_of_order", "the reason comes first");
     let err = h
@@ -412,4 +451,271 @@ fn bad_program_input_is_typed_and_stores_nothing() {
     let reflection = h.call("get_reflection", json!({})).unwrap();
     assert_eq!(reflection["answers"], json!({}));
     assert_eq!(h.call("get_vault", json!({})).unwrap()["drafts"], json!([]));
+}
+
+/// A value no enum accepts is refused by Tauri before the command runs,
+/// naming the argument; the UI shows such errors as `internal`.
+fn assert_refused_at_the_boundary(err: &Value, arg: &str) {
+    let text = err.as_str().unwrap_or_default();
+    assert!(
+        text.contains(&format!("`{arg}`")),
+        "expected a refusal of `{arg}`, got {err}"
+    );
+}
+
+/// Profile, check, reason and the decision to try: step 1 is written to,
+/// steps 2 and 3 are open.
+fn through_step_one() -> Harness {
+    let h = with_profile();
+    h.call(
+        "save_reflection",
+        json!({ "prompt": "reason", "value": "We drifted apart" }),
+    )
+    .unwrap();
+    h
+}
+
+#[test]
+fn two_hundred_saves_at_once_lose_nothing() {
+    let h = through_step_one();
+    let prompts = [
+        "reason",
+        "weight",
+        "unmet_need",
+        "repeated_arguments",
+        "trait_given_up",
+        "pattern_details",
+    ];
+    // Each prompt is written by many saves at once; the last one a prompt
+    // gets is what must stay. Growth steps are added at the same time.
+    let threads: Vec<_> = (0..200)
+        .map(|i| {
+            let webview = h.webview.clone();
+            let prompt = prompts[(i / 2) % prompts.len()];
+            std::thread::spawn(move || {
+                let probe = Harness::call_on;
+                if i % 2 == 0 {
+                    probe(
+                        &webview,
+                        "add_growth_step",
+                        json!({ "text": format!("step {i}") }),
+                    )
+                    .unwrap();
+                } else {
+                    probe(
+                        &webview,
+                        "save_reflection",
+                        json!({ "prompt": prompt, "value": format!("answer {i}") }),
+                    )
+                    .unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let view = h.call("get_reflection", json!({})).unwrap();
+    let steps: std::collections::BTreeSet<String> = view["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_owned())
+        .collect();
+    let expected: std::collections::BTreeSet<String> =
+        (0..200).step_by(2).map(|i| format!("step {i}")).collect();
+    assert_eq!(steps, expected, "every growth step is there, once");
+    let ids: std::collections::BTreeSet<u64> = view["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 100, "ids are unique");
+    for prompt in prompts {
+        let answer = view["answers"][prompt].as_str().unwrap();
+        // One of the saves sent for this prompt, whole.
+        let n: usize = answer.strip_prefix("answer ").unwrap().parse().unwrap();
+        assert_eq!(prompts[(n / 2) % prompts.len()], prompt);
+    }
+    // Every ticked step stays ticked while others are added at once.
+    let threads: Vec<_> = ids
+        .iter()
+        .map(|&id| {
+            let webview = h.webview.clone();
+            std::thread::spawn(move || {
+                Harness::call_on(
+                    &webview,
+                    "set_growth_step",
+                    json!({ "id": id, "done": true }),
+                )
+                .unwrap();
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let view = h.call("get_reflection", json!({})).unwrap();
+    assert!(view["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["done"] == true));
+}
+
+#[test]
+fn the_notifier_and_a_thousand_settings_saves_at_once_announce_each_milestone_once() {
+    let h = with_profile();
+    h.call("start_no_contact", json!({ "since": "2026-05-01T09:00" }))
+        .unwrap();
+    let app = h._app.handle().clone();
+    let clock = h.clock.clone();
+    let notifier = std::thread::spawn(move || {
+        // Fifty days pass in steps of an hour, a check each hour.
+        for _ in 0..(50 * 24) {
+            crate::milestones::check_once(&app).unwrap();
+            clock.advance(chrono::Duration::hours(1));
+        }
+        crate::milestones::check_once(&app).unwrap();
+    });
+    let input = json!({ "input": { "milestones": "1, 3, 7, 14, 21, 30, 60, 90",
+        "notifications": true, "quiet_hours_enabled": false,
+        "quiet_start": "", "quiet_end": "" }});
+    for _ in 0..1000 {
+        h.call("save_settings", input.clone()).unwrap();
+    }
+    notifier.join().unwrap();
+    let shown = h.shown.lock().unwrap();
+    let mut days: Vec<u32> = Vec::new();
+    for message in &shown.shown {
+        let text = format!("{} {}", message.summary, message.body);
+        assert!(!text.contains("Robin"), "discreet: {text}");
+        days.extend(days_in(message));
+    }
+    let mut sorted = days.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(sorted.len(), days.len(), "nothing twice: {days:?}");
+    // Started 31 days before the clock; 50 more days pass: up to day 81.
+    assert_eq!(sorted, [1, 3, 7, 14, 21, 30, 60], "nothing lost");
+}
+
+#[test]
+fn a_summary_made_while_the_service_is_away_waits_for_it() {
+    let h = with_profile();
+    h.call("start_no_contact", json!({ "since": "2026-05-25T09:00" }))
+        .unwrap();
+    let app = h._app.handle().clone();
+    h.shown.lock().unwrap().unavailable = true;
+    crate::milestones::check_once(&app).unwrap();
+    assert!(h.shown.lock().unwrap().shown.is_empty());
+    // Still away a while later: nothing is lost, nothing shown.
+    h.clock.advance(chrono::Duration::seconds(30));
+    crate::milestones::check_once(&app).unwrap();
+    h.shown.lock().unwrap().unavailable = false;
+    h.clock.advance(chrono::Duration::minutes(5));
+    crate::milestones::check_once(&app).unwrap();
+    crate::milestones::check_once(&app).unwrap();
+    let shown = &h.shown.lock().unwrap().shown;
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].body.contains("day 1, day 3"), "{:?}", shown[0]);
+}
+
+#[test]
+fn backups_are_listed_and_restored_and_bad_ids_change_nothing() {
+    let h = with_profile();
+    let state = h._app.state::<AppState>();
+    let engine = state.engine().unwrap();
+    engine
+        .backup(h.clock.now(), engine::BackupReason::Start)
+        .unwrap();
+    h.call("save_profile", profile("Changed", "2024-05-01"))
+        .unwrap();
+    let listed = h.call("list_backups", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["restorable"], true);
+    for id in [json!("../store"), json!("crossroads-nope.json"), json!("")] {
+        let err = h.call("restore_backup", json!({ "id": id })).unwrap_err();
+        assert_eq!(
+            (err["kind"].as_str(), err["field"].as_str()),
+            (Some("invalid_input"), Some("backup")),
+            "{id}"
+        );
+        assert_eq!(
+            h.call("get_profile", json!({})).unwrap()["ex_name"],
+            "Changed"
+        );
+    }
+    let id = listed[0]["id"].clone();
+    h.clock.advance(chrono::Duration::minutes(1));
+    h.call("restore_backup", json!({ "id": id })).unwrap();
+    assert_eq!(
+        h.call("get_profile", json!({})).unwrap()["ex_name"],
+        "Robin"
+    );
+    let listed = h.call("list_backups", json!({})).unwrap();
+    assert_eq!(
+        listed[0]["reason"], "before_restore",
+        "the data as it was is kept"
+    );
+}
+
+#[test]
+fn a_damaged_store_answers_with_its_kind_and_is_rebuilt_from_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let engine = engine::Crossroads::open(dir.path()).unwrap();
+        engine
+            .save_profile(
+                &serde_json::from_value(profile("Robin", "2024-05-01")["input"].clone()).unwrap(),
+                start_instant(),
+                chrono_tz::UTC,
+            )
+            .unwrap();
+        engine
+            .backup(start_instant(), engine::BackupReason::Start)
+            .unwrap();
+    }
+    // The store's main file is cut short.
+    let db = dir.path().join("store/db");
+    let len = std::fs::metadata(&db).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&db)
+        .unwrap()
+        .set_len(len / 3)
+        .unwrap();
+    let h = Harness::in_dir(dir);
+    let err = h.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "store_corrupt", "{err}");
+    let listed = h.call("list_backups", json!({})).unwrap();
+    let id = listed[0]["id"].clone();
+    h.call("restore_backup", json!({ "id": id })).unwrap();
+    assert_eq!(
+        h.call("get_profile", json!({})).unwrap()["ex_name"],
+        "Robin"
+    );
+    assert_eq!(
+        h.call("get_overview", json!({})).unwrap()["has_profile"],
+        true
+    );
+}
+
+/// The milestones a discreet notification speaks of: the day list of a
+/// summary, or the one day of a milestone's title.
+fn days_in(message: &crate::notifier::Message) -> Vec<u32> {
+    if let Some(list) = message
+        .body
+        .split_once("milestones (")
+        .and_then(|(_, rest)| rest.split_once(')'))
+    {
+        return list
+            .0
+            .split(", ")
+            .map(|d| d.trim_start_matches("day ").parse().unwrap())
+            .collect();
+    }
+    let first = message.summary.split_whitespace().next().unwrap();
+    vec![first.parse().unwrap()]
 }

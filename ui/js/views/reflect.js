@@ -52,10 +52,10 @@ function autosaved(field, label, hint, value) {
 }
 
 /// A radio group whose choice is saved the moment it is made.
-function savedChoice(field, legend, options, current) {
+function savedChoice(field, legend, options, current, saveChoice) {
   const group = choiceGroup(field, legend, options, current, async (value) => {
     try {
-      await api.saveReflection(field, value);
+      await saveChoice(value);
       clearFieldErrors(group);
       announce(t.saved);
     } catch (error) {
@@ -110,7 +110,7 @@ function growthPlan(view, redraw) {
     "section",
     { class: "card", "aria-labelledby": "growth-title" },
     h("h2", { id: "growth-title" }, t.growthTitle),
-    savedChoice("growth_way", t.wayLegend, t.wayOptions, view.growth_way),
+    savedChoice("growth_way", t.wayLegend, t.wayOptions, view.growth_way, api.setGrowthWay),
     steps,
     form,
   );
@@ -157,7 +157,7 @@ export async function render({ navigate }) {
         "section",
         { class: "card form", "aria-label": t.title },
         prompts.map((p) => autosaved(p, t.prompts[p][0], t.prompts[p][1], view.answers[p])),
-        savedChoice("pattern", t.patternLegend, t.patternOptions, view.pattern),
+        savedChoice("pattern", t.patternLegend, t.patternOptions, view.pattern, api.setPattern),
         autosaved("pattern_details", t.prompts.pattern_details[0], t.prompts.pattern_details[1], view.answers.pattern_details),
       ),
       growthPlan(view, draw),
