@@ -1,6 +1,8 @@
 //! Safety, always one click away: crisis and domestic-abuse lines by
 //! country (stored offline, each with its source and the date it was last
-//! checked), and the detection of crisis language in free text.
+//! checked), and the detection of crisis language in free text (the
+//! detector lives in [`crate::text::crisis`]; its entry points are
+//! re-exported here, where callers look for them).
 //!
 //! Detection never blocks saving and stores nothing: it only tells the UI
 //! to show a gentle card with the resources.
@@ -69,72 +71,9 @@ pub fn resources() -> Resources {
     })
 }
 
-/// Phrases of self-harm or despair, as whole words in lower case with
-/// straight apostrophes. One list, so other languages can add their own.
-const CRISIS_PHRASES_EN: &[&str] = &[
-    "kill myself",
-    "killing myself",
-    "end my life",
-    "ending my life",
-    "end it all",
-    "take my own life",
-    "taking my own life",
-    "want to die",
-    "wanna die",
-    "wish i was dead",
-    "wish i were dead",
-    "better off dead",
-    "better off without me",
-    "suicide",
-    "suicidal",
-    "hurt myself",
-    "hurting myself",
-    "harm myself",
-    "self harm",
-    "cut myself",
-    "cutting myself",
-    "no reason to live",
-    "nothing to live for",
-    "not worth living",
-    "no point in living",
-    "don't want to live",
-    "don't want to be here anymore",
-    "don't want to wake up",
-    "i can't go on",
-    "i cannot go on",
-    "i'll die without you",
-    "i will die without you",
-    "overdose",
-];
-
-/// Lower case, straight apostrophes, every other non-letter a space, and
-/// single spaces, so phrases match as whole words.
-fn normalize(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            c if c.is_alphanumeric() || c == '\'' => c,
-            _ => ' ',
-        })
-        .collect();
-    let words: Vec<&str> = mapped.split_whitespace().collect();
-    format!(" {} ", words.join(" "))
-}
-
-/// Whether `text` contains words of self-harm or despair.
-///
-/// ```
-/// assert!(engine::safety::mentions_crisis("Some nights I want to die."));
-/// assert!(!engine::safety::mentions_crisis("This commute is killing me."));
-/// ```
-pub fn mentions_crisis(text: &str) -> bool {
-    let text = normalize(text);
-    CRISIS_PHRASES_EN
-        .iter()
-        .any(|phrase| text.contains(&format!(" {} ", normalize(phrase).trim())))
-}
+pub use crate::text::crisis::{
+    assess, mentions_crisis, CrisisAssessment, CrisisFinding, Sign, Tier,
+};
 
 #[cfg(test)]
 mod tests {
