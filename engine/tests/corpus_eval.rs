@@ -123,7 +123,10 @@ fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
         let got = crisis_reading(&e.text);
         let expected_card = e.label != "none";
         let got_card = got != "none";
-        by_lang.entry(&e.lang).or_default().add(expected_card, got_card);
+        by_lang
+            .entry(&e.lang)
+            .or_default()
+            .add(expected_card, got_card);
         total.add(expected_card, got_card);
         danger.add(e.label == "danger", assess(&e.text).danger_from_someone);
         let label = CRISIS_LABELS
@@ -131,8 +134,14 @@ fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
             .find(|l| **l == e.label)
             .unwrap_or_else(|| panic!("unknown label {:?}", e.label));
         *confusion.entry((label, got)).or_default() += 1;
-        if show_misses(set) && (expected_card != got_card || (e.label != got && e.label != "danger")) {
-            let _ = writeln!(out, "  miss [{} -> {}] {}: {}", e.label, got, e.lang, e.text);
+        if show_misses(set)
+            && (expected_card != got_card || (e.label != got && e.label != "danger"))
+        {
+            let _ = writeln!(
+                out,
+                "  miss [{} -> {}] {}: {}",
+                e.label, got, e.lang, e.text
+            );
         }
     }
     let _ = writeln!(out, "\ncrisis card, {set} ({} lines)", examples.len());
@@ -163,11 +172,19 @@ fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
         pct(danger.false_alarms())
     );
     let _ = writeln!(out, "  confusion (rows: label, columns: reading)");
-    let _ = writeln!(out, "  {:<8} {:>7} {:>7} {:>7} {:>7}", "", "higher", "lower", "danger", "none");
+    let _ = writeln!(
+        out,
+        "  {:<8} {:>7} {:>7} {:>7} {:>7}",
+        "", "higher", "lower", "danger", "none"
+    );
     for label in CRISIS_LABELS {
         let _ = write!(out, "  {label:<8}");
         for got in CRISIS_LABELS {
-            let _ = write!(out, " {:>7}", confusion.get(&(label, got)).copied().unwrap_or(0));
+            let _ = write!(
+                out,
+                " {:>7}",
+                confusion.get(&(label, got)).copied().unwrap_or(0)
+            );
         }
         let _ = writeln!(out);
     }
@@ -201,7 +218,11 @@ fn drafts_report(set: &str, examples: &[Example], out: &mut String) -> (usize, u
     }
     let _ = writeln!(out, "\nbegging level, {set} ({} drafts)", examples.len());
     for (lang, (r, n)) in &by_lang {
-        let _ = writeln!(out, "  {lang:<5} {n:>6} drafts  {} right", pct(ratio(*r, *n)));
+        let _ = writeln!(
+            out,
+            "  {lang:<5} {n:>6} drafts  {} right",
+            pct(ratio(*r, *n))
+        );
     }
     for label in DRAFT_LABELS {
         let tp = confusion.get(&(label, label)).copied().unwrap_or(0);
@@ -221,11 +242,19 @@ fn drafts_report(set: &str, examples: &[Example], out: &mut String) -> (usize, u
         );
     }
     let _ = writeln!(out, "  confusion (rows: label, columns: reading)");
-    let _ = writeln!(out, "  {:<9} {:>9} {:>9} {:>9}", "", "calm", "pleading", "desperate");
+    let _ = writeln!(
+        out,
+        "  {:<9} {:>9} {:>9} {:>9}",
+        "", "calm", "pleading", "desperate"
+    );
     for label in DRAFT_LABELS {
         let _ = write!(out, "  {label:<9}");
         for got in DRAFT_LABELS {
-            let _ = write!(out, " {:>9}", confusion.get(&(label, got)).copied().unwrap_or(0));
+            let _ = write!(
+                out,
+                " {:>9}",
+                confusion.get(&(label, got)).copied().unwrap_or(0)
+            );
         }
         let _ = writeln!(out);
     }

@@ -106,7 +106,8 @@ const fn r(sign: Sign, pattern: &'static str) -> Rule<Sign> {
 
 /// Objects after "live", "be here" and "wake up" that make them about a
 /// place, a person or an hour rather than about living.
-const NOT_ABOUT_LIVING: &str = "in | with | near | at | there | on | by | next | close | somewhere \
+const NOT_ABOUT_LIVING: &str =
+    "in | with | near | at | there | on | by | next | close | somewhere \
     | anywhere | abroad | together | under | like_that | early | before | when | if | while \
     | for_a | for_the";
 
@@ -128,7 +129,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(WishToDie, "wish i was/were/would_be dead/gone/never_born"),
     r(WishToDie, "wish i [would/had] never been born"),
     r(WishToDie, "better off dead"),
-    r(WishToDie, "rather be dead/die"),
+    r(WishToDie, "rather be_dead/die"),
     r(WishToDie, "wish * would hit/kill/take me"),
     r(WishToDie, "stop existing/living | not exist"),
     r(WishToDie, "stop/stopped existing"),
@@ -246,7 +247,8 @@ const ENGLISH: &[Rule<Sign>] = &[
             | that | any | another | for | with_the | with_this | with_my | with_our | with_him | with_her | strike | leave | air | tour"),
     r(Trapped, "can_not take it/this/the_pain/this_pain/any_more [anymore] $"),
     r(Trapped, "can_not cope/bear_it/bear_this/handle_this/handle_being/keep_living/keep_going/do_this_anymore"),
-    r(Trapped, "can_not hold on | how much longer i can hold on | barely hanging on"),
+    r(Trapped, "can_not hold on | barely hanging on"),
+    r(Trapped, "do_not know how much longer i can hold/keep/go"),
     r(Trapped, "not * survive this/it"),
     r(Trapped, "no way out $ | no way out of this $ | no way out of here/my_head/this_pain/it"),
     r(Trapped, "trapped $ | trapped and | trapped in my"),
@@ -281,7 +283,7 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(WishToDie, "veux/voudrais/envie_de mourir"),
     r(WishToDie, "ne veux plus vivre/exister").unless_after("dans | a | avec | ici | la | en | chez").guarded(),
     r(WishToDie, "jamais/plus/pas me reveiller").guarded(),
-    r(Intent, "me suicider | me tuer | en finir | suicid*").unless_after("professionnel"),
+    r(Intent, "me suicider | me tuer | en finir"),
     r(Means, "medicaments/cachets * pour en finir | medicaments/cachets * ce_soir"),
     r(SelfHarm, "scarifi* | me suis coupe* | me couper | me mutile*"),
     r(Goodbye, "donne * mes affaires"),
@@ -293,8 +295,9 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(WishToDie, "quiero morir* | quiero estar muerto/muerta | ganas de morir"),
     r(WishToDie, "no quiero vivir").unless_after("en | con | aqui | alli | cerca").guarded(),
     r(WishToDie, "no despertar*").guarded(),
-    r(Intent, "quitarme la vida | matarme | suicid*").unless_after("profesional").unless_before("un"),
+    r(Intent, "quitarme la vida | matarme"),
     r(Means, "pastillas * @time | pastillas * lo_hago"),
+    r(Plan, "@time lo hago/hare | @time me mato"),
     r(SelfHarm, "me volvi a cortar | me corte | cortarme | me hice dano"),
     r(Goodbye, "regalando/regale * mis cosas"),
     r(Hopelessness, "no le veo sentido | sin sentido | no tiene sentido"),
@@ -305,13 +308,13 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(WishToDie, "voglio morire"),
     r(WishToDie, "non voglio piu vivere").unless_after("in | con | qui | a | li").guarded(),
     r(WishToDie, "non svegliarmi [piu] | non risvegliarmi").guarded(),
-    r(Intent, "togliermi la vita | uccidermi | farla finita | suicid*").unless_after("professionale").unless_before("un"),
+    r(Intent, "togliermi la vita | uccidermi | farla finita"),
     r(Means, "pillole * @time"),
     r(SelfHarm, "mi sono tagliat* | tagliarmi | mi taglio"),
     r(Goodbye, "regalando/regalato * mie cose"),
     r(Hopelessness, "non vedo piu il senso | non ha piu senso | nessun senso"),
     r(Burden, "meglio senza di me | un peso per"),
-    r(Trapped, "non ce la faccio piu $ | via d uscita"),
+    r(Trapped, "non ce la faccio piu $ | non c e via d uscita | nessuna via d uscita"),
     r(DangerFromSomeone, "mi ha picchiat* | mi picchia | mi controlla il telefono | mi ha minacciat* | mi minaccia"),
     // Dutch
     r(WishToDie, "ik wil dood"),
@@ -350,7 +353,7 @@ const DANGER: &[Rule<Sign>] = &[
 const PAST: &str = "used to | years ago | long time ago | in the past | back then | when i was a/young/younger/in/at/little/small/kid/teen \
     | as a teen/teenager/kid/child | fruher | autrefois | vroeger";
 /// Words that bring a past hit back to now.
-const NOW: &str = "again | still | now | lately | last night | tonight | today | these days";
+const NOW: &str = "again | still | right now | lately | last night | tonight | today | these days";
 /// A denial right before a hit: "I'm not", "I would never".
 const DENIAL: &str = "not | never | no | nicht | nie | pas | non | niet | nooit";
 /// Another person right before a hit: their words, not the writer's.
@@ -385,11 +388,14 @@ fn compiled() -> &'static Compiledset {
 
 /// Whether any of `patterns` matches anywhere in the token range.
 fn any_in(patterns: &[Pattern], tokens: &[Token], range: std::ops::Range<usize>) -> bool {
-    range.into_iter().any(|i| patterns.iter().any(|p| p.match_at(tokens, i).is_some()))
+    range
+        .into_iter()
+        .any(|i| patterns.iter().any(|p| p.match_at(tokens, i).is_some()))
 }
 
 /// Whether context lowers a hit: a denial or another person just before
-/// it, or a clear past in its sentence with nothing bringing it back to now.
+/// it, or a clear past in its sentence with nothing in its own clause
+/// bringing it back to now ("again", "still", "tonight").
 fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
     if hit.guarded || hit.sign == DangerFromSomeone {
         return false;
@@ -399,13 +405,23 @@ fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
     let sentence = tokens[start].sentence;
     let before = (start.saturating_sub(3)..start).filter(|&i| tokens[i].clause == clause);
     let just_before = start.checked_sub(1).filter(|&i| tokens[i].clause == clause);
-    let denied = before
-        .clone()
-        .any(|i| set.denial.iter().any(|p| p.match_at(tokens, i) == Some(i + 1)));
-    let other = just_before.is_some_and(|i| set.other.iter().any(|p| p.match_at(tokens, i).is_some()));
-    let in_sentence: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].sentence == sentence).collect();
+    let denied = before.clone().any(|i| {
+        set.denial
+            .iter()
+            .any(|p| p.match_at(tokens, i) == Some(i + 1))
+    });
+    let other =
+        just_before.is_some_and(|i| set.other.iter().any(|p| p.match_at(tokens, i).is_some()));
+    let in_sentence: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].sentence == sentence)
+        .collect();
     let range = in_sentence.first().copied().unwrap_or(0)..in_sentence.last().map_or(0, |l| l + 1);
-    let past = any_in(&set.past, tokens, range.clone()) && !any_in(&set.now, tokens, range);
+    let in_clause: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].clause == clause)
+        .collect();
+    let clause_range =
+        in_clause.first().copied().unwrap_or(0)..in_clause.last().map_or(0, |l| l + 1);
+    let past = any_in(&set.past, tokens, range) && !any_in(&set.now, tokens, clause_range);
     denied || other || past
 }
 
@@ -426,7 +442,11 @@ pub fn assess(text: &str) -> CrisisAssessment {
         .into_iter()
         .filter(|h| !lowered(set, &tokens, h))
         .collect();
-    let mut tier = found.iter().map(|h| h.sign.tier()).max().unwrap_or(Tier::None);
+    let mut tier = found
+        .iter()
+        .map(|h| h.sign.tier())
+        .max()
+        .unwrap_or(Tier::None);
     let danger_from_someone = found.iter().any(|h| h.sign == DangerFromSomeone);
     let mut findings: Vec<CrisisFinding> = found
         .iter()
@@ -511,8 +531,14 @@ mod tests {
     fn context_lowers_only_what_it_may() {
         assert_eq!(assess("I'm not suicidal, just tired").tier, Tier::None);
         assert_eq!(assess("I used to cut myself as a teen").tier, Tier::None);
-        assert_eq!(assess("I used to cut myself and I did it again").tier, Tier::Higher);
-        assert_eq!(assess("I'm not saying this lightly: I don't want to live").tier, Tier::Higher);
+        assert_eq!(
+            assess("I used to cut myself and I did it again").tier,
+            Tier::Higher
+        );
+        assert_eq!(
+            assess("I'm not saying this lightly: I don't want to live").tier,
+            Tier::Higher
+        );
         assert_eq!(assess("I can't go on. Tonight.").tier, Tier::Higher);
     }
 

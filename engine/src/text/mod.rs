@@ -42,7 +42,18 @@ pub struct Token {
 fn ends_clause(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | '!' | '?' | ';' | ':' | '\n' | '(' | ')' | '"' | '\u{2026}' | '\u{2014}' | '\u{2013}'
+        '.' | ','
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+            | '\n'
+            | '('
+            | ')'
+            | '"'
+            | '\u{2026}'
+            | '\u{2014}'
+            | '\u{2013}'
     )
 }
 
@@ -78,16 +89,19 @@ fn squeeze(word: &str) -> String {
     out
 }
 
-/// Runs of three or more of one letter are emphasis ("sooo", "pleeease");
-/// two stay, since English doubles letters ("feel", "still").
+/// Runs of three or more of one letter are emphasis ("sooo", "pleeease")
+/// and become one letter; two stay, since English doubles letters ("feel",
+/// "still"), and the squeezed form catches "diee" when matching.
 fn calm_emphasis(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::with_capacity(word.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let run_before = i >= 2 && chars[i - 1] == c && chars[i - 2] == c;
-        if !run_before {
-            out.push(c);
-        }
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|&&d| d == c).count();
+        let keep = if run >= 3 { 1 } else { run };
+        out.extend(std::iter::repeat_n(c, keep));
+        i += run;
     }
     out
 }
@@ -153,15 +167,35 @@ const SLANG: &[(&str, &str)] = &[
 
 /// Words after which "ill" is the adjective ("I am ill"), not "I'll".
 const ILL_ADJECTIVE_AFTER: &[&str] = &[
-    "am", "feel", "felt", "feeling", "was", "were", "is", "are", "be", "been", "being", "so",
-    "very", "really", "too", "get", "got", "getting", "fell", "mentally", "seriously",
-    "terminally", "an",
+    "am",
+    "feel",
+    "felt",
+    "feeling",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "so",
+    "very",
+    "really",
+    "too",
+    "get",
+    "got",
+    "getting",
+    "fell",
+    "mentally",
+    "seriously",
+    "terminally",
+    "an",
 ];
 
 /// Words after which "id" is "I'd" ("id rather", "id never").
 const ID_MEANS_I_WOULD_BEFORE: &[&str] = &[
-    "rather", "be", "do", "give", "never", "love", "like", "kill", "die", "have", "just",
-    "go", "never", "want", "take",
+    "rather", "be", "do", "give", "never", "love", "like", "kill", "die", "have", "just", "go",
+    "never", "want", "take",
 ];
 
 /// Splits one written word (apostrophes kept) into normalized words.
@@ -194,8 +228,19 @@ fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
             "s" => {
                 return if matches!(
                     head.as_str(),
-                    "it" | "that" | "what" | "there" | "he" | "she" | "here" | "who" | "where"
-                        | "tonight" | "today" | "everything" | "nothing" | "life"
+                    "it" | "that"
+                        | "what"
+                        | "there"
+                        | "he"
+                        | "she"
+                        | "here"
+                        | "who"
+                        | "where"
+                        | "tonight"
+                        | "today"
+                        | "everything"
+                        | "nothing"
+                        | "life"
                 ) {
                     vec![head, "is".into()]
                 } else {
@@ -205,10 +250,7 @@ fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
             _ => {
                 // ...French and Italian elisions at the start ("j'ai", "c'è",
                 // "n'en"): two words.
-                return [head, tail]
-                    .into_iter()
-                    .filter(|w| !w.is_empty())
-                    .collect();
+                return [head, tail].into_iter().filter(|w| !w.is_empty()).collect();
             }
         }
     }
@@ -298,22 +340,87 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// changing what it says: "I just really want to die" is "I want to die".
 const FILLERS: &[&str] = &[
     // English
-    "just", "really", "even", "so", "honestly", "literally", "ever", "anymore", "actually",
-    "truly", "seriously", "kinda", "fucking", "totally", "simply", "still", "very", "genuinely",
-    "lowkey", "fr", "tbh", "basically", "already", "also", "now", "sometimes", "often", "always",
-    "kind", "of", "sort", "like", "right", "again", "completely", "absolutely", "probably",
-    "maybe", "too", "much",
+    "just",
+    "really",
+    "even",
+    "so",
+    "honestly",
+    "literally",
+    "ever",
+    "anymore",
+    "actually",
+    "truly",
+    "seriously",
+    "kinda",
+    "fucking",
+    "totally",
+    "simply",
+    "still",
+    "very",
+    "genuinely",
+    "lowkey",
+    "fr",
+    "tbh",
+    "basically",
+    "already",
+    "also",
+    "now",
+    "sometimes",
+    "often",
+    "always",
+    "kind",
+    "of",
+    "sort",
+    "like",
+    "right",
+    "again",
+    "completely",
+    "absolutely",
+    "probably",
+    "maybe",
+    "too",
+    "much",
     // German
-    "einfach", "echt", "wirklich", "doch", "mal", "halt", "eigentlich", "schon", "nur", "ja",
-    "gar", "wohl", "so",
+    "einfach",
+    "echt",
+    "wirklich",
+    "doch",
+    "mal",
+    "halt",
+    "eigentlich",
+    "schon",
+    "nur",
+    "ja",
+    "gar",
+    "wohl",
+    "so",
     // French
-    "vraiment", "juste", "meme", "tellement", "carrement", "franchement", "deja",
+    "vraiment",
+    "juste",
+    "meme",
+    "tellement",
+    "carrement",
+    "franchement",
+    "deja",
     // Spanish
-    "ya", "solo", "realmente", "simplemente", "tan",
+    "ya",
+    "solo",
+    "realmente",
+    "simplemente",
+    "tan",
     // Italian
-    "davvero", "proprio", "ormai", "gia", "veramente",
+    "davvero",
+    "proprio",
+    "ormai",
+    "gia",
+    "veramente",
     // Dutch
-    "gewoon", "eigenlijk", "nou", "toch", "al", "zo",
+    "gewoon",
+    "eigenlijk",
+    "nou",
+    "toch",
+    "al",
+    "zo",
 ];
 
 /// The most fillers skipped in one place.
@@ -636,7 +743,8 @@ pub fn hits<S: Copy>(rules: &[Compiled<S>], tokens: &[Token]) -> Vec<Hit<S>> {
         for (start, end) in rule.patterns.iter().flat_map(|p| p.find_all(tokens)) {
             let clause = tokens[start].clause;
             let after = rule.unless_after.iter().any(|p| {
-                tokens.get(end).is_some_and(|t| t.clause == clause) && p.match_at(tokens, end).is_some()
+                tokens.get(end).is_some_and(|t| t.clause == clause)
+                    && p.match_at(tokens, end).is_some()
             });
             let before = rule.unless_before.iter().any(|p| {
                 (start.saturating_sub(4)..start).any(|from| {
@@ -698,7 +806,10 @@ mod tests {
 
     #[test]
     fn elisions_split_and_accents_fold() {
-        assert_eq!(words("J'ai envie d'en finir"), ["j", "ai", "envie", "d", "en", "finir"]);
+        assert_eq!(
+            words("J'ai envie d'en finir"),
+            ["j", "ai", "envie", "d", "en", "finir"]
+        );
         assert_eq!(words("Réveiller à"), ["reveiller", "a"]);
     }
 
