@@ -129,7 +129,8 @@ const RULES: &[Rule<Category>] = &[
     r(Guilt, "throw/throwing/threw away * years/everything/us/what/all/this/it/our | throw/throwing * away"),
     r(Guilt, "after everything we | after all we | after all these/those years | everything we built/had/have/shared"),
     r(Guilt, "you promised | you said forever/always/you_would/we_would | mean/meant nothing | think of/about all/us/the_plans/what_we"),
-    r(Guilt, "we were supposed to | you can_not [just] end/throw/walk/leave/do/give_up | you owe me | how can/could you"),
+    r(Guilt, "we were supposed to | you can_not [just] end/throw/walk/leave/do/give_up | how can/could you"),
+    r(Guilt, "you owe me [at_least] a/an/the conversation/explanation/answer/call/talk/chance $"),
     r(Guilt, "going to walk away/give_up | over one fight/mistake/argument | one mistake"),
     // Pursuit.
     r(Pursuit, "drove/drive/driving/walked/walk/walking/went/go/going/passed/biked/cycled past/by your/his/her place/house/flat/apartment/work/office/building/street/door/window/job/school/gym"),
@@ -165,19 +166,22 @@ const APOLOGIES: &str =
 const CORRECTION: &str =
     "wrong | typo | meant | late | missed | bother | bothering | mistake_in | autocorrect | oops";
 
-fn rules() -> &'static (
-    Vec<Compiled<Category>>,
-    Vec<text::Pattern>,
-    Vec<text::Pattern>,
-) {
-    static RULES_COMPILED: OnceLock<(
-        Vec<Compiled<Category>>,
-        Vec<text::Pattern>,
-        Vec<text::Pattern>,
-    )> = OnceLock::new();
-    RULES_COMPILED.get_or_init(|| {
+/// The tables, compiled once.
+struct Compiledset {
+    rules: Vec<Compiled<Category>>,
+    apologies: Vec<text::Pattern>,
+    corrections: Vec<text::Pattern>,
+}
+
+fn rules() -> &'static Compiledset {
+    static SET: OnceLock<Compiledset> = OnceLock::new();
+    SET.get_or_init(|| {
         let list = |s: &str| s.split(" | ").map(text::Pattern::new).collect();
-        (text::compile(RULES), list(APOLOGIES), list(CORRECTION))
+        Compiledset {
+            rules: text::compile(RULES),
+            apologies: list(APOLOGIES),
+            corrections: list(CORRECTION),
+        }
     })
 }
 
@@ -191,7 +195,11 @@ fn rules() -> &'static (
 /// assert_eq!(analyse("I will change the locks next week.").level, Level::Calm);
 /// ```
 pub fn analyse(draft: &str) -> Analysis {
-    let (compiled, apologies, corrections) = rules();
+    let Compiledset {
+        rules: compiled,
+        apologies,
+        corrections,
+    } = rules();
     let tokens = text::tokens(draft);
     let mut marked: Vec<(Category, (usize, usize))> = text::hits(compiled, &tokens)
         .into_iter()
@@ -446,6 +454,63 @@ mod tests {
                 None => assert!(analysis.findings.is_empty(), "{message:?}: {analysis:?}"),
             }
         }
+    }
+
+    #[test]
+    fn the_issue_examples_no_longer_read_calm() {
+        for (text, level, category) in [
+            (
+                "Why won't you reply?? Please just talk to me.",
+                Level::Pleading,
+                Category::DemandsAnswer,
+            ),
+            (
+                "Don't throw away three years over one fight",
+                Level::Pleading,
+                Category::Guilt,
+            ),
+            (
+                "I haven't slept in four days, I drove past your place again",
+                Level::Desperate,
+                Category::Pursuit,
+            ),
+            (
+                "I'll quit my job and move to your city, anything",
+                Level::Pleading,
+                Category::PanickedPromises,
+            ),
+            (
+                "pleeease just talk to me",
+                Level::Pleading,
+                Category::Pleading,
+            ),
+            (
+                "You were the only thing holding me together.",
+                Level::Desperate,
+                Category::Despair,
+            ),
+        ] {
+            let a = analyse(text);
+            assert_eq!(a.level, level, "{text}: {a:?}");
+            assert!(
+                a.findings.iter().any(|f| f.category == category),
+                "{text}: {a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn polite_corrections_do_not_pile_up_and_crisis_language_is_flagged() {
+        let a = analyse("Sorry, typo. Sorry, I meant Tuesday. Sorry again, wrong date!");
+        assert_eq!(a.level, Level::Calm, "{a:?}");
+        let b = analyse("I'm sorry. I'm so sorry. Sorry for everything.");
+        assert!(b
+            .findings
+            .iter()
+            .any(|f| f.category == Category::PiledUpApologies));
+        let c = analyse("I don't want to live without you");
+        assert!(c.crisis && c.level == Level::Desperate, "{c:?}");
+        assert!(!analyse("I will change the locks next week.").crisis);
     }
 
     #[test]

@@ -207,6 +207,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(first.analysis.level, Level::Desperate);
+        assert!(
+            first.analysis.crisis,
+            "dying without them brings the card too"
+        );
         let edited = save(
             &store,
             Some(first.draft.id),
@@ -216,6 +220,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(edited.analysis.level, Level::Calm);
+        assert!(!edited.analysis.crisis);
         assert!(edited.draft.apology_for_later);
         let second = save(&store, None, "I want to die", false, now).unwrap();
         assert!(second.crisis_support);

@@ -146,6 +146,49 @@ mod tests {
     }
 
     #[test]
+    fn danger_from_someone_else_is_its_own_signal_and_brings_the_card() {
+        for text in [
+            "he hit me again",
+            "She threatened me when I said I'd leave",
+            "he won't let me see my friends",
+            "my boyfriend checks my phone every night",
+            "Er hat mich geschlagen",
+        ] {
+            let a = assess(text);
+            assert!(a.danger_from_someone, "{text}: {a:?}");
+            assert_eq!(a.tier, Tier::None, "{text}");
+            assert!(mentions_crisis(text), "{text}");
+        }
+        for text in [
+            "she hit me up last night",
+            "he threatened to leave if I moved",
+            "I check my phone too often",
+        ] {
+            assert!(!assess(text).danger_from_someone, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_other_languages_have_both_tiers() {
+        for (text, tier) in [
+            ("Ich will nicht mehr leben", Tier::Higher),
+            ("Ich kann nicht mehr", Tier::Lower),
+            ("Je ne veux plus vivre", Tier::Higher),
+            ("Tout le monde serait mieux sans moi", Tier::Lower),
+            ("No quiero vivir más", Tier::Higher),
+            ("Ya no puedo más", Tier::Lower),
+            ("Voglio farla finita", Tier::Higher),
+            ("Non ce la faccio più", Tier::Lower),
+            ("Ik wil niet meer leven", Tier::Higher),
+            ("Er is geen uitweg", Tier::Lower),
+            ("Je ne veux plus vivre dans cette ville", Tier::None),
+            ("Me muero de hambre", Tier::None),
+        ] {
+            assert_eq!(assess(text).tier, tier, "{text}");
+        }
+    }
+
+    #[test]
     fn ordinary_words_are_not_mistaken_for_a_crisis() {
         let no = [
             "This commute is killing me.",

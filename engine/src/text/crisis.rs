@@ -122,7 +122,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(WishToDie, "do_not/never want_to/wanna wake up")
         .unless_after(NOT_ABOUT_LIVING)
         .guarded(),
-    r(WishToDie, "sleep/asleep and [would/could] not/never wake [up]").guarded(),
+    r(WishToDie, "sleep/asleep [forever] and [would/could] not/never wake [up]").guarded(),
     r(WishToDie, "hope/hoping/wish/pray/praying i [do/will/would/could] not/never wake [up]")
         .guarded(),
     r(WishToDie, "care/caring whether/if i wake [up]").guarded(),
@@ -217,6 +217,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Hopelessness, "want it/everything/the_pain/all_of_it/all to stop/end"),
     r(Hopelessness, "tired/exhausted of/with everything/life/living/being_alive/it_all/existing"),
     r(Hopelessness, "want_to/wish_i_could/wanna disappear/vanish"),
+    r(Hopelessness, "want_to/wish_i_could/wanna sleep forever"),
     r(Hopelessness, "not/isn't worth living"),
     r(Hopelessness, "do_not care what happens to me | do_not care if/whether i live"),
     r(Hopelessness, "darkness never"),
@@ -242,6 +243,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Burden, "make everyone's/everyones/everyone life worse | in everyone way"),
     // Feeling trapped, unable to go on.
     r(Trapped, "can_not go on")
+        .unless_before("we | you | they | he | she")
         .unless_after("dates | date | a | the | holiday | holidays | vacation | trip | trips | about | at | to | monday | tuesday \
             | wednesday | thursday | friday | saturday | sunday | tonight | tomorrow | today | this_weekend \
             | that | any | another | for | with_the | with_this | with_my | with_our | with_him | with_her | strike | leave | air | tour"),
