@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::{char_span, compile, hits, tokens, Compiled, Hit, Pattern, Rule, Token};
+use super::{char_span, compile, hits, is_filler, tokens, Compiled, Hit, Pattern, Rule, Token};
 
 /// How strongly the text calls for the crisis card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -351,19 +351,25 @@ const DANGER: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "grabbed my arm/wrist/neck/hair/throat"),
 ];
 
-/// Words that put a hit in the past ("I used to", "years ago").
-const PAST: &str = "used to | years ago | long time ago | in the past | back then | when i was a/young/younger/in/at/little/small/kid/teen \
-    | as a teen/teenager/kid/child | fruher | autrefois | vroeger";
+/// Words that put the hit right after them in the past: "I used to cut".
+const PAST_NEAR: &str = "used to | fruher | autrefois | vroeger";
+/// Words that put their whole clause in the past: "years ago I tried".
+const PAST_CLAUSE: &str = "years ago | long time ago | in the past | back then \
+    | when i was a/young/younger/in/at/little/small/kid/teen | as a teen/teenager/kid/child";
 /// Words that bring a past hit back to now.
 const NOW: &str = "again | still | right now | lately | last night | tonight | today | these days";
-/// A denial right before a hit: "I'm not", "I would never".
-const DENIAL: &str = "not | never | no | nicht | nie | pas | non | niet | nooit";
+/// A denial ending right before a hit (fillers aside): "I'm not
+/// suicidal", "I would never", "I'm not going to". Only right before, so
+/// "I can't stop cutting myself" stays what it is.
+const DENIAL: &str =
+    "not | never | not going to | never going to | nicht | nie | pas | non | niet | nooit";
 /// Another person right before a hit: their words, not the writer's.
 const OTHER_PERSON: &str = "he | she | they | his | her | their | him";
 
 struct Compiledset {
     rules: Vec<Compiled<Sign>>,
-    past: Vec<Pattern>,
+    past_near: Vec<Pattern>,
+    past_clause: Vec<Pattern>,
     now: Vec<Pattern>,
     denial: Vec<Pattern>,
     other: Vec<Pattern>,
@@ -379,7 +385,8 @@ fn compiled() -> &'static Compiledset {
         rules.extend(compile(DANGER));
         Compiledset {
             rules,
-            past: list(PAST),
+            past_near: list(PAST_NEAR),
+            past_clause: list(PAST_CLAUSE),
             now: list(NOW),
             denial: list(DENIAL),
             other: list(OTHER_PERSON),
@@ -395,35 +402,40 @@ fn any_in(patterns: &[Pattern], tokens: &[Token], range: std::ops::Range<usize>)
         .any(|i| patterns.iter().any(|p| p.match_at(tokens, i).is_some()))
 }
 
-/// Whether context lowers a hit: a denial or another person just before
-/// it, or a clear past in its sentence with nothing in its own clause
-/// bringing it back to now ("again", "still", "tonight").
+/// Whether some pattern in `patterns` ends right before `start`, with
+/// nothing but fillers between, starting no more than `reach` tokens back.
+fn ends_before(patterns: &[Pattern], tokens: &[Token], start: usize, reach: usize) -> bool {
+    let clause = tokens[start].clause;
+    (start.saturating_sub(reach)..start)
+        .filter(|&i| tokens[i].clause == clause)
+        .any(|i| {
+            patterns.iter().any(|p| {
+                p.match_at(tokens, i).is_some_and(|end| {
+                    end <= start && (end..start).all(|j| is_filler(&tokens[j].word))
+                })
+            })
+        })
+}
+
+/// Whether context lowers a hit: a denial or another person right before
+/// it, or a clear past (right before it, or anywhere in its clause) with
+/// nothing in the clause bringing it back to now ("again", "tonight").
 fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
     if hit.guarded || hit.sign == DangerFromSomeone {
         return false;
     }
     let (start, _) = hit.tokens;
     let clause = tokens[start].clause;
-    let sentence = tokens[start].sentence;
-    let before = (start.saturating_sub(3)..start).filter(|&i| tokens[i].clause == clause);
-    let just_before = start.checked_sub(1).filter(|&i| tokens[i].clause == clause);
-    let denied = before.clone().any(|i| {
-        set.denial
-            .iter()
-            .any(|p| p.match_at(tokens, i) == Some(i + 1))
-    });
-    let other =
-        just_before.is_some_and(|i| set.other.iter().any(|p| p.match_at(tokens, i).is_some()));
-    let in_sentence: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens[i].sentence == sentence)
-        .collect();
-    let range = in_sentence.first().copied().unwrap_or(0)..in_sentence.last().map_or(0, |l| l + 1);
+    let denied = ends_before(&set.denial, tokens, start, 6);
+    let other = ends_before(&set.other, tokens, start, 1);
     let in_clause: Vec<usize> = (0..tokens.len())
         .filter(|&i| tokens[i].clause == clause)
         .collect();
     let clause_range =
         in_clause.first().copied().unwrap_or(0)..in_clause.last().map_or(0, |l| l + 1);
-    let past = any_in(&set.past, tokens, range) && !any_in(&set.now, tokens, clause_range);
+    let past = (ends_before(&set.past_near, tokens, start, 4)
+        || any_in(&set.past_clause, tokens, clause_range.clone()))
+        && !any_in(&set.now, tokens, clause_range);
     denied || other || past
 }
 
@@ -542,6 +554,16 @@ mod tests {
             Tier::Higher
         );
         assert_eq!(assess("I can't go on. Tonight.").tier, Tier::Higher);
+        assert_eq!(assess("I'm not really suicidal").tier, Tier::None);
+        assert_eq!(assess("I can't stop cutting myself").tier, Tier::Higher);
+        assert_eq!(
+            assess("I used to love him and now I want to die").tier,
+            Tier::Higher
+        );
+        assert_eq!(
+            assess("years ago I tried to kill myself, and I'm glad I'm here").tier,
+            Tier::None
+        );
     }
 
     #[test]

@@ -423,6 +423,12 @@ const FILLERS: &[&str] = &[
     "zo",
 ];
 
+/// Whether `word` (normalized) is a filler: a word that may stand between
+/// the words of a phrase without changing what it says.
+pub fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+}
+
 /// The most fillers skipped in one place.
 const MAX_FILLERS: usize = 3;
 /// The most words a `*` gap in a pattern may skip.
