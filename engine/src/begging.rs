@@ -116,7 +116,7 @@ const RULES: &[Rule<Category>] = &[
     // Bargaining and promises made in panic.
     r(PanickedPromises, "i will/can/would/am_going_to do/give anything/everything/whatever"),
     r(PanickedPromises, "whatever you want/need/say | whatever it takes | anything $"),
-    r(PanickedPromises, "i can/will do/be better | i will be better/different | i will change $ | i can change $ | i will change everything/for_you"),
+    r(PanickedPromises, "i can/will do/be better | i will be better/different | i will change $ | i can change $ | i will change everything/for_you").unless_after("at | with | in | on | about"),
     r(PanickedPromises, "i will be whoever/whatever/anyone/anything/someone_else | i will be who"),
     r(PanickedPromises, "i will quit/sell/give_up/leave my/the/everything/going/smoking/drinking | i will quit $"),
     r(PanickedPromises, "i will move back/to_your/anywhere/in/there/closer | move anywhere | move to your city"),

@@ -154,6 +154,7 @@ const SLANG: &[(&str, &str)] = &[
     ("ilysm", "i love you so much"),
     ("sh", "self harm"),
     ("selfharm", "self harm"),
+    ("idk", "i do not know"),
     ("cuz", "because"),
     ("bc", "because"),
     ("tmrw", "tomorrow"),
