@@ -1,9 +1,16 @@
 //! The begging detector of step 2: it marks what in a draft reads as
-//! pleading, piled-up apologies, panicked promises or despair, and gives the
-//! draft a level. The rules for each language sit in one table; the UI words
-//! the explanation for each category.
+//! pleading, demands for an answer, bargaining, guilt, piled-up apologies,
+//! pursuit or despair, and gives the draft a level. Its rules are phrase
+//! patterns on the shared text analysis ([`crate::text`]), kept as one
+//! table that reads like the phrases it catches; the UI words the
+//! explanation for each category. A draft with crisis language is also
+//! flagged so the app offers help, whatever its level.
+
+use std::sync::OnceLock;
 
 use serde::Serialize;
+
+use crate::text::{self, char_span, crisis, Compiled, Rule};
 
 /// What a marked phrase reads as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -11,12 +18,19 @@ use serde::Serialize;
 pub enum Category {
     /// Pleading: "please don't leave me".
     Pleading,
-    /// Apologies piled one on another.
+    /// Apologies piled one on another, about the relationship.
     PiledUpApologies,
-    /// Promises made in panic: "I can do better".
+    /// Promises and bargains made in panic: "I can do better", "I'll quit
+    /// my job".
     PanickedPromises,
-    /// Despair: "I'll die without you".
+    /// Despair: "I'll die without you", "I haven't slept in days".
     Despair,
+    /// Demanding an answer: "why won't you reply", counting their silence.
+    DemandsAnswer,
+    /// Guilt: "don't throw away three years".
+    Guilt,
+    /// Following them: driving past, waiting outside their work.
+    Pursuit,
 }
 
 /// How a draft reads as a whole.
@@ -27,7 +41,7 @@ pub enum Level {
     Calm,
     /// Some pleading.
     Pleading,
-    /// Despair, or pleading piled high.
+    /// Despair or pursuit, crisis language, or pleading piled high.
     Desperate,
 }
 
@@ -49,173 +63,205 @@ pub struct Analysis {
     pub level: Level,
     /// The marked phrases, in order.
     pub findings: Vec<Finding>,
+    /// Whether the draft has crisis language or tells of danger from
+    /// someone else, so the app offers the card with the resources.
+    pub crisis: bool,
 }
 
-/// This many apologies in one message read as piled up.
+/// This many apologies about the relationship read as piled up.
 const APOLOGY_PILE: usize = 3;
-/// This many marked phrases (apologies counting once) read as desperate.
+/// This many signs (each category counted once per sentence) read as
+/// desperate: one plea is pleading, a plea in every sentence is not.
 const DESPERATE_AT: usize = 3;
 
-/// The English rules: lower case, straight apostrophes, whole words. A
-/// trailing `|` means the phrase must end its clause ("I'll change." but not
-/// "I'll change the locks").
-struct Rules {
-    pleading: &'static [&'static str],
-    apologies: &'static [&'static str],
-    promises: &'static [&'static str],
-    despair: &'static [&'static str],
+use Category::*;
+
+const fn r(category: Category, pattern: &'static str) -> Rule<Category> {
+    Rule::new(category, pattern)
 }
 
-const ENGLISH: Rules = Rules {
-    pleading: &[
-        "please don't leave me",
-        "please don't go",
-        "please don't do this",
-        "please come back",
-        "please take me back",
-        "please give me a chance",
-        "please answer me",
-        "please talk to me",
-        "please reply",
-        "i'm begging you",
-        "i am begging you",
-        "i beg you",
-        "give me another chance",
-        "give me one more chance",
-        "give us another chance",
-        "just one more chance",
-        "don't leave me",
-        "i need you back",
-        "come back to me",
-        "why won't you answer",
-        "why won't you talk to me",
-    ],
-    apologies: &[
-        "sorry",
-        "apologize",
-        "apologise",
-        "apologies",
-        "forgive me",
-        "my fault",
-    ],
-    promises: &[
-        "i can do better",
-        "i'll do better",
-        "i will do better",
-        "i'll change|",
-        "i will change|",
-        "i can change|",
-        "i promise i'll",
-        "i promise i will",
-        "i'll do anything",
-        "i will do anything",
-        "i'd do anything",
-        "i'll be better",
-        "whatever you want",
-        "i'll never do it again",
-        "it will never happen again",
-        "it won't happen again",
-    ],
-    despair: &[
-        "i'll die without you",
-        "i will die without you",
-        "i can't live without you",
-        "i cannot live without you",
-        "my life is nothing without you",
-        "i'm nothing without you",
-        "i am nothing without you",
-        "i can't go on",
-        "i don't want to live",
-        "you're my everything",
-        "you are my everything",
-        "i'm falling apart",
-        "i can't breathe without you",
-        "i can't eat or sleep",
-    ],
-};
+/// What a plea asks for after "please".
+const PLEA: &str = "please [just] do_not leave/go/do_this/do_that/give_up/ignore/shut_me_out/block/end \
+    | please [just] come back/home/to_me | please [just] take me back | please [just] give me/us \
+    | please [just] answer/reply/respond/call/text/pick_up/talk/listen/forgive/stay/try/unblock/see/hear \
+    | please [just] let me explain/see/talk/fix/make | please [just] i am begging | please [just] i need \
+    | please $ | please please";
 
-fn fold(c: char) -> char {
-    match c {
-        '\u{2019}' | '\u{2018}' | '`' => '\'',
-        c => c.to_lowercase().next().unwrap_or(c),
-    }
+/// The English rules.
+const RULES: &[Rule<Category>] = &[
+    // Pleading.
+    r(Pleading, PLEA),
+    r(Pleading, "beg/begging/begged you | i beg | on my knees"),
+    r(Pleading, "give/giving me/us another/one_more/a_second/a_last/one_last [chance/try] | one more chance/try | one more time $"),
+    r(Pleading, "try again $ | try again please | try one more time"),
+    r(Pleading, "do_not leave me | do_not go $ | do_not do this/that [to_us/to_me] | do_not give up on us/me/this"),
+    r(Pleading, "do_not let * end/ruin/destroy us/this/what_we/everything | do_not walk away"),
+    r(Pleading, "come back $ | come back to me | come back home | come home $"),
+    r(Pleading, "need you [back] $ | need you back | want you back"),
+    r(Pleading, "take me back | we can fix/save/work_out/make_it_work this/it/us"),
+    r(Pleading, "you [still] love/miss/want me | do_not you miss/love/want me"),
+    r(Pleading, "just one/a coffee/conversation/call/talk/minute/chance/drink/meeting | all i am asking/ask"),
+    r(Pleading, "let me explain | hear me out | just see me | see me once | talk to me $ | talk to me please | just talk to me"),
+    r(Pleading, "can we [please] [just] talk $ | can_not we [just] try"),
+    r(Pleading, "tell me what i did wrong | tell me what to do | tell me there is [still] a chance | change your mind"),
+    r(Pleading, "promise you will come back | i love you please"),
+    // Demanding an answer, counting their silence.
+    r(DemandsAnswer, "why will_not/do_not/are_not/have_not/did_not/are/did/have you [even] reply/answer/respond/talk/text/call/look/pick_up/speak/write/get_back/ignoring/answering/replying/responding/calling/texting/block/blocked/ghost/ghosting"),
+    r(DemandsAnswer, "answer $ | answer me | answer your phone | pick up $ | text me back | call me back | get back to me | reply to me | reply $ | respond $ | unblock me"),
+    r(DemandsAnswer, "at least reply/answer/respond/text/call/tell"),
+    r(DemandsAnswer, "are you [ever] going to answer/reply/talk/respond/text/call"),
+    r(DemandsAnswer, "sent you * messages/texts/emails/voicemails | unanswered | left me on read | read my messages/texts"),
+    r(DemandsAnswer, "my second/third/fourth/fifth/sixth/tenth text/message/call/voicemail"),
+    r(DemandsAnswer, "called/texted/messaged you every/all day/night/hour/morning | called/texted/messaged/rang you * times"),
+    // Bargaining and promises made in panic.
+    r(PanickedPromises, "i will/can/would/am_going_to do/give anything/everything/whatever"),
+    r(PanickedPromises, "whatever you want/need/say | whatever it takes | anything $"),
+    r(PanickedPromises, "i can/will do/be better | i will be better/different | i will change $ | i can change $ | i will change everything/for_you").unless_after("at | with | in | on | about"),
+    r(PanickedPromises, "i will be whoever/whatever/anyone/anything/someone_else | i will be who"),
+    r(PanickedPromises, "i will quit/sell/give_up/leave my/the/everything/going/smoking/drinking | i will quit $"),
+    r(PanickedPromises, "i will move back/to_your/anywhere/in/there/closer | move anywhere | move to your city"),
+    r(PanickedPromises, "i will stop drinking/going/seeing/smoking/gaming/partying | i will go to therapy/counselling | i will get help"),
+    r(PanickedPromises, "i will pay for everything/it_all | pay for everything"),
+    r(PanickedPromises, "i promise i will/to/it | i swear | it will never happen again | it will_not happen again | never do it again"),
+    r(PanickedPromises, "i have changed $ | i really have changed"),
+    r(PanickedPromises, "tell me what to do and i will | i will wait for_you/forever/as_long_as"),
+    // Guilt.
+    r(Guilt, "throw/throwing/threw away * years/everything/us/what/all/this/it/our | throw/throwing * away"),
+    r(Guilt, "after everything we | after all we | after all these/those years | everything we built/had/have/shared"),
+    r(Guilt, "you promised | you said forever/always/you_would/we_would | mean/meant nothing | think of/about all/us/the_plans/what_we"),
+    r(Guilt, "we were supposed to | you can_not [just] end/throw/walk/leave/do/give_up | how can/could you"),
+    r(Guilt, "you owe me [at_least] a/an/the conversation/explanation/answer/call/talk/chance $"),
+    r(Guilt, "going to walk away/give_up | over one fight/mistake/argument | one mistake"),
+    // Pursuit.
+    r(Pursuit, "drove/drive/driving/walked/walk/walking/went/go/going/passed/biked/cycled past/by your/his/her place/house/flat/apartment/work/office/building/street/door/window/job/school/gym"),
+    r(Pursuit, "sat/sit/sitting/waited/wait/waiting/parked/park/stood/stand/standing/sleep/slept/sleeping/camped/stayed outside/near/by/at your"),
+    r(Pursuit, "outside/near your place/house/flat/apartment/work/office/building/door/window/gym"),
+    r(Pursuit, "just to see you | hoping to see you | hoping you would | needed to see you"),
+    r(Pursuit, "followed/follow/following you | saw you through | fake account | watching your"),
+    r(Pursuit, "checking/check/checked/stalking/stalk your instagram/profile/stories/facebook/page/location/socials/tiktok/twitter/snap/snapchat"),
+    r(Pursuit, "asked your * where you | called/texted/messaged your mum/mom/sister/brother/dad/best_friend/friend/friends/parents/family/boss"),
+    r(Pursuit, "keep/keeps calling/texting/coming/checking | i will keep calling/texting/coming"),
+    r(Pursuit, "i know you are with | every few minutes | all night every night | every night"),
+    r(Pursuit, "sleeping/slept/sleep in your"),
+    // Despair.
+    r(Despair, "die without you | can_not live without you | nothing/nobody/no_one without you | who i am without you"),
+    r(Despair, "can_not breathe/function/eat/sleep/work/think/stop_crying/stop_shaking/get_out_of_bed/do_this/cope/stop"),
+    r(Despair, "i can_not $"),
+    r(Despair, "you are/were my everything/whole_world/world/life/only | the only thing/one/person holding/keeping/who"),
+    r(Despair, "have no one/nobody [else] | there is nothing [left] | nothing left for me | nothing matters"),
+    r(Despair, "my life is over | life * no/without meaning/point | without you * nothing/no_point | no point without you"),
+    r(Despair, "see the point of anything | falling apart | losing my_mind/it | going crazy/insane/mad"),
+    r(Despair, "i am desperate/a_mess/broken/nothing/no_one/lost | heart is dead/broken"),
+    r(Despair, "never love anyone again | scared of what i will/might do | what i will do to myself"),
+    r(Despair, "have_not slept/eaten in/for/since | lost * kilos/pounds/weight | cried/crying at work | crying until | called in sick"),
+    r(Despair, "can_not eat or sleep | rather die"),
+    // The same plea three times over is no longer a plea but despair.
+    r(Despair, "please please please | sorry i am sorry i am sorry"),
+];
+
+/// Apologies, counted one by one.
+const APOLOGIES: &str =
+    "sorry | apologise | apologize | apologies | forgive me | my fault | i ruined";
+/// Words that make an apology a polite correction, not a plea.
+const CORRECTION: &str =
+    "wrong | typo | meant | late | missed | bother | bothering | mistake_in | autocorrect | oops";
+
+/// The tables, compiled once.
+struct Compiledset {
+    rules: Vec<Compiled<Category>>,
+    apologies: Vec<text::Pattern>,
+    corrections: Vec<text::Pattern>,
 }
 
-/// Every whole-word occurrence of `phrase` in `text` (already folded), as char ranges.
-fn occurrences(text: &[char], phrase: &str) -> Vec<(usize, usize)> {
-    let clause_end = phrase.ends_with('|');
-    let needle: Vec<char> = phrase.trim_end_matches('|').chars().collect();
-    let boundary = |i: Option<&char>| i.is_none_or(|c| !c.is_alphanumeric());
-    let ends_clause = |i: Option<&char>| i.is_none_or(|c| ".,!?;:\n".contains(*c));
-    let mut found = Vec::new();
-    if needle.is_empty() || needle.len() > text.len() {
-        return found;
-    }
-    for start in 0..=text.len() - needle.len() {
-        let end = start + needle.len();
-        if text[start..end] == needle[..]
-            && boundary(start.checked_sub(1).and_then(|i| text.get(i)))
-            && boundary(text.get(end))
-            && (!clause_end || ends_clause(text.get(end)))
-        {
-            found.push((start, end));
+fn rules() -> &'static Compiledset {
+    static SET: OnceLock<Compiledset> = OnceLock::new();
+    SET.get_or_init(|| {
+        let list = |s: &str| s.split(" | ").map(text::Pattern::new).collect();
+        Compiledset {
+            rules: text::compile(RULES),
+            apologies: list(APOLOGIES),
+            corrections: list(CORRECTION),
         }
-    }
-    found
+    })
 }
 
-/// Reads `draft` with the English rules.
+/// Reads `draft` for begging.
 ///
 /// ```
 /// use engine::begging::{analyse, Level};
 ///
 /// assert_eq!(analyse("Please come back. I can't live without you.").level, Level::Desperate);
-/// assert_eq!(analyse("I hope your new job is going well.").level, Level::Calm);
+/// assert_eq!(analyse("Why won't you reply?? Please just talk to me.").level, Level::Pleading);
+/// assert_eq!(analyse("I will change the locks next week.").level, Level::Calm);
 /// ```
 pub fn analyse(draft: &str) -> Analysis {
-    let text: Vec<char> = draft.chars().map(fold).collect();
-    let mut findings = Vec::new();
-    let mark = |phrases: &[&str], category| {
-        let mut spans: Vec<(usize, usize)> =
-            phrases.iter().flat_map(|p| occurrences(&text, p)).collect();
-        spans.sort_unstable();
-        // A longer phrase wins over one it contains ("please don't leave me" over "don't leave me").
-        let mut kept: Vec<(usize, usize)> = Vec::new();
-        for span in spans {
-            match kept.last_mut() {
-                Some(last) if span.0 < last.1 => last.1 = last.1.max(span.1),
-                _ => kept.push(span),
-            }
-        }
-        kept.into_iter()
-            .map(|(start, end)| Finding {
-                category,
-                start,
-                end,
-            })
-            .collect::<Vec<_>>()
+    let Compiledset {
+        rules: compiled,
+        apologies,
+        corrections,
+    } = rules();
+    let tokens = text::tokens(draft);
+    let mut marked: Vec<(Category, (usize, usize))> = text::hits(compiled, &tokens)
+        .into_iter()
+        .map(|h| (h.sign, h.tokens))
+        .collect();
+    // Apologies count only where no polite correction sits in the sentence.
+    let corrected = |sentence: usize| {
+        (0..tokens.len()).any(|i| {
+            tokens[i].sentence == sentence
+                && corrections.iter().any(|p| p.match_at(&tokens, i).is_some())
+        })
     };
-    let pleading = mark(ENGLISH.pleading, Category::Pleading);
-    let promises = mark(ENGLISH.promises, Category::PanickedPromises);
-    let despair = mark(ENGLISH.despair, Category::Despair);
-    let apologies = mark(ENGLISH.apologies, Category::PiledUpApologies);
-    let piled = apologies.len() >= APOLOGY_PILE;
-    let weight = pleading.len() + promises.len() + despair.len() + usize::from(piled);
-    findings.extend(pleading);
-    findings.extend(promises);
-    findings.extend(despair.iter().cloned());
+    let sorry: Vec<(usize, usize)> = apologies
+        .iter()
+        .flat_map(|p| p.find_all(&tokens))
+        .filter(|(s, _)| !corrected(tokens[*s].sentence))
+        .collect();
+    let piled = sorry.len() >= APOLOGY_PILE;
     if piled {
-        findings.extend(apologies);
+        marked.extend(sorry.iter().map(|span| (PiledUpApologies, *span)));
     }
-    findings.sort_by_key(|f| (f.start, f.end));
-    let level = if !despair.is_empty() || weight >= DESPERATE_AT {
+    // One mark per stretch of text: the first rule to claim a word keeps it.
+    marked.sort_by_key(|(_, (s, e))| (*s, std::cmp::Reverse(*e)));
+    let mut kept: Vec<(Category, (usize, usize))> = Vec::new();
+    for (category, span) in marked {
+        match kept.last_mut() {
+            Some((_, last)) if span.0 < last.1 => last.1 = last.1.max(span.1),
+            _ => kept.push((category, span)),
+        }
+    }
+    let mut signs: Vec<(usize, Category)> = kept
+        .iter()
+        .map(|(c, (s, _))| (tokens[*s].sentence, *c))
+        .collect();
+    signs.sort_by_key(|(s, c)| (*s, *c as u8));
+    signs.dedup();
+    let weight = signs.iter().filter(|(_, c)| *c != PiledUpApologies).count() + usize::from(piled);
+    let crisis = crisis::assess(draft);
+    let grave = kept.iter().any(|(c, _)| matches!(c, Despair | Pursuit));
+    let level = if grave || crisis.tier != crisis::Tier::None || weight >= DESPERATE_AT {
         Level::Desperate
     } else if weight > 0 {
         Level::Pleading
     } else {
         Level::Calm
     };
-    Analysis { level, findings }
+    let findings = kept
+        .into_iter()
+        .map(|(category, span)| {
+            let (start, end) = char_span(&tokens, span);
+            Finding {
+                category,
+                start,
+                end,
+            }
+        })
+        .collect();
+    Analysis {
+        level,
+        findings,
+        crisis: crisis.brings_card(),
+    }
 }
 
 #[cfg(test)]
@@ -408,6 +454,63 @@ mod tests {
                 None => assert!(analysis.findings.is_empty(), "{message:?}: {analysis:?}"),
             }
         }
+    }
+
+    #[test]
+    fn the_issue_examples_no_longer_read_calm() {
+        for (text, level, category) in [
+            (
+                "Why won't you reply?? Please just talk to me.",
+                Level::Pleading,
+                Category::DemandsAnswer,
+            ),
+            (
+                "Don't throw away three years over one fight",
+                Level::Pleading,
+                Category::Guilt,
+            ),
+            (
+                "I haven't slept in four days, I drove past your place again",
+                Level::Desperate,
+                Category::Pursuit,
+            ),
+            (
+                "I'll quit my job and move to your city, anything",
+                Level::Pleading,
+                Category::PanickedPromises,
+            ),
+            (
+                "pleeease just talk to me",
+                Level::Pleading,
+                Category::Pleading,
+            ),
+            (
+                "You were the only thing holding me together.",
+                Level::Desperate,
+                Category::Despair,
+            ),
+        ] {
+            let a = analyse(text);
+            assert_eq!(a.level, level, "{text}: {a:?}");
+            assert!(
+                a.findings.iter().any(|f| f.category == category),
+                "{text}: {a:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn polite_corrections_do_not_pile_up_and_crisis_language_is_flagged() {
+        let a = analyse("Sorry, typo. Sorry, I meant Tuesday. Sorry again, wrong date!");
+        assert_eq!(a.level, Level::Calm, "{a:?}");
+        let b = analyse("I'm sorry. I'm so sorry. Sorry for everything.");
+        assert!(b
+            .findings
+            .iter()
+            .any(|f| f.category == Category::PiledUpApologies));
+        let c = analyse("I don't want to live without you");
+        assert!(c.crisis && c.level == Level::Desperate, "{c:?}");
+        assert!(!analyse("I will change the locks next week.").crisis);
     }
 
     #[test]

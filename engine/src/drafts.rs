@@ -223,6 +223,10 @@ mod tests {
             })
             .unwrap();
         assert_eq!(first.analysis.level, Level::Desperate);
+        assert!(
+            first.analysis.crisis,
+            "dying without them brings the card too"
+        );
         let edited = store
             .transact(|tx| {
                 save(
@@ -235,6 +239,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(edited.analysis.level, Level::Calm);
+        assert!(!edited.analysis.crisis);
         assert!(edited.apology_for_later);
         let second = store
             .transact(|tx| save(tx, None, "I want to die", false, now))

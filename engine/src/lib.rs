@@ -15,6 +15,9 @@
 //!   and which notifications are due (each exactly once).
 //! - [`safety`]: crisis and abuse lines by country (offline), and the
 //!   detection of crisis language in free text.
+//! - [`text`]: the shared text analysis (tokens that see through missing
+//!   apostrophes, emphasis and slang; phrase patterns kept as data) and the
+//!   crisis and danger detector built on it, measured by `cargo xtask eval`.
 //! - [`dealbreakers`]: the four questions before step 1, the recommendation,
 //!   and the path chosen after it.
 //! - [`reflect`]: step 1: prompts, pattern check, growth plan, decision.
@@ -58,6 +61,7 @@ pub mod program;
 pub mod reflect;
 pub mod safety;
 mod store;
+pub mod text;
 pub mod time;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! Safety, always one click away: crisis and domestic-abuse lines by
 //! country (stored offline, each with its source and the date it was last
-//! checked), and the detection of crisis language in free text.
+//! checked), and the detection of crisis language in free text (the
+//! detector lives in [`crate::text::crisis`]; its entry points are
+//! re-exported here, where callers look for them).
 //!
 //! Detection never blocks saving and stores nothing: it only tells the UI
 //! to show a gentle card with the resources.
@@ -69,72 +71,9 @@ pub fn resources() -> Resources {
     })
 }
 
-/// Phrases of self-harm or despair, as whole words in lower case with
-/// straight apostrophes. One list, so other languages can add their own.
-const CRISIS_PHRASES_EN: &[&str] = &[
-    "kill myself",
-    "killing myself",
-    "end my life",
-    "ending my life",
-    "end it all",
-    "take my own life",
-    "taking my own life",
-    "want to die",
-    "wanna die",
-    "wish i was dead",
-    "wish i were dead",
-    "better off dead",
-    "better off without me",
-    "suicide",
-    "suicidal",
-    "hurt myself",
-    "hurting myself",
-    "harm myself",
-    "self harm",
-    "cut myself",
-    "cutting myself",
-    "no reason to live",
-    "nothing to live for",
-    "not worth living",
-    "no point in living",
-    "don't want to live",
-    "don't want to be here anymore",
-    "don't want to wake up",
-    "i can't go on",
-    "i cannot go on",
-    "i'll die without you",
-    "i will die without you",
-    "overdose",
-];
-
-/// Lower case, straight apostrophes, every other non-letter a space, and
-/// single spaces, so phrases match as whole words.
-fn normalize(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '`' => '\'',
-            c if c.is_alphanumeric() || c == '\'' => c,
-            _ => ' ',
-        })
-        .collect();
-    let words: Vec<&str> = mapped.split_whitespace().collect();
-    format!(" {} ", words.join(" "))
-}
-
-/// Whether `text` contains words of self-harm or despair.
-///
-/// ```
-/// assert!(engine::safety::mentions_crisis("Some nights I want to die."));
-/// assert!(!engine::safety::mentions_crisis("This commute is killing me."));
-/// ```
-pub fn mentions_crisis(text: &str) -> bool {
-    let text = normalize(text);
-    CRISIS_PHRASES_EN
-        .iter()
-        .any(|phrase| text.contains(&format!(" {} ", normalize(phrase).trim())))
-}
+pub use crate::text::crisis::{
+    assess, mentions_crisis, CrisisAssessment, CrisisFinding, Sign, Tier,
+};
 
 #[cfg(test)]
 mod tests {
@@ -203,6 +142,49 @@ mod tests {
         ];
         for text in yes {
             assert!(mentions_crisis(text), "should be recognised: {text}");
+        }
+    }
+
+    #[test]
+    fn danger_from_someone_else_is_its_own_signal_and_brings_the_card() {
+        for text in [
+            "he hit me again",
+            "She threatened me when I said I'd leave",
+            "he won't let me see my friends",
+            "my boyfriend checks my phone every night",
+            "Er hat mich geschlagen",
+        ] {
+            let a = assess(text);
+            assert!(a.danger_from_someone, "{text}: {a:?}");
+            assert_eq!(a.tier, Tier::None, "{text}");
+            assert!(mentions_crisis(text), "{text}");
+        }
+        for text in [
+            "she hit me up last night",
+            "he threatened to leave if I moved",
+            "I check my phone too often",
+        ] {
+            assert!(!assess(text).danger_from_someone, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_other_languages_have_both_tiers() {
+        for (text, tier) in [
+            ("Ich will nicht mehr leben", Tier::Higher),
+            ("Ich kann nicht mehr", Tier::Lower),
+            ("Je ne veux plus vivre", Tier::Higher),
+            ("Tout le monde serait mieux sans moi", Tier::Lower),
+            ("No quiero vivir más", Tier::Higher),
+            ("Ya no puedo más", Tier::Lower),
+            ("Voglio farla finita", Tier::Higher),
+            ("Non ce la faccio più", Tier::Lower),
+            ("Ik wil niet meer leven", Tier::Higher),
+            ("Er is geen uitweg", Tier::Lower),
+            ("Je ne veux plus vivre dans cette ville", Tier::None),
+            ("Me muero de hambre", Tier::None),
+        ] {
+            assert_eq!(assess(text).tier, tier, "{text}");
         }
     }
 

@@ -4,28 +4,34 @@
 //! - `test`: install what testing needs, then fmt, clippy, every workspace
 //!   test, and the end-to-end tests in a real window on a private X server
 //!   and D-Bus session with a real notification server.
+//! - `eval`: measure the crisis and begging detectors on their corpora.
 //!
 //! Each step prints what it does; the first failure stops the run with a
 //! non-zero exit code, so CI never passes on skipped work.
 
 mod e2e;
+mod eval;
 mod system;
 
 use std::process::ExitCode;
 
 use system::{cargo, run_checked, workspace_root, Failure};
 
-const USAGE: &str = "usage: cargo xtask <run|test>
+const USAGE: &str = "usage: cargo xtask <run|test|eval>
 
   run    install missing system packages, build Crossroads (release) and open it
   test   install what testing needs, then run fmt, clippy, all tests and the
-         end-to-end tests in a real window";
+         end-to-end tests in a real window
+  eval   measure the crisis and begging detectors on engine/tests/corpus:
+         recall, precision, false alarms and confusion, per language, for
+         the tuning set and the holdout (--misses lists the tuning misses)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("test") => test(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
         // Internal: the part of `test` that runs inside xvfb-run + dbus-run-session.
         Some(e2e::SESSION_COMMAND) => e2e::inside_session(&args[1..]),
         _ => {

@@ -1,0 +1,852 @@
+//! The shared text analysis under the detectors: one tokenizer that sees
+//! through the ways people type when they are hurting (no apostrophes, no
+//! capitals, letters held for emphasis, slang), and one small pattern
+//! language, so the rules of every detector read like the phrases they
+//! catch and are kept as data.
+//!
+//! - [`tokens`] turns text into normalized words, each with the character
+//!   span of the word it came from, so a finding can be marked in the
+//!   original text.
+//! - [`Pattern`] is a compiled phrase: words, alternatives, optional parts,
+//!   prefixes, named slots (`@self`, `@they`, `@time`), a short gap and the
+//!   end of a clause, with filler words ("just", "really", "honestly"...)
+//!   allowed between any two of its words.
+//! - [`crisis`] is the crisis and danger detector built on them; the
+//!   begging detector of step 2 lives in [`crate::begging`].
+
+pub mod crisis;
+
+/// One word of the text, normalized for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalized word: lower case, accents folded, contractions
+    /// spelled out ("don't" gives two tokens, "do" and "not").
+    pub word: String,
+    /// The word with every run of one letter squeezed to a single letter,
+    /// so emphasis ("diee", "hellooo") still meets the plain word.
+    pub squeezed: String,
+    /// First character of the written word this token came from.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// Which clause it sits in: punctuation starts a new one, and no
+    /// pattern reaches across it.
+    pub clause: usize,
+    /// Which sentence it sits in (only `.`, `!`, `?`, `;` and line breaks
+    /// end one), so a detector can count a sign once per sentence.
+    pub sentence: usize,
+}
+
+/// Characters that end a clause: a pattern never spans one, and `$` in a
+/// pattern asks for one (or the end of the text) right after the match.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+            | '\n'
+            | '('
+            | ')'
+            | '"'
+            | '\u{2026}'
+            | '\u{2014}'
+            | '\u{2013}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}')
+}
+
+/// Lower case with the accents people often leave out folded away, so
+/// "réveiller" and "reveiller" are one word to the rules.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|c| match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        c => c,
+    })
+}
+
+/// Squeezes every run of one letter to a single letter.
+fn squeeze(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut last = None;
+    for c in word.chars() {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// Runs of three or more of one letter are emphasis ("sooo", "pleeease")
+/// and become one letter; two stay, since English doubles letters ("feel",
+/// "still"), and the squeezed form catches "diee" when matching.
+fn calm_emphasis(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|&&d| d == c).count();
+        let keep = if run >= 3 { 1 } else { run };
+        out.extend(std::iter::repeat_n(c, keep));
+        i += run;
+    }
+    out
+}
+
+/// Shorthand and slang, spelled out. Only words that mean one thing here:
+/// "ill" and "id" are handled with their neighbours in [`expand`].
+const SLANG: &[(&str, &str)] = &[
+    ("dont", "do not"),
+    ("doesnt", "does not"),
+    ("didnt", "did not"),
+    ("cant", "can not"),
+    ("cannot", "can not"),
+    ("couldnt", "could not"),
+    ("wont", "will not"),
+    ("wouldnt", "would not"),
+    ("shouldnt", "should not"),
+    ("isnt", "is not"),
+    ("arent", "are not"),
+    ("wasnt", "was not"),
+    ("werent", "were not"),
+    ("havent", "have not"),
+    ("hasnt", "has not"),
+    ("hadnt", "had not"),
+    ("aint", "am not"),
+    ("im", "i am"),
+    ("ive", "i have"),
+    ("youre", "you are"),
+    ("theyre", "they are"),
+    ("thats", "that is"),
+    ("whats", "what is"),
+    ("theres", "there is"),
+    ("shes", "she is"),
+    ("wanna", "want to"),
+    ("gonna", "going to"),
+    ("gotta", "got to"),
+    ("u", "you"),
+    ("ya", "you"),
+    ("r", "are"),
+    ("ur", "your"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("pleas", "please"),
+    ("rn", "right now"),
+    ("kms", "kill myself"),
+    ("kys", "kill yourself"),
+    ("unalive", "kill"),
+    ("unalived", "killed"),
+    ("unaliving", "killing"),
+    ("ily", "i love you"),
+    ("ilysm", "i love you so much"),
+    ("sh", "self harm"),
+    ("selfharm", "self harm"),
+    ("idk", "i do not know"),
+    ("cuz", "because"),
+    ("bc", "because"),
+    ("tmrw", "tomorrow"),
+    ("tonite", "tonight"),
+    ("txt", "text"),
+    ("msg", "message"),
+    ("msgs", "messages"),
+    ("gf", "girlfriend"),
+    ("bf", "boyfriend"),
+];
+
+/// Words after which "ill" is the adjective ("I am ill"), not "I'll".
+const ILL_ADJECTIVE_AFTER: &[&str] = &[
+    "am",
+    "feel",
+    "felt",
+    "feeling",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "so",
+    "very",
+    "really",
+    "too",
+    "get",
+    "got",
+    "getting",
+    "fell",
+    "mentally",
+    "seriously",
+    "terminally",
+    "an",
+];
+
+/// Words after which "id" is "I'd" ("id rather", "id never").
+const ID_MEANS_I_WOULD_BEFORE: &[&str] = &[
+    "rather", "be", "do", "give", "never", "love", "like", "kill", "die", "have", "just", "go",
+    "never", "want", "take",
+];
+
+/// Splits one written word (apostrophes kept) into normalized words.
+/// `before` is the normalized word before it, `after` the raw word after.
+fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
+    let word: String = raw.chars().flat_map(fold).collect();
+    let word = calm_emphasis(&word);
+    // English contractions sit at the end of the word...
+    if let Some(pos) = word.rfind(is_apostrophe) {
+        let (head, tail) = word.split_at(pos);
+        let tail: String = tail.chars().skip(1).collect();
+        let head = head.replace(is_apostrophe, "");
+        match tail.as_str() {
+            "t" if head.ends_with('n') => {
+                let stem = &head[..head.len() - 1];
+                let stem = match stem {
+                    "wo" => "will",
+                    "ca" => "can",
+                    "ai" => "am",
+                    "sha" => "shall",
+                    s => s,
+                };
+                return vec![stem.to_string(), "not".into()];
+            }
+            "m" => return vec![head, "am".into()],
+            "re" => return vec![head, "are".into()],
+            "ve" => return vec![head, "have".into()],
+            "ll" => return vec![head, "will".into()],
+            "d" => return vec![head, "would".into()],
+            "s" => {
+                return if matches!(
+                    head.as_str(),
+                    "it" | "that"
+                        | "what"
+                        | "there"
+                        | "he"
+                        | "she"
+                        | "here"
+                        | "who"
+                        | "where"
+                        | "tonight"
+                        | "today"
+                        | "everything"
+                        | "nothing"
+                        | "life"
+                ) {
+                    vec![head, "is".into()]
+                } else {
+                    vec![head]
+                };
+            }
+            _ => {
+                // ...French and Italian elisions at the start ("j'ai", "c'è",
+                // "n'en"): two words.
+                return [head, tail].into_iter().filter(|w| !w.is_empty()).collect();
+            }
+        }
+    }
+    if word == "ill" && !before.is_some_and(|b| ILL_ADJECTIVE_AFTER.contains(&b)) {
+        return vec!["i".into(), "will".into()];
+    }
+    if word == "id"
+        && after.is_some_and(|a| {
+            let a: String = a.chars().flat_map(fold).collect();
+            ID_MEANS_I_WOULD_BEFORE.contains(&a.as_str())
+        })
+    {
+        return vec!["i".into(), "would".into()];
+    }
+    if let Some((_, full)) = SLANG.iter().find(|(short, _)| *short == word) {
+        return full.split(' ').map(str::to_string).collect();
+    }
+    // "diee", "hellooo": a doubled letter at the end that English would not
+    // double is emphasis too; the squeezed form catches it in matching.
+    vec![word]
+}
+
+/// The text as normalized words with their character spans.
+///
+/// ```
+/// let words: Vec<String> = engine::text::tokens("Pleeease, I DONT wanna go")
+///     .into_iter()
+///     .map(|t| t.word)
+///     .collect();
+/// assert_eq!(words, ["please", "i", "do", "not", "want", "to", "go"]);
+/// ```
+pub fn tokens(text: &str) -> Vec<Token> {
+    // First the written words: letters, digits and inner apostrophes.
+    let chars: Vec<char> = text.chars().collect();
+    let mut raw: Vec<(String, usize, usize, usize, usize)> = Vec::new();
+    let mut clause = 0;
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut word = String::new();
+            while i < chars.len()
+                && (chars[i].is_alphanumeric()
+                    || (is_apostrophe(chars[i])
+                        && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())))
+            {
+                word.push(chars[i]);
+                i += 1;
+            }
+            raw.push((word, start, i, clause, sentence));
+        } else {
+            if ends_clause(c) && raw.last().is_some_and(|w| w.3 == clause) {
+                clause += 1;
+            }
+            if matches!(c, '.' | '!' | '?' | ';' | '\n' | '\u{2026}')
+                && raw.last().is_some_and(|w| w.4 == sentence)
+            {
+                sentence += 1;
+            }
+            i += 1;
+        }
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(raw.len());
+    for (n, (word, start, end, clause, sentence)) in raw.iter().enumerate() {
+        let before = out.last().map(|t| t.word.as_str());
+        let after = raw
+            .get(n + 1)
+            .filter(|w| w.3 == *clause)
+            .map(|w| w.0.as_str());
+        for w in expand(word, before, after) {
+            out.push(Token {
+                squeezed: squeeze(&w),
+                word: w,
+                start: *start,
+                end: *end,
+                clause: *clause,
+                sentence: *sentence,
+            });
+        }
+    }
+    out
+}
+
+/// Words that may stand between any two words of a pattern without
+/// changing what it says: "I just really want to die" is "I want to die".
+const FILLERS: &[&str] = &[
+    // English
+    "just",
+    "really",
+    "even",
+    "so",
+    "honestly",
+    "literally",
+    "ever",
+    "anymore",
+    "actually",
+    "truly",
+    "seriously",
+    "kinda",
+    "fucking",
+    "totally",
+    "simply",
+    "still",
+    "very",
+    "genuinely",
+    "lowkey",
+    "fr",
+    "tbh",
+    "basically",
+    "already",
+    "also",
+    "now",
+    "sometimes",
+    "often",
+    "always",
+    "kind",
+    "of",
+    "sort",
+    "like",
+    "right",
+    "again",
+    "completely",
+    "absolutely",
+    "probably",
+    "maybe",
+    "too",
+    "much",
+    // German
+    "einfach",
+    "echt",
+    "wirklich",
+    "doch",
+    "mal",
+    "halt",
+    "eigentlich",
+    "schon",
+    "nur",
+    "ja",
+    "gar",
+    "wohl",
+    "so",
+    // French
+    "vraiment",
+    "juste",
+    "meme",
+    "tellement",
+    "carrement",
+    "franchement",
+    "deja",
+    // Spanish
+    "ya",
+    "solo",
+    "realmente",
+    "simplemente",
+    "tan",
+    // Italian
+    "davvero",
+    "proprio",
+    "ormai",
+    "gia",
+    "veramente",
+    // Dutch
+    "gewoon",
+    "eigenlijk",
+    "nou",
+    "toch",
+    "al",
+    "zo",
+];
+
+/// Whether `word` (normalized) is a filler: a word that may stand between
+/// the words of a phrase without changing what it says.
+pub fn is_filler(word: &str) -> bool {
+    FILLERS.contains(&word)
+}
+
+/// The most fillers skipped in one place.
+const MAX_FILLERS: usize = 3;
+/// The most words a `*` gap in a pattern may skip.
+const MAX_GAP: usize = 4;
+
+/// Named word lists for `@name` slots in patterns.
+fn slot(name: &str) -> &'static str {
+    match name {
+        // Speaking of oneself.
+        "self" => "i/me/myself/ich/je/j/yo/io/ik",
+        // Someone else who may be dangerous: the subject of "he hit me".
+        "they" => {
+            "he/she/they/ex/partner/boyfriend/girlfriend/husband/wife/fiance/fiancee/dad/father/\
+             stepdad/mum/mom/mother/brother/him/her"
+        }
+        // A time soon, which turns talk of a way to die into a plan.
+        "time" => {
+            "tonight/this_weekend/heute_nacht/ce_soir/cette_nuit/esta_noche/stanotte/stasera/\
+             vanavond/vannacht"
+        }
+        _ => panic!("unknown slot @{name}"),
+    }
+}
+
+/// One word test in a pattern.
+#[derive(Debug, Clone)]
+enum Word {
+    /// The word squeezed, then as written: either form matching counts.
+    Exact(String, String),
+    /// Any word starting with this ("suicid*").
+    Prefix(String),
+}
+
+impl Word {
+    fn matches(&self, token: &Token) -> bool {
+        match self {
+            Word::Exact(squeezed, word) => token.word == *word || token.squeezed == *squeezed,
+            Word::Prefix(prefix) => token.word.starts_with(prefix.as_str()),
+        }
+    }
+}
+
+/// One step of a pattern.
+#[derive(Debug, Clone)]
+enum Step {
+    /// One of several word sequences.
+    Any(Vec<Vec<Word>>),
+    /// The same, or nothing.
+    Optional(Vec<Vec<Word>>),
+    /// Up to [`MAX_GAP`] words of anything.
+    Gap,
+    /// The clause ends here.
+    End,
+}
+
+/// A compiled phrase pattern.
+///
+/// The source reads like the phrase: words separated by spaces; `a/b` for
+/// alternatives, `a_b` for a run of words inside an alternative; `[a/b]`
+/// for an optional part; `word*` for any word starting with `word`;
+/// `@self`, `@they`, `@time` for named lists; `*` alone for a gap of up to
+/// four words; `$` for the end of a clause. Contractions are spelled out as
+/// in the text, so "can't" in a pattern also catches "cant" and "cannot".
+/// Filler words may stand between any two steps.
+///
+/// ```
+/// use engine::text::{tokens, Pattern};
+///
+/// let p = Pattern::new("i [do_not/never] want to live $");
+/// assert!(p.find(&tokens("i dont really want to live anymore")).is_some());
+/// assert!(p.find(&tokens("I don't want to live in this city")).is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    steps: Vec<Step>,
+}
+
+fn parse_alternatives(source: &str) -> Vec<Vec<Word>> {
+    let source = source
+        .split('/')
+        .flat_map(|alt| {
+            if let Some(name) = alt.strip_prefix('@') {
+                slot(name).split('/').collect::<Vec<_>>()
+            } else {
+                vec![alt]
+            }
+        })
+        .collect::<Vec<_>>();
+    source
+        .into_iter()
+        .map(|alt| {
+            alt.split('_')
+                .flat_map(|w| {
+                    if let Some(prefix) = w.strip_suffix('*') {
+                        let prefix: String = prefix.chars().flat_map(fold).collect();
+                        vec![Word::Prefix(prefix)]
+                    } else {
+                        expand(w, None, None)
+                            .into_iter()
+                            .map(|w| Word::Exact(squeeze(&w), w))
+                            .collect()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+impl Pattern {
+    /// Compiles `source`. Tables are fixed at build time and every one is
+    /// compiled by a test, so a malformed pattern fails the tests, not a
+    /// person's evening.
+    pub fn new(source: &str) -> Pattern {
+        let steps = source
+            .split_whitespace()
+            .map(|part| match part {
+                "*" => Step::Gap,
+                "$" => Step::End,
+                _ => match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')) {
+                    Some(inner) => Step::Optional(parse_alternatives(inner)),
+                    None => Step::Any(parse_alternatives(part)),
+                },
+            })
+            .collect();
+        Pattern { steps }
+    }
+
+    /// The first match in `tokens`, as a range of token indices.
+    pub fn find(&self, tokens: &[Token]) -> Option<(usize, usize)> {
+        self.find_all(tokens).into_iter().next()
+    }
+
+    /// Every match in `tokens` that does not overlap an earlier one, as
+    /// ranges of token indices (`start..end`).
+    pub fn find_all(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from < tokens.len() {
+            match self.match_at(tokens, from) {
+                Some(end) if end > from => {
+                    found.push((from, end));
+                    from = end;
+                }
+                _ => from += 1,
+            }
+        }
+        found
+    }
+
+    /// Whether the pattern matches starting exactly at `at` (an empty
+    /// pattern never does); returns the end of the match.
+    pub fn match_at(&self, tokens: &[Token], at: usize) -> Option<usize> {
+        let clause = tokens.get(at)?.clause;
+        if self.steps.is_empty() {
+            return None;
+        }
+        self.steps_from(0, tokens, at, clause, true)
+    }
+
+    fn steps_from(
+        &self,
+        step: usize,
+        tokens: &[Token],
+        pos: usize,
+        clause: usize,
+        first: bool,
+    ) -> Option<usize> {
+        let Some(current) = self.steps.get(step) else {
+            return Some(pos);
+        };
+        let in_clause = |p: usize| tokens.get(p).is_some_and(|t| t.clause == clause);
+        let next = |p: usize| self.steps_from(step + 1, tokens, p, clause, false);
+        let result = match current {
+            Step::Any(alts) => alts
+                .iter()
+                .find_map(|alt| Self::words_at(alt, tokens, pos, clause).and_then(next)),
+            Step::Optional(alts) => alts
+                .iter()
+                .find_map(|alt| Self::words_at(alt, tokens, pos, clause).and_then(next))
+                .or_else(|| next(pos)),
+            Step::Gap => (0..=MAX_GAP)
+                .take_while(|n| *n == 0 || in_clause(pos + n - 1))
+                .find_map(|n| next(pos + n)),
+            Step::End => (!in_clause(pos)).then(|| next(pos)).flatten(),
+        };
+        if result.is_some() || first {
+            return result;
+        }
+        // Fillers may stand before any step but the first.
+        let mut p = pos;
+        for _ in 0..MAX_FILLERS {
+            if !in_clause(p) || !FILLERS.contains(&tokens[p].word.as_str()) {
+                break;
+            }
+            p += 1;
+            if let Some(end) = self.steps_from(step, tokens, p, clause, true) {
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    fn words_at(words: &[Word], tokens: &[Token], pos: usize, clause: usize) -> Option<usize> {
+        let mut p = pos;
+        for word in words {
+            let token = tokens.get(p).filter(|t| t.clause == clause)?;
+            if !word.matches(token) {
+                return None;
+            }
+            p += 1;
+        }
+        Some(p)
+    }
+}
+
+/// One rule of a detector, as data: the sign it shows, the phrase that
+/// shows it, and the phrases around it that keep the words figurative.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule<S: 'static> {
+    /// What a match shows.
+    pub sign: S,
+    /// The phrase, in [`Pattern`] syntax; several separated by ` | `.
+    pub pattern: &'static str,
+    /// Phrases which, starting right after the match, cancel it, separated
+    /// by ` | ` ("I can't go on" + "dates").
+    pub unless_after: &'static str,
+    /// Phrases which, ending right before the match, cancel it ("career"
+    /// + "suicide").
+    pub unless_before: &'static str,
+    /// Context (a denial, a past, another person) never cancels this one:
+    /// "I don't want to live" stays what it is, whatever surrounds it.
+    pub guarded: bool,
+}
+
+impl<S: Copy> Rule<S> {
+    /// A rule with no exceptions.
+    pub const fn new(sign: S, pattern: &'static str) -> Self {
+        Rule {
+            sign,
+            pattern,
+            unless_after: "",
+            unless_before: "",
+            guarded: false,
+        }
+    }
+
+    /// Adds the phrases after a match that cancel it.
+    pub const fn unless_after(self, unless_after: &'static str) -> Self {
+        Rule {
+            unless_after,
+            ..self
+        }
+    }
+
+    /// Adds the phrases before a match that cancel it.
+    pub const fn unless_before(self, unless_before: &'static str) -> Self {
+        Rule {
+            unless_before,
+            ..self
+        }
+    }
+
+    /// Marks the rule as one that context never lowers.
+    pub const fn guarded(self) -> Self {
+        Rule {
+            guarded: true,
+            ..self
+        }
+    }
+}
+
+/// A [`Rule`] with its patterns compiled.
+#[derive(Debug, Clone)]
+pub struct Compiled<S> {
+    sign: S,
+    patterns: Vec<Pattern>,
+    unless_after: Vec<Pattern>,
+    unless_before: Vec<Pattern>,
+    guarded: bool,
+}
+
+fn compile_list(list: &str) -> Vec<Pattern> {
+    list.split(" | ")
+        .filter(|p| !p.trim().is_empty())
+        .map(Pattern::new)
+        .collect()
+}
+
+/// Compiles a table of rules.
+pub fn compile<S: Copy>(rules: &[Rule<S>]) -> Vec<Compiled<S>> {
+    rules
+        .iter()
+        .map(|r| Compiled {
+            sign: r.sign,
+            patterns: compile_list(r.pattern),
+            unless_after: compile_list(r.unless_after),
+            unless_before: compile_list(r.unless_before),
+            guarded: r.guarded,
+        })
+        .collect()
+}
+
+/// One match of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<S> {
+    /// What it shows.
+    pub sign: S,
+    /// The tokens matched, `start..end`.
+    pub tokens: (usize, usize),
+    /// Whether context may lower it.
+    pub guarded: bool,
+}
+
+/// Every match of every rule in `tokens`, exceptions applied.
+pub fn hits<S: Copy>(rules: &[Compiled<S>], tokens: &[Token]) -> Vec<Hit<S>> {
+    let mut out = Vec::new();
+    for rule in rules {
+        for (start, end) in rule.patterns.iter().flat_map(|p| p.find_all(tokens)) {
+            let clause = tokens[start].clause;
+            let after = rule.unless_after.iter().any(|p| {
+                tokens.get(end).is_some_and(|t| t.clause == clause)
+                    && p.match_at(tokens, end).is_some()
+            });
+            let before = rule.unless_before.iter().any(|p| {
+                (start.saturating_sub(4)..start).any(|from| {
+                    tokens[from].clause == clause && p.match_at(tokens, from) == Some(start)
+                })
+            });
+            if !after && !before {
+                out.push(Hit {
+                    sign: rule.sign,
+                    tokens: (start, end),
+                    guarded: rule.guarded,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|h| h.tokens);
+    out
+}
+
+/// The character span in the original text covered by tokens `start..end`.
+pub fn char_span(tokens: &[Token], (start, end): (usize, usize)) -> (usize, usize) {
+    (tokens[start].start, tokens[end - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn apostrophes_or_none_read_the_same() {
+        for (a, b) in [
+            ("I don't want", "i dont want"),
+            ("I can't go on", "I cant go on"),
+            ("I cannot go on", "I can’t go on"),
+            ("I'm done", "im done"),
+            ("I'll die", "ill die"),
+            ("I won't", "i wont"),
+            ("I'd rather", "id rather"),
+        ] {
+            assert_eq!(words(a), words(b), "{a} / {b}");
+        }
+        assert_eq!(words("I feel ill"), ["i", "feel", "ill"]);
+        assert_eq!(words("my ID card"), ["my", "id", "card"]);
+    }
+
+    #[test]
+    fn emphasis_and_slang_are_seen_through() {
+        assert_eq!(words("PLEEEASE"), ["please"]);
+        assert_eq!(words("kms"), ["kill", "myself"]);
+        assert_eq!(words("unaliving"), ["killing"]);
+        assert_eq!(words("ily"), ["i", "love", "you"]);
+        assert!(Pattern::new("die").find(&tokens("i wanna diee")).is_some());
+        assert!(Pattern::new("hello").find(&tokens("hellooo?")).is_some());
+    }
+
+    #[test]
+    fn elisions_split_and_accents_fold() {
+        assert_eq!(
+            words("J'ai envie d'en finir"),
+            ["j", "ai", "envie", "d", "en", "finir"]
+        );
+        assert_eq!(words("Réveiller à"), ["reveiller", "a"]);
+    }
+
+    #[test]
+    fn spans_point_at_the_written_word() {
+        let text = "Ça va? I can’t go on";
+        let t = tokens(text);
+        let (s, e) = Pattern::new("i can't go on").find(&t).unwrap();
+        let (a, b) = char_span(&t, (s, e));
+        let marked: String = text.chars().skip(a).take(b - a).collect();
+        assert_eq!(marked, "I can’t go on");
+    }
+
+    #[test]
+    fn fillers_optional_parts_gaps_and_clause_ends() {
+        let p = Pattern::new("[i] want to die");
+        assert!(p.find(&tokens("I honestly just want to die")).is_some());
+        assert!(p.find(&tokens("want to die")).is_some());
+        assert!(Pattern::new("pills * @time")
+            .find(&tokens("pills lined up for tonight"))
+            .is_some());
+        assert!(Pattern::new("pills * @time")
+            .find(&tokens("pills. I'm out tonight"))
+            .is_none());
+        assert!(Pattern::new("i will change $")
+            .find(&tokens("I'll change the locks"))
+            .is_none());
+        assert!(Pattern::new("i will change $")
+            .find(&tokens("I'll change."))
+            .is_some());
+        assert!(Pattern::new("suicid*").find(&tokens("suicidal")).is_some());
+    }
+}

@@ -1,0 +1,305 @@
+//! The crisis and begging detectors measured on the corpora in
+//! `tests/corpus/` (see its README): recall, precision, false alarms and a
+//! confusion table, per language, for the tuning set and the holdout apart.
+//! The thresholds hold on both together. `cargo xtask eval` runs this with
+//! `--nocapture` to print the tables.
+//!
+//! Set `CORPUS_MISSES=tuning` to list the tuning set's misses; the holdout's
+//! are never listed, so they cannot be tuned against.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use engine::begging::{analyse, Level};
+use engine::safety::{assess, Tier};
+
+/// One labelled line.
+struct Example {
+    label: String,
+    lang: String,
+    text: String,
+}
+
+fn load(name: &str) -> Vec<Example> {
+    let path = format!("{}/tests/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    body.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.splitn(3, '\t');
+            let (label, lang, text) = (parts.next(), parts.next(), parts.next());
+            let (Some(label), Some(lang), Some(text)) = (label, lang, text) else {
+                panic!("{name}: not label<TAB>lang<TAB>text: {l:?}");
+            };
+            Example {
+                label: label.into(),
+                lang: lang.into(),
+                text: text.into(),
+            }
+        })
+        .collect()
+}
+
+fn show_misses(set: &str) -> bool {
+    set == "tuning" && std::env::var("CORPUS_MISSES").is_ok_and(|v| v == "tuning")
+}
+
+/// What the crisis detector made of a line, in the corpus's labels.
+fn crisis_reading(text: &str) -> &'static str {
+    let a = assess(text);
+    match a.tier {
+        Tier::Higher => "higher",
+        Tier::Lower => "lower",
+        Tier::None if a.danger_from_someone => "danger",
+        Tier::None => "none",
+    }
+}
+
+/// Card counts: true and false positives and negatives.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+}
+
+impl Counts {
+    fn add(&mut self, expected: bool, got: bool) {
+        match (expected, got) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
+        }
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn false_alarms(&self) -> f64 {
+        ratio(self.fp, self.fp + self.tn)
+    }
+    fn merge(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+        self.tn += other.tn;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:5.1}%", x * 100.0)
+}
+
+const CRISIS_LABELS: [&str; 4] = ["higher", "lower", "danger", "none"];
+const DRAFT_LABELS: [&str; 3] = ["calm", "pleading", "desperate"];
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Calm => "calm",
+        Level::Pleading => "pleading",
+        Level::Desperate => "desperate",
+    }
+}
+
+/// The crisis report for one set; returns its card counts.
+fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
+    let mut by_lang: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut danger = Counts::default();
+    let mut total = Counts::default();
+    for e in examples {
+        let got = crisis_reading(&e.text);
+        let expected_card = e.label != "none";
+        let got_card = got != "none";
+        by_lang
+            .entry(&e.lang)
+            .or_default()
+            .add(expected_card, got_card);
+        total.add(expected_card, got_card);
+        danger.add(e.label == "danger", assess(&e.text).danger_from_someone);
+        let label = CRISIS_LABELS
+            .iter()
+            .find(|l| **l == e.label)
+            .unwrap_or_else(|| panic!("unknown label {:?}", e.label));
+        *confusion.entry((label, got)).or_default() += 1;
+        if show_misses(set)
+            && (expected_card != got_card || (e.label != got && e.label != "danger"))
+        {
+            let _ = writeln!(
+                out,
+                "  miss [{} -> {}] {}: {}",
+                e.label, got, e.lang, e.text
+            );
+        }
+    }
+    let _ = writeln!(out, "\ncrisis card, {set} ({} lines)", examples.len());
+    let _ = writeln!(out, "  lang   lines  recall  precision  false alarms");
+    for (lang, c) in &by_lang {
+        let _ = writeln!(
+            out,
+            "  {lang:<5} {:>6}  {}  {}     {}",
+            c.tp + c.fp + c.fn_ + c.tn,
+            pct(c.recall()),
+            pct(c.precision()),
+            pct(c.false_alarms())
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  all   {:>6}  {}  {}     {}",
+        examples.len(),
+        pct(total.recall()),
+        pct(total.precision()),
+        pct(total.false_alarms())
+    );
+    let _ = writeln!(
+        out,
+        "  danger from someone: recall {}, precision {}, false alarms {}",
+        pct(danger.recall()),
+        pct(danger.precision()),
+        pct(danger.false_alarms())
+    );
+    let _ = writeln!(out, "  confusion (rows: label, columns: reading)");
+    let _ = writeln!(
+        out,
+        "  {:<8} {:>7} {:>7} {:>7} {:>7}",
+        "", "higher", "lower", "danger", "none"
+    );
+    for label in CRISIS_LABELS {
+        let _ = write!(out, "  {label:<8}");
+        for got in CRISIS_LABELS {
+            let _ = write!(
+                out,
+                " {:>7}",
+                confusion.get(&(label, got)).copied().unwrap_or(0)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    total
+}
+
+/// The drafts report for one set; returns (right, all, calm read as desperate).
+fn drafts_report(set: &str, examples: &[Example], out: &mut String) -> (usize, usize, usize) {
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut by_lang: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut right = 0;
+    let mut calm_desperate = 0;
+    for e in examples {
+        let got = level_name(analyse(&e.text).level);
+        let label = DRAFT_LABELS
+            .iter()
+            .find(|l| **l == e.label)
+            .unwrap_or_else(|| panic!("unknown label {:?}", e.label));
+        *confusion.entry((label, got)).or_default() += 1;
+        let entry = by_lang.entry(&e.lang).or_default();
+        entry.1 += 1;
+        if *label == got {
+            right += 1;
+            entry.0 += 1;
+        } else if show_misses(set) {
+            let _ = writeln!(out, "  miss [{} -> {}]: {}", e.label, got, e.text);
+        }
+        if *label == "calm" && got == "desperate" {
+            calm_desperate += 1;
+        }
+    }
+    let _ = writeln!(out, "\nbegging level, {set} ({} drafts)", examples.len());
+    for (lang, (r, n)) in &by_lang {
+        let _ = writeln!(
+            out,
+            "  {lang:<5} {n:>6} drafts  {} right",
+            pct(ratio(*r, *n))
+        );
+    }
+    for label in DRAFT_LABELS {
+        let tp = confusion.get(&(label, label)).copied().unwrap_or(0);
+        let labelled: usize = DRAFT_LABELS
+            .iter()
+            .map(|g| confusion.get(&(label, *g)).copied().unwrap_or(0))
+            .sum();
+        let read: usize = DRAFT_LABELS
+            .iter()
+            .map(|l| confusion.get(&(*l, label)).copied().unwrap_or(0))
+            .sum();
+        let _ = writeln!(
+            out,
+            "  {label:<9} recall {}  precision {}",
+            pct(ratio(tp, labelled)),
+            pct(ratio(tp, read))
+        );
+    }
+    let _ = writeln!(out, "  confusion (rows: label, columns: reading)");
+    let _ = writeln!(
+        out,
+        "  {:<9} {:>9} {:>9} {:>9}",
+        "", "calm", "pleading", "desperate"
+    );
+    for label in DRAFT_LABELS {
+        let _ = write!(out, "  {label:<9}");
+        for got in DRAFT_LABELS {
+            let _ = write!(
+                out,
+                " {:>9}",
+                confusion.get(&(label, got)).copied().unwrap_or(0)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(
+        out,
+        "  all: {} right; calm drafts read as desperate: {calm_desperate}",
+        pct(ratio(right, examples.len()))
+    );
+    (right, examples.len(), calm_desperate)
+}
+
+#[test]
+fn the_detectors_meet_their_thresholds_on_the_corpora() {
+    let mut out = String::new();
+    let crisis_tuning = load("crisis.tsv");
+    let crisis_holdout = load("crisis_holdout.tsv");
+    let drafts_tuning = load("drafts.tsv");
+    let drafts_holdout = load("drafts_holdout.tsv");
+    assert!(crisis_tuning.len() + crisis_holdout.len() >= 400);
+    assert!(drafts_tuning.len() + drafts_holdout.len() >= 250);
+
+    let mut crisis = crisis_report("tuning", &crisis_tuning, &mut out);
+    crisis.merge(crisis_report("holdout", &crisis_holdout, &mut out));
+    let (r1, n1, cd1) = drafts_report("tuning", &drafts_tuning, &mut out);
+    let (r2, n2, cd2) = drafts_report("holdout", &drafts_holdout, &mut out);
+    let _ = writeln!(
+        out,
+        "\nwhole corpus: crisis recall {}, false alarms {}; drafts {} right, {} calm read as desperate",
+        pct(crisis.recall()),
+        pct(crisis.false_alarms()),
+        pct(ratio(r1 + r2, n1 + n2)),
+        cd1 + cd2
+    );
+    println!("{out}");
+
+    assert!(crisis.recall() >= 0.95, "crisis recall {}", crisis.recall());
+    assert!(
+        crisis.false_alarms() <= 0.05,
+        "crisis false alarms {}",
+        crisis.false_alarms()
+    );
+    assert!(
+        ratio(r1 + r2, n1 + n2) >= 0.90,
+        "drafts right {}",
+        ratio(r1 + r2, n1 + n2)
+    );
+    assert_eq!(cd1 + cd2, 0, "a calm draft read as desperate");
+}

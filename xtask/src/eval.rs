@@ -1,0 +1,34 @@
+//! `cargo xtask eval`: the crisis and begging detectors measured on the
+//! corpora in `engine/tests/corpus/`. The measuring lives in the engine's
+//! `corpus_eval` test, so the figures printed here are the ones the test
+//! suite holds to its thresholds; this only runs it with its output shown.
+
+use system::{cargo, run_checked, workspace_root, Failure};
+
+use crate::system;
+
+/// Prints recall, precision, false alarms and confusion tables per
+/// detector and language, tuning set and holdout apart. `--misses` also
+/// lists the tuning set's misses (never the holdout's).
+pub fn run(extra: &[String]) -> Result<(), Failure> {
+    let mut test = cargo();
+    test.current_dir(workspace_root()).args([
+        "test",
+        "--quiet",
+        "-p",
+        "engine",
+        "--test",
+        "corpus_eval",
+        "--",
+        "--nocapture",
+    ]);
+    for arg in extra {
+        match arg.as_str() {
+            "--misses" => {
+                test.env("CORPUS_MISSES", "tuning");
+            }
+            other => return Err(Failure(format!("eval: unknown option {other}"))),
+        }
+    }
+    run_checked("measure the crisis and begging detectors", &mut test)
+}
