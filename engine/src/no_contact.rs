@@ -373,9 +373,9 @@ pub fn settings(store: &impl Read) -> Result<Settings> {
         .unwrap_or_default())
 }
 
-/// Validates and stores the settings. Milestones already reached in the
-/// current streak are marked as announced, so a newly added past milestone
-/// does not notify out of the blue.
+/// Validates and stores the settings. A milestone added to the list that
+/// the current streak has already passed is marked as handled, so it does
+/// not notify out of the blue.
 pub fn save_settings(
     tx: &mut Tx<'_>,
     input: &SettingsInput,
@@ -383,11 +383,18 @@ pub fn save_settings(
     tz: Tz,
 ) -> Result<Settings> {
     let settings = Settings::validate(input)?;
+    let previous = self::settings(tx)?;
     let record = Record::load(tx)?;
     if let Some(start) = record.current_start() {
         let mut handled = Handled::load(tx)?;
         let before = handled.clone();
-        for &days in &settings.milestones {
+        // Only a milestone this change adds is passed over; one that was
+        // already in the list and is waiting for the notifier stays due.
+        let added = settings
+            .milestones
+            .iter()
+            .filter(|d| !previous.milestones.contains(d));
+        for &days in added {
             if same_wall_time_days_later(start, days, tz) <= now {
                 handled.insert(start, days);
             }
@@ -569,34 +576,54 @@ pub fn current_days(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<Opt
 /// recorded as handled and put in the outbox in one transaction; what the
 /// outbox holds is offered until the shell confirms it was shown.
 pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
-    let record = Record::load(tx)?;
-    let mut waiting = outbox::pending(tx)?;
-    let Some(start) = record.current_start() else {
-        return Ok(Check {
-            announce: None,
-            day: None,
-            next_due: None,
-        });
-    };
-    // A slip since makes a waiting milestone of the old streak moot.
-    let streak = start.timestamp_micros();
-    if waiting.iter().any(|e| e.streak != streak) {
-        waiting.retain(|e| e.streak == streak);
-        outbox::save_pending(tx, &waiting)?;
-    }
     let settings = settings(tx)?;
+    let mut next_due = None;
+    let day = enqueue_milestones(tx, &settings, now, tz, &mut next_due)?;
+    // Later steps' reminders are enqueued here too, before the offer.
+    let quiet_until = settings
+        .quiet_hours
+        .filter(|q| q.contains(now.with_timezone(&tz).time()))
+        .map(|q| quiet_end_after(q, now, tz));
+    let (announce, next_due) = outbox::offer(tx, now, quiet_until, next_due)?;
+    Ok(Check {
+        announce,
+        day,
+        next_due,
+    })
+}
+
+/// Puts the milestones newly reached at `now` in the outbox (or passes them
+/// over in silence when notifications are off); returns the day count and
+/// lowers `next_due` to the next milestone.
+fn enqueue_milestones(
+    tx: &mut Tx<'_>,
+    settings: &Settings,
+    now: DateTime<Utc>,
+    tz: Tz,
+    next_due: &mut Option<DateTime<Utc>>,
+) -> Result<Option<u32>> {
+    let record = Record::load(tx)?;
+    let Some(start) = record.current_start() else {
+        return Ok(None);
+    };
+    // A slip since makes a waiting milestone of an old streak moot.
+    let streak = start.timestamp_micros();
+    outbox::drop_where(
+        tx,
+        |topic| matches!(topic, outbox::Topic::Streak { start } if *start != streak),
+    )?;
     let mut handled = Handled::load(tx)?;
     let day = whole_days_between(start, now, tz);
     let mut reached = Vec::new();
-    let mut next_due = None;
     for &days in &settings.milestones {
         let at = same_wall_time_days_later(start, days, tz);
         if at <= now {
             if !handled.contains(start, days) {
                 reached.push(days);
             }
-        } else if next_due.is_none() {
-            next_due = Some(at);
+        } else if next_due.is_none_or(|n| at < n) {
+            *next_due = Some(at);
+            break;
         }
     }
     if !reached.is_empty() {
@@ -605,40 +632,10 @@ pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
         }
         tx.put(Tree::Outbox, HANDLED_KEY, &handled)?;
         if settings.notifications {
-            outbox::enqueue(tx, streak, &reached, day, now)?;
+            outbox::enqueue_milestones(tx, streak, &reached, day, now)?;
         }
     }
-    let waiting = outbox::pending(tx)?;
-    let earliest_try = waiting.iter().map(|e| e.not_before).min();
-    let quiet = settings
-        .quiet_hours
-        .filter(|q| q.contains(now.with_timezone(&tz).time()));
-    let sooner = |a: Option<DateTime<Utc>>, b: DateTime<Utc>| Some(a.map_or(b, |a| a.min(b)));
-    let announce = match (quiet, earliest_try) {
-        (_, None) => None,
-        (Some(quiet), Some(_)) => {
-            // Held until the quiet ends.
-            next_due = sooner(next_due, quiet_end_after(quiet, now, tz));
-            None
-        }
-        (None, Some(at)) if at > now => {
-            next_due = sooner(next_due, at);
-            None
-        }
-        (None, Some(_)) => waiting
-            .iter()
-            .filter(|e| e.not_before <= now)
-            .min_by_key(|e| e.not_before)
-            .map(|e| Pending {
-                id: e.id,
-                announcement: e.announcement.clone(),
-            }),
-    };
-    Ok(Check {
-        announce,
-        day: Some(day),
-        next_due,
-    })
+    Ok(Some(day))
 }
 
 fn quiet_end_after(quiet: QuietHours, now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
@@ -1045,6 +1042,28 @@ mod tests {
     }
 
     #[test]
+    fn saving_the_same_settings_keeps_a_reached_milestone_due() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        store.transact(|tx| start(tx, None, t0, UTC)).unwrap();
+        let day1 = t0 + Duration::days(1);
+        store
+            .transact(|tx| {
+                save_settings(
+                    tx,
+                    &settings_input("1, 3, 7, 14, 21, 30, 60, 90"),
+                    day1,
+                    UTC,
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            check(&store, day1, UTC).unwrap().announce,
+            Some(Announcement::Milestone { days: 1 })
+        );
+    }
+
+    #[test]
     fn a_failed_send_waits_and_is_offered_again_until_the_service_takes_it() {
         let (_dir, store) = temp_store();
         let now = instant("2026-03-10T12:00:00Z");
@@ -1190,8 +1209,10 @@ mod tests {
                 let checked = store.transact(|tx| super::check(tx, now, tz)).unwrap();
                 if let Some(pending) = checked.announce {
                     if up {
-                        let streak = outbox::pending(store).unwrap()
-                            .iter().find(|e| e.id == pending.id).unwrap().streak;
+                        let streak = match outbox::pending(store).unwrap()
+                            .iter().find(|e| e.id == pending.id).unwrap().topic {
+                            outbox::Topic::Streak { start } => start,
+                        };
                         store.transact(|tx| outbox::confirm(tx, pending.id)).unwrap();
                         said.entry(streak).or_default().extend(pending.announcement.milestones());
                     } else {
@@ -1244,10 +1265,12 @@ mod tests {
                 sorted.dedup();
                 prop_assert_eq!(sorted.len(), days.len(), "streak {} heard a milestone twice", streak);
             }
-            // Milestones already passed at an edit are passed over in
-            // silence; the rest arrive.
-            let heard = said.get(&last).cloned().unwrap_or_default();
+            // The list never changes here, so nothing is passed over: every
+            // milestone of the last streak arrives.
+            let mut heard = said.get(&last).cloned().unwrap_or_default();
+            heard.sort_unstable();
             prop_assert!(heard.len() >= reached_before_edit.len());
+            prop_assert_eq!(heard, DEFAULT_MILESTONES.to_vec());
             prop_assert_eq!(outbox::pending(&store).unwrap(), vec![]);
         }
     }

@@ -13,9 +13,14 @@
 //! lost. The one window for a repeat is a crash between the service taking
 //! it and the confirmation reaching the disk (milliseconds).
 //!
-//! There is at most one pending milestone entry: milestones reached while
-//! one waits are merged into it, so a long outage ends in one summary, not a
-//! flood.
+//! Each entry belongs to a [`Topic`]; a topic has at most one entry
+//! waiting. Milestones reached while one of their streak waits are merged
+//! into it, so a long outage ends in one summary, not a flood; other topics
+//! (a reminder of a given day, say) are simply not queued twice.
+//!
+//! Producers (the no-contact milestones, and later steps' reminders) only
+//! enqueue; [`offer`] alone decides what is shown now, honouring quiet hours,
+//! so every kind of notification follows the same rules.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -82,13 +87,25 @@ pub struct Pending {
     pub announcement: Announcement,
 }
 
+/// What an entry is about; a topic has at most one entry waiting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "topic", rename_all = "snake_case")]
+pub(crate) enum Topic {
+    /// Milestones of the no-contact streak that began at `start` (µs): a
+    /// slip makes them moot.
+    Streak {
+        /// The streak's start, in µs since the epoch.
+        start: i64,
+    },
+}
+
 /// A pending entry as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub(crate) id: u64,
     pub(crate) announcement: Announcement,
-    /// The streak (start, in µs) it belongs to: a slip makes it moot.
-    pub(crate) streak: i64,
+    #[serde(flatten)]
+    pub(crate) topic: Topic,
     pub(crate) created_at: DateTime<Utc>,
     #[serde(default)]
     pub(crate) attempts: u32,
@@ -109,36 +126,93 @@ pub(crate) fn save_pending(tx: &mut Tx<'_>, entries: &[Entry]) -> Result<()> {
     }
 }
 
-/// Records `milestones` of the streak `streak` as an announcement, merged
-/// into the one already waiting for that streak, if any.
-pub(crate) fn enqueue(
+/// Records `milestones` of the streak that began at `streak` (µs) as an
+/// announcement, merged into the one already waiting for it, if any.
+pub(crate) fn enqueue_milestones(
     tx: &mut Tx<'_>,
     streak: i64,
     milestones: &[u32],
     today: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let topic = Topic::Streak { start: streak };
     let mut entries = pending(tx)?;
-    if let Some(waiting) = entries.iter_mut().find(|e| e.streak == streak) {
+    if let Some(waiting) = entries.iter_mut().find(|e| e.topic == topic) {
         waiting.announcement = waiting.announcement.merged(milestones, today);
-    } else {
-        let announcement = match milestones {
-            [one] => Announcement::Milestone { days: *one },
-            many => Announcement::Summary {
-                days: today,
-                milestones: many.to_vec(),
-            },
-        };
-        entries.push(Entry {
-            id: tx.new_id()?,
-            announcement,
-            streak,
-            created_at: now,
-            attempts: 0,
-            not_before: now,
-        });
+        return save_pending(tx, &entries);
     }
+    let announcement = match milestones {
+        [one] => Announcement::Milestone { days: *one },
+        many => Announcement::Summary {
+            days: today,
+            milestones: many.to_vec(),
+        },
+    };
+    enqueue(tx, topic, announcement, now)
+}
+
+/// Records `announcement` about `topic`, unless one about it waits already.
+pub(crate) fn enqueue(
+    tx: &mut Tx<'_>,
+    topic: Topic,
+    announcement: Announcement,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut entries = pending(tx)?;
+    if entries.iter().any(|e| e.topic == topic) {
+        return Ok(());
+    }
+    entries.push(Entry {
+        id: tx.new_id()?,
+        announcement,
+        topic,
+        created_at: now,
+        attempts: 0,
+        not_before: now,
+    });
     save_pending(tx, &entries)
+}
+
+/// Drops the waiting entries `moot` picks (their moment has passed).
+pub(crate) fn drop_where(tx: &mut Tx<'_>, moot: impl Fn(&Topic) -> bool) -> Result<()> {
+    let mut entries = pending(tx)?;
+    let before = entries.len();
+    entries.retain(|e| !moot(&e.topic));
+    if entries.len() != before {
+        save_pending(tx, &entries)?;
+    }
+    Ok(())
+}
+
+/// What to show now, and when to look again at the latest: the earliest
+/// entry whose time has come, unless `quiet_until` says the quiet hours hold
+/// everything until then. `next_due` is the producers' own next moment.
+pub(crate) fn offer(
+    store: &impl Read,
+    now: DateTime<Utc>,
+    quiet_until: Option<DateTime<Utc>>,
+    next_due: Option<DateTime<Utc>>,
+) -> Result<(Option<Pending>, Option<DateTime<Utc>>)> {
+    let waiting = pending(store)?;
+    let sooner = |a: Option<DateTime<Utc>>, b: DateTime<Utc>| Some(a.map_or(b, |a| a.min(b)));
+    let Some(earliest) = waiting.iter().map(|e| e.not_before).min() else {
+        return Ok((None, next_due));
+    };
+    if let Some(end) = quiet_until {
+        return Ok((None, sooner(next_due, end)));
+    }
+    if earliest > now {
+        return Ok((None, sooner(next_due, earliest)));
+    }
+    let due = waiting
+        .iter()
+        .filter(|e| e.not_before <= now)
+        .min_by_key(|e| (e.not_before, e.id))
+        .map(|e| Pending {
+            id: e.id,
+            announcement: e.announcement.clone(),
+        });
+    Ok((due, next_due))
 }
 
 /// The service took notification `id`: it leaves the outbox for good. An
