@@ -19,7 +19,9 @@ fn out_dir(root: &Path) -> PathBuf {
 }
 
 /// Builds the end-to-end tests, then runs them inside a fresh X and D-Bus session.
-pub fn run(root: &Path, driver: &Path) -> Result<(), Failure> {
+///
+/// `filter`, when given, runs only the end-to-end tests whose names contain it.
+pub fn run(root: &Path, driver: &Path, filter: Option<&str>) -> Result<(), Failure> {
     run_checked(
         "build the app and the end-to-end tests",
         cargo()
@@ -43,7 +45,8 @@ pub fn run(root: &Path, driver: &Path) -> Result<(), Failure> {
             ])
             .arg(me)
             .arg(SESSION_COMMAND)
-            .arg(driver),
+            .arg(driver)
+            .args(filter),
     )
 }
 
@@ -137,6 +140,7 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
                 "--ignored",
                 "--test-threads=1",
             ])
+            .args(args.get(1))
             .env("TAURI_DRIVER", driver)
             .env("CROSSROADS_E2E_OUT", &out),
     );

@@ -22,6 +22,8 @@ const USAGE: &str = "usage: cargo xtask <run|test|eval>
   run    install missing system packages, build Crossroads (release) and open it
   test   install what testing needs, then run fmt, clippy, all tests and the
          end-to-end tests in a real window
+  e2e    install what testing needs, then run only the end-to-end tests
+         (e2e NAME: only those whose names contain NAME)
   eval   measure the crisis and begging detectors on engine/tests/corpus:
          recall, precision, false alarms and confusion, per language, for
          the tuning set and the holdout (--misses lists the tuning misses)";
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Some("run") => run(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
+        Some("e2e") => e2e_only(&args[1..]),
         // Internal: the part of `test` that runs inside xvfb-run + dbus-run-session.
         Some(e2e::SESSION_COMMAND) => e2e::inside_session(&args[1..]),
         _ => {
@@ -86,5 +89,12 @@ fn test(extra: &[String]) -> Result<(), Failure> {
             .args(["test", "--workspace"])
             .args(extra),
     )?;
-    e2e::run(&root, &driver)
+    e2e::run(&root, &driver, None)
+}
+
+/// Only the end-to-end tests (all, or those matching a name): for working on them.
+fn e2e_only(args: &[String]) -> Result<(), Failure> {
+    system::ensure_packages(system::TEST_PACKAGES)?;
+    let driver = system::ensure_tauri_driver()?;
+    e2e::run(&workspace_root(), &driver, args.first().map(String::as_str))
 }
