@@ -104,7 +104,7 @@ async fn bad_input_shows_a_message_by_the_field_and_stores_nothing() {
 
     fill_profile(&app, "", &date_from_today(-3)).await;
     app.click("#save-profile").await;
-    let error = app.text("#ex_name-error").await;
+    let error = app.text_once_shown("#ex_name-error").await;
     assert!(error.contains("enter a name"), "{error}");
     let focused = app.script("return document.activeElement.id;").await;
     assert_eq!(focused, "ex_name", "focus moves to the field to fix");
@@ -114,7 +114,7 @@ async fn bad_input_shows_a_message_by_the_field_and_stores_nothing() {
     app.click("#save-profile").await;
     app.eventually("return document.getElementById('ex_name-error').hidden;")
         .await;
-    let error = app.text("#breakup_date-error").await;
+    let error = app.text_once_shown("#breakup_date-error").await;
     assert_eq!(error, "The breakup date can't be in the future.");
     let invalid = app
         .script("return document.getElementById('breakup_date').getAttribute('aria-invalid');")
@@ -289,8 +289,9 @@ async fn a_milestone_notifies_on_time_once_and_the_tray_counts_urges() {
     app.wait_for("#start-form").await;
     app.screenshot("10-no-contact-empty").await;
     app.click("input[name='start-when'][value='earlier']").await;
-    // Seven days ago, less eight seconds: day 7 falls eight seconds from now.
-    let since = chrono::Utc::now() - chrono::Duration::days(7) + chrono::Duration::seconds(8);
+    // Seven days ago, less forty seconds: day 7 falls forty seconds from
+    // now, room enough for a loaded machine to get there first.
+    let since = chrono::Utc::now() - chrono::Duration::days(7) + chrono::Duration::seconds(40);
     set_value(&app, "#since", &utc_wall_time(since)).await;
     app.click("#start-no-contact").await;
     assert_eq!(app.text("#day-number").await, "6");
@@ -300,8 +301,9 @@ async fn a_milestone_notifies_on_time_once_and_the_tray_counts_urges() {
     // Days 1 and 3 passed before the start was entered: one summary.
     let captured = wait_for_file_containing(&log, "milestones (day 1, day 3)");
     assert!(captured.contains("6 days of no contact"), "{captured}");
-    // Day 7 arrives on time, within seconds.
-    let captured = wait_for_file_containing(&log, "7 days of no contact");
+    // Day 7 arrives on time.
+    let captured =
+        wait_for_file_containing_within(&log, "7 days of no contact", Duration::from_secs(90));
     assert!(
         !captured.contains("Sam"),
         "no name in a notification:\n{captured}"
@@ -326,7 +328,19 @@ async fn a_milestone_notifies_on_time_once_and_the_tray_counts_urges() {
     // After a restart, day 7 is not announced again.
     let app = App::start(&home).await;
     let (bus, path) = latest_tray_item(&record, 1);
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // The notifier labels the tray after its first round, which would have
+    // offered anything due: once the label is there, a repeat would be too.
+    let started = Instant::now();
+    loop {
+        let label = String::from_utf8_lossy(&sni(&["label", &bus, &path]).stdout)
+            .trim()
+            .to_owned();
+        if label == "Day 7" {
+            break;
+        }
+        assert!(started.elapsed() < PATIENCE, "tray label is {label:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     let captured = std::fs::read_to_string(&log).unwrap();
     assert_eq!(
         captured.matches("7 days of no contact").count(),
@@ -374,7 +388,7 @@ async fn no_contact_bad_input_is_shown_and_nothing_is_stored() {
     set_value(&app, "#since", &utc_wall_time(tomorrow)).await;
     app.click("#start-no-contact").await;
     assert_eq!(
-        app.text("#since-error").await,
+        app.text_once_shown("#since-error").await,
         "The last contact can't be in the future."
     );
     app.screenshot("14-no-contact-future-start").await;
@@ -384,14 +398,14 @@ async fn no_contact_bad_input_is_shown_and_nothing_is_stored() {
     app.wait_for("#log").await;
     set_value(&app, "#note", &"x".repeat(2001)).await;
     app.click("#log-they").await;
-    let error = app.text("#note-error").await;
+    let error = app.text_once_shown("#note-error").await;
     assert!(error.contains("2000 characters"), "{error}");
 
     app.go("settings").await;
     set_value(&app, "#milestones", "1, 3, 3").await;
     app.click("#save-settings").await;
     assert_eq!(
-        app.text("#milestones-error").await,
+        app.text_once_shown("#milestones-error").await,
         "Day 3 is in the list twice."
     );
     app.screenshot("15-settings-bad-milestones").await;
@@ -500,7 +514,7 @@ async fn abuse_closes_the_way_back_and_keeps_a_safety_banner() {
     );
     app.wait_for("#safety-banner").await;
     app.click("#choose-continue").await;
-    let error = app.text("#acknowledged-error").await;
+    let error = app.text_once_shown("#acknowledged-error").await;
     assert!(error.contains("read the recommendation"), "{error}");
     app.screenshot("18-dealbreakers-abuse").await;
     app.click("#acknowledged").await;
@@ -633,4 +647,166 @@ async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
         .await;
     assert_eq!(done, "done");
     app.close().await;
+}
+
+/// Damages the store the way disks and crashes do, where it hurts: at the
+/// newest copy of the profile (sled keeps its log in preallocated segments,
+/// so damage in empty space would change nothing).
+fn damage_store(home: &TestHome, how: &str) {
+    let db = home.data_dir().join("store/db");
+    let bytes = std::fs::read(&db).unwrap();
+    let needle = b"Sam 11";
+    let at = bytes
+        .windows(needle.len())
+        .rposition(|w| w == needle)
+        .expect("the newest profile is in the store file");
+    match how {
+        "cut short" => std::fs::OpenOptions::new()
+            .write(true)
+            .open(&db)
+            .unwrap()
+            .set_len(at as u64)
+            .unwrap(),
+        "flipped bytes" => {
+            let mut bytes = bytes;
+            for byte in &mut bytes[at..at + 64] {
+                *byte ^= 0xff;
+            }
+            std::fs::write(&db, bytes).unwrap();
+        }
+        "missing file" => std::fs::remove_file(&db).unwrap(),
+        other => panic!("unknown damage {other}"),
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_damaged_store_offers_its_backups_and_is_restored_never_started_empty() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    profile_for_setup(&app, "Sam").await;
+    for i in 0..12 {
+        let saved = app
+            .invoke(
+                "save_profile",
+                json!({ "input": { "ex_name": format!("Sam {i}"), "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+            )
+            .await;
+        assert!(saved.get("ok").is_some(), "{saved}");
+    }
+    app.close().await;
+    for (n, how) in ["cut short", "flipped bytes", "missing file"]
+        .into_iter()
+        .enumerate()
+    {
+        // A start with the data whole: its backup is the one to come back to.
+        let app = App::start(&home).await;
+        app.eventually(
+            "window.__TAURI__.core.invoke('list_backups').then(list => window.__backups = list); \
+             return (window.__backups || []).some(b => b.reason === 'start' && b.records >= 2);",
+        )
+        .await;
+        app.close().await;
+
+        damage_store(&home, how);
+        let app = App::start(&home).await;
+        app.wait_for("#damaged").await;
+        let lead = app.text("#damaged").await;
+        assert!(lead.contains("Nothing has been changed"), "{how}: {lead}");
+        app.screenshot(&format!("40-damaged-{n}")).await;
+        app.click("#backup-list .restore:not([disabled])").await;
+        app.click("#confirm-restore-yes").await;
+        app.wait_for("main[data-view='home'][aria-busy='false']")
+            .await;
+        let profile = app.invoke("get_profile", json!({})).await;
+        assert_eq!(profile["ok"]["ex_name"], "Sam 11", "{how}: {profile}");
+        if n == 0 {
+            app.screenshot("41-restored-home").await;
+        }
+        app.close().await;
+        let kept_aside = std::fs::read_dir(home.data_dir())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("store.damaged-")
+            })
+            .count();
+        assert_eq!(kept_aside, n + 1, "{how}: the damaged data is kept");
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn backups_are_listed_in_settings_and_restore_after_a_confirmation() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    profile_for_setup(&app, "Sam").await;
+    app.close().await;
+    let app = App::start(&home).await;
+    app.eventually(
+        "window.__TAURI__.core.invoke('list_backups').then(list => window.__backups = list); \
+         return (window.__backups || []).some(b => b.reason === 'start' && b.records >= 2);",
+    )
+    .await;
+    let changed = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Changed", "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+        )
+        .await;
+    assert!(changed.get("ok").is_some(), "{changed}");
+    app.go("settings").await;
+    app.wait_for("#backup-list").await;
+    // The newest start backup has the profile as it was.
+    app.click("#backup-list li[data-reason='start'] .restore")
+        .await;
+    assert!(app
+        .text("#confirm-restore-text")
+        .await
+        .contains("kept as a backup first"));
+    app.screenshot("42-settings-restore-confirm").await;
+    app.click("#confirm-restore-yes").await;
+    assert_eq!(
+        app.text_once_shown("#restore-status").await,
+        "Restored. Your data is back as it was then."
+    );
+    let profile = app.invoke("get_profile", json!({})).await;
+    assert_eq!(profile["ok"]["ex_name"], "Sam", "{profile}");
+    let listed = app.invoke("list_backups", json!({})).await;
+    assert!(
+        listed["ok"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["reason"] == "before_restore"),
+        "{listed}"
+    );
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn data_from_a_newer_version_is_refused_with_a_clear_screen_and_left_alone() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    profile_for_setup(&app, "Sam").await;
+    app.close().await;
+    // Pretend a newer Crossroads wrote it: its schema is ahead of ours.
+    engine::Crossroads::open(&home.data_dir())
+        .unwrap()
+        .pretend_written_by_schema(engine::SCHEMA_VERSION + 1)
+        .unwrap();
+    let before = std::fs::read(home.data_dir().join("store/db")).unwrap();
+    let app = App::start(&home).await;
+    app.wait_for("#too-new").await;
+    assert!(app.text("#too-new").await.contains("newer"));
+    app.screenshot("43-too-new").await;
+    app.close().await;
+    assert_eq!(
+        std::fs::read(home.data_dir().join("store/db")).unwrap(),
+        before,
+        "nothing was written"
+    );
 }

@@ -58,7 +58,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// The saved data could not be read.
-    #[error("Your saved data in {} could not be read ({detail}). Nothing was changed. You can restore one of your automatic backups; the damaged data is kept aside, never deleted.", path.display())]
+    #[error("Your saved data in {} could not be read: it looks damaged. Nothing was changed. You can restore one of your automatic backups; the damaged data is kept aside, never deleted.", path.display())]
     StoreCorrupt {
         /// The data folder.
         path: PathBuf,

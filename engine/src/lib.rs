@@ -383,6 +383,14 @@ impl Crossroads {
         Ok(outbox::pending(&self.store)?.len())
     }
 
+    /// Marks the data as written by schema `version`, through the one write
+    /// path. Only for tests of what an older app does with newer data.
+    #[doc(hidden)]
+    pub fn pretend_written_by_schema(&self, version: u32) -> Result<()> {
+        self.store
+            .transact(|tx| tx.put(store::Tree::Meta, store::SCHEMA_KEY, &version))
+    }
+
     /// The schema version on disk.
     pub fn schema_version(&self) -> Result<Option<u32>> {
         self.store.get(store::Tree::Meta, store::SCHEMA_KEY)

@@ -57,10 +57,11 @@ impl AppState {
     /// Opens the store (blocking; call it off the main thread) and wakes
     /// whoever waits for it.
     pub fn finish_opening(&self) {
-        let opened = Crossroads::open(&self.0.data_dir).map_err(CommandError::from);
-        if let Err(e) = &opened {
-            log::error!("could not open the store: {}", e.message);
-        }
+        let opened = Crossroads::open(&self.0.data_dir).map_err(|e| {
+            // The storage layer's own words go to the log, for diagnosis.
+            log::error!("could not open the store: {e:?}");
+            CommandError::from(e)
+        });
         self.set(match opened {
             Ok(engine) => Slot::Open(engine),
             Err(e) => Slot::Failed(e),

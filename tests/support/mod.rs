@@ -117,10 +117,32 @@ impl Drop for Group {
             libc::kill(-pgid, libc::SIGKILL);
         }
         let _ = self.0.wait();
-        // The single-instance name on the bus goes with the process; give
-        // the bus a moment before the next app starts.
-        std::thread::sleep(Duration::from_millis(300));
+        // The next app must not find this one's single-instance name still
+        // on the bus (it would hand over to a dead process): wait until the
+        // bus has let it go.
+        let started = Instant::now();
+        while bus_name_has_owner(SINGLE_INSTANCE_NAME) && started.elapsed() < PATIENCE {
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
+}
+
+/// The name the single-instance plugin holds on the session bus.
+pub const SINGLE_INSTANCE_NAME: &str = "org.crossroads.companion.SingleInstance";
+
+/// Whether a name has an owner on the session bus (false without a bus).
+pub fn bus_name_has_owner(name: &str) -> bool {
+    Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            &format!("string:{name}"),
+        ])
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("boolean true"))
 }
 
 /// The real app in a real window, driven through WebDriver.
@@ -219,6 +241,20 @@ impl App {
         self.wait_for(css).await.text().await.unwrap()
     }
 
+    /// Waits until the first element matching `css` shows some text (an
+    /// answer from the engine that has to arrive first), and returns it.
+    pub async fn text_once_shown(&self, css: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = self.text(css).await;
+            if !text.trim().is_empty() {
+                return text;
+            }
+            assert!(started.elapsed() < PATIENCE, "{css} stayed empty");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the first element matching `css`.
     pub async fn click(&self, css: &str) {
         self.wait_for(css).await.click().await.unwrap();
@@ -292,6 +328,11 @@ pub fn date_from_today(days: i64) -> String {
 
 /// Waits for a file to contain `needle`, and returns its contents.
 pub fn wait_for_file_containing(path: &Path, needle: &str) -> String {
+    wait_for_file_containing_within(path, needle, PATIENCE)
+}
+
+/// Waits at most `limit` for a file to contain `needle`, and returns its contents.
+pub fn wait_for_file_containing_within(path: &Path, needle: &str, limit: Duration) -> String {
     let started = Instant::now();
     loop {
         let text = fs::read_to_string(path).unwrap_or_default();
@@ -299,7 +340,7 @@ pub fn wait_for_file_containing(path: &Path, needle: &str) -> String {
             return text;
         }
         assert!(
-            started.elapsed() < PATIENCE,
+            started.elapsed() < limit,
             "{} never contained {needle:?}:\n{text}",
             path.display()
         );
@@ -329,8 +370,9 @@ pub fn monitor_notifications(file: &Path) -> Background {
         .stderr(Stdio::null())
         .spawn()
         .expect("dbus-monitor (needs a D-Bus session: run through cargo xtask test)");
-    // dbus-monitor needs a moment to install its match rule.
-    std::thread::sleep(Duration::from_millis(500));
+    // Once it is a monitor, dbus-monitor reports losing its own name: from
+    // then on, every Notify is recorded.
+    wait_for_file_containing(file, "member=NameLost");
     Background(child)
 }
 

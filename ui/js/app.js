@@ -15,6 +15,7 @@ import * as safety from "./views/safety.js";
 import * as dealbreakers from "./views/dealbreakers.js";
 import * as reflect from "./views/reflect.js";
 import * as vault from "./views/vault.js";
+import { backupList } from "./views/backups.js";
 
 const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault };
 const navItems = [
@@ -83,14 +84,28 @@ function safetyBanner() {
   );
 }
 
-function renderFatal(main, error) {
+async function renderFatal(main, error) {
+  if (error.kind === "store_corrupt") {
+    // The data can't be read: offer the backups, never start empty.
+    main.replaceChildren(
+      h(
+        "section",
+        { class: "card fatal", id: "damaged" },
+        pageTitle(text.damagedTitle),
+        h("p", { role: "alert" }, text.damagedLead),
+        await backupList({ damaged: true, onRestored: render }),
+      ),
+    );
+    return;
+  }
+  const tooNew = error.kind === "store_too_new";
   main.replaceChildren(
     h(
       "section",
-      { class: "card fatal", role: "alert" },
-      pageTitle(text.fatalTitle),
+      { class: "card fatal", role: "alert", id: tooNew ? "too-new" : "fatal" },
+      pageTitle(tooNew ? text.tooNewTitle : text.fatalTitle),
       h("p", {}, error.message || text.genericError),
-      h("p", { class: "muted" }, text.fatalHint),
+      h("p", { class: "muted" }, tooNew ? text.tooNewHint : text.fatalHint),
     ),
   );
 }
@@ -106,7 +121,7 @@ async function render() {
     overview = await api.overview();
   } catch (error) {
     renderNav(null, false);
-    renderFatal(main, error);
+    await renderFatal(main, error);
     main.setAttribute("aria-busy", "false");
     return;
   }
@@ -119,7 +134,7 @@ async function render() {
   try {
     content = await view.render({ overview, navigate, firstRun: !overview.has_profile });
   } catch (error) {
-    renderFatal(main, error);
+    await renderFatal(main, error);
     main.setAttribute("aria-busy", "false");
     return;
   }

@@ -346,6 +346,28 @@ export const text = {
     pledged: "Your pledge:",
   },
 
+  backups: {
+    title: "Backups",
+    lead: "Crossroads keeps copies of your data on this computer: one from each of the last three starts, and one a day for a week. Restoring one replaces what you have now; what you have now is kept as a backup first.",
+    none: "There are no backups yet. The first one is made the next time Crossroads starts.",
+    unknownDate: "Unknown date",
+    reason: { start: "made at start", daily: "daily", before_restore: "kept before a restore", old: "from an older version" },
+    counts: (records, drafts, events) => `${records} records: ${drafts} ${drafts === 1 ? "draft" : "drafts"}, ${events} logged ${events === 1 ? "moment" : "moments"}`,
+    notRestorable: "Made by an older version; it can't be restored.",
+    restore: "Restore",
+    confirm: (what, damaged) =>
+      damaged
+        ? `Restore the backup from ${what}? The data that could not be opened is moved aside, not deleted.`
+        : `Restore the backup from ${what}? What you have now is kept as a backup first.`,
+    confirmYes: "Yes, restore it",
+    confirmNo: "Cancel",
+    restoring: "Restoring…",
+    restored: "Restored. Your data is back as it was then.",
+  },
+  damagedTitle: "Your saved data could not be read",
+  damagedLead: "Nothing has been changed or deleted. You can restore one of the backups below; the data that could not be read is kept aside.",
+  tooNewTitle: "This data is from a newer Crossroads",
+  tooNewHint: "Nothing has been changed. Install the newer version of Crossroads to open it.",
   fatalTitle: "Crossroads can't open your data",
   fatalHint: "Close any other Crossroads window and try again. Your entries have not been changed.",
   genericError: "Something went wrong. Nothing you wrote was lost; please try again.",

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{migrate, Store, Tree, CREATED_MARKER, SLED_DIR};
+use super::{migrate, Store, Tree, CREATED_MARKER, GENERATION_FILE, SLED_DIR};
 use crate::error::{Error, Result};
 
 /// The format of the files written here.
@@ -65,7 +65,8 @@ pub struct BackupInfo {
     pub created_at: Option<DateTime<Utc>>,
     /// Why it was taken (none for the first release's files).
     pub reason: Option<Reason>,
-    /// How many records it holds, all trees together.
+    /// How many of the person's records it holds (profile, answers, drafts,
+    /// events and so on; not the store's own bookkeeping).
     pub records: usize,
     /// Unsent drafts in it.
     pub drafts: usize,
@@ -178,7 +179,16 @@ fn describe(name: &str, path: &Path) -> BackupInfo {
                 id: name.to_owned(),
                 created_at: Some(file.created_at),
                 reason: Some(file.reason),
-                records: file.trees.values().map(BTreeMap::len).sum(),
+                // What the person wrote and logged; the store's own
+                // bookkeeping (schema, counts, notifications) is not theirs.
+                records: file
+                    .trees
+                    .iter()
+                    .filter(|(name, _)| {
+                        ![Tree::Meta.name(), Tree::Outbox.name()].contains(&name.as_str())
+                    })
+                    .map(|(_, records)| records.len())
+                    .sum(),
                 drafts: count(Tree::Drafts),
                 events: count(Tree::Events),
                 restorable: file.schema <= migrate::SCHEMA_VERSION,
@@ -276,9 +286,12 @@ pub fn recover(data_dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Store> {
         ));
         fs::rename(&sled_dir, &aside).map_err(io)?;
     }
-    let marker = data_dir.join(CREATED_MARKER);
-    if marker.exists() {
-        fs::remove_file(&marker).map_err(io)?;
+    // The damaged store's marker and commit count go aside with it.
+    for name in [CREATED_MARKER, GENERATION_FILE] {
+        let file = data_dir.join(name);
+        if file.exists() {
+            fs::remove_file(&file).map_err(io)?;
+        }
     }
     let store = Store::open(data_dir)?;
     restore(&store, id, now)?;
@@ -344,6 +357,14 @@ mod tests {
     use crate::store::Read;
     use crate::test_support::{instant, temp_dir};
 
+    /// Records as a person sees them: the store's own commit count moves on.
+    fn without_commit_count(entries: Vec<(Vec<u8>, Vec<u8>)>) -> Vec<(Vec<u8>, Vec<u8>)> {
+        entries
+            .into_iter()
+            .filter(|(k, _)| k.as_slice() != b"generation")
+            .collect()
+    }
+
     fn at(minute: u32) -> DateTime<Utc> {
         instant(&format!("2026-01-01T10:{minute:02}:00Z"))
     }
@@ -372,7 +393,7 @@ mod tests {
             .unwrap();
         let before: Vec<_> = Tree::ALL
             .iter()
-            .map(|t| store.raw_entries(*t).unwrap())
+            .map(|t| without_commit_count(store.raw_entries(*t).unwrap()))
             .collect();
         let file = write(&store, at(1), Reason::Start).unwrap();
         store
@@ -385,7 +406,7 @@ mod tests {
         restore(&store, id, at(2)).unwrap();
         let after: Vec<_> = Tree::ALL
             .iter()
-            .map(|t| store.raw_entries(*t).unwrap())
+            .map(|t| without_commit_count(store.raw_entries(*t).unwrap()))
             .collect();
         assert_eq!(before, after);
         // The data as it was before the restore is kept as its own backup.

@@ -44,6 +44,11 @@ const SLED_DIR: &str = "store";
 /// Written once the first schema key is on disk: a store folder with this
 /// marker and no schema key has lost data, not merely never been finished.
 const CREATED_MARKER: &str = "store.created";
+/// Beside the store, the number of the last commit. sled recovers a damaged
+/// log (a cut-short or bit-flipped file) by quietly going back to an older
+/// state; a store whose own count is behind this file has lost commits.
+const GENERATION_FILE: &str = "store.generation";
+const GENERATION_KEY: &[u8] = b"generation";
 
 pub(crate) const SCHEMA_KEY: &[u8] = b"schema_version";
 
@@ -102,8 +107,9 @@ impl Tree {
 pub struct Store {
     db: sled::Db,
     dir: PathBuf,
-    /// Held for the whole of each action that changes data.
-    write_lock: Arc<Mutex<()>>,
+    /// Held for the whole of each action that changes data; guards the
+    /// number of the last commit.
+    write_lock: Arc<Mutex<u64>>,
 }
 
 /// Reading records: the store itself, or an action in progress (which sees
@@ -158,12 +164,14 @@ impl Store {
                 other => break other?,
             }
         };
-        let store = Store {
+        let mut store = Store {
             db,
             dir: dir.to_path_buf(),
-            write_lock: Arc::new(Mutex::new(())),
+            write_lock: Arc::new(Mutex::new(0)),
         };
         store.check_integrity()?;
+        let generation = store.check_generation()?;
+        store.write_lock = Arc::new(Mutex::new(generation));
         migrate::run(&store)?;
         if !dir.join(CREATED_MARKER).exists() {
             backup::write_synced(&dir.join(CREATED_MARKER), b"crossroads store\n")?;
@@ -183,20 +191,26 @@ impl Store {
     pub fn transact<T>(&self, action: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         // A panic in another action poisons nothing we rely on: the data is
         // only changed by a commit that completed.
-        let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut generation = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
         let mut tx = Tx {
             store: self,
             pending: BTreeMap::new(),
         };
         let answer = action(&mut tx)?;
-        self.commit(tx.pending)?;
+        if !tx.pending.is_empty() {
+            let next = *generation + 1;
+            // Last, so that it wins over a restored backup's own count.
+            tx.put(Tree::Meta, GENERATION_KEY, &next)?;
+            self.commit(tx.pending)?;
+            *generation = next;
+            // Not synced: it may lag behind the store after a power cut
+            // (harmless), never run ahead of what the store has flushed.
+            let _ = fs::write(self.dir.join(GENERATION_FILE), next.to_string());
+        }
         Ok(answer)
     }
 
     fn commit(&self, pending: BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>) -> Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
         let mut touched: Vec<Tree> = pending.keys().map(|(tree, _)| *tree).collect();
         touched.dedup();
         let trees = touched
@@ -248,6 +262,22 @@ impl Store {
             path: self.dir.clone(),
             detail,
         }
+    }
+
+    /// The number of the last commit; damage when the store is behind the
+    /// number kept beside it.
+    fn check_generation(&self) -> Result<u64> {
+        let stored: u64 = self.get(Tree::Meta, GENERATION_KEY)?.unwrap_or(0);
+        let beside: u64 = fs::read_to_string(self.dir.join(GENERATION_FILE))
+            .ok()
+            .and_then(|text| text.trim().parse().ok())
+            .unwrap_or(0);
+        if stored < beside {
+            return Err(self.corrupt(format!(
+                "the store holds changes up to number {stored}, but {beside} were saved"
+            )));
+        }
+        Ok(stored)
     }
 
     /// Every stored value must be JSON, and a store that once had a schema
@@ -531,6 +561,48 @@ mod tests {
         drop((raw, store));
         let err = Store::open(dir.path()).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
+    }
+
+    #[test]
+    fn a_store_that_went_back_to_an_older_state_is_damaged() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        put(&store, Tree::Profile, b"k", "one");
+        // Later commits that the store then loses (as sled does when it
+        // recovers a cut-short log): the count beside it is ahead.
+        drop(store);
+        fs::write(dir.path().join(GENERATION_FILE), "999").unwrap();
+        let err = Store::open(dir.path()).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
+        // A count behind the store (a power cut before it was written) is fine.
+        fs::write(dir.path().join(GENERATION_FILE), "1").unwrap();
+        Store::open(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_cut_short_store_file_is_never_opened_as_an_older_state() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        for i in 0..30 {
+            put(&store, Tree::Profile, b"k", &format!("value {i}"));
+        }
+        drop(store);
+        let db = dir.path().join(SLED_DIR).join("db");
+        let len = fs::metadata(&db).unwrap().len();
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&db)
+            .unwrap()
+            .set_len(len / 2)
+            .unwrap();
+        match Store::open(dir.path()) {
+            Err(e) => assert_eq!(e.kind(), crate::ErrorKind::StoreCorrupt, "{e}"),
+            Ok(store) => assert_eq!(
+                store.get::<String>(Tree::Profile, b"k").unwrap().as_deref(),
+                Some("value 29"),
+                "opened, so it must be whole"
+            ),
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
+import { backupList } from "./backups.js";
 import { profileForm } from "./profile_form.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 
@@ -138,6 +139,13 @@ export async function render() {
       h("p", {}, t.dataLead),
       h("p", {}, h("code", { class: "path", id: "data-dir" }, info.data_dir)),
       h("p", { class: "muted" }, t.version(info.version)),
+    ),
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "backups-title" },
+      h("h2", { id: "backups-title" }, text.backups.title),
+      h("p", {}, text.backups.lead),
+      await backupList({ damaged: false, onRestored: async () => {} }),
     ),
   );
 }

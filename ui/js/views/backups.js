@@ -1,0 +1,71 @@
+// Restoring a backup: from Settings, and from the screen shown when the
+// saved data can't be opened. Restoring is two steps (choose, then confirm),
+// and the engine keeps what is replaced, so nothing is ever lost by it.
+
+import { api } from "../api.js";
+import { announce, h } from "../dom.js";
+import { formatWhen } from "../format.js";
+import { text } from "../strings.js";
+
+const t = text.backups;
+
+function describe(backup) {
+  const when = backup.created_at ? formatWhen(backup.created_at) : t.unknownDate;
+  return `${when} · ${t.reason[backup.reason] ?? t.reason.old}`;
+}
+
+/// The list of backups, each with a Restore button and a confirmation.
+/// `damaged`: the store would not open (the screen says so differently).
+/// `onRestored` runs after a restore the engine confirmed.
+export async function backupList({ damaged, onRestored }) {
+  const status = h("p", { class: "form-status", id: "restore-status", "aria-live": "polite" });
+  let backups;
+  try {
+    backups = await api.backups();
+  } catch (error) {
+    return h("p", { class: "field-error", role: "alert" }, error.message);
+  }
+  if (backups.length === 0) {
+    return h("p", { class: "muted", id: "no-backups" }, t.none);
+  }
+  const confirmBox = h("div", { class: "confirm-restore", id: "confirm-restore", hidden: true });
+  const ask = (backup, button) => {
+    const yes = h("button", { type: "button", id: "confirm-restore-yes" }, t.confirmYes);
+    const no = h("button", { type: "button", class: "secondary", id: "confirm-restore-no" }, t.confirmNo);
+    confirmBox.replaceChildren(
+      h("p", { id: "confirm-restore-text" }, t.confirm(describe(backup), damaged)),
+      h("div", { class: "inline" }, yes, no),
+    );
+    confirmBox.hidden = false;
+    no.addEventListener("click", () => {
+      confirmBox.hidden = true;
+      button.focus();
+    });
+    yes.addEventListener("click", async () => {
+      yes.disabled = true;
+      status.textContent = t.restoring;
+      try {
+        await api.restoreBackup(backup.id);
+        status.textContent = t.restored;
+        announce(t.restored);
+        confirmBox.hidden = true;
+        await onRestored();
+      } catch (error) {
+        status.textContent = error.message;
+        yes.disabled = false;
+      }
+    });
+    yes.focus();
+  };
+  const items = backups.map((backup) => {
+    const counts = backup.restorable ? t.counts(backup.records, backup.drafts, backup.events) : t.notRestorable;
+    const button = h(
+      "button",
+      { type: "button", class: "secondary restore", "data-id": backup.id, disabled: !backup.restorable, "aria-label": `${t.restore}: ${describe(backup)}` },
+      t.restore,
+    );
+    button.addEventListener("click", () => ask(backup, button));
+    return h("li", { class: "backup", "data-reason": backup.reason ?? "old" }, h("span", {}, describe(backup)), h("span", { class: "muted" }, counts), button);
+  });
+  return h("div", { class: "backups" }, h("ul", { class: "backup-list", id: "backup-list" }, items), confirmBox, status);
+}
