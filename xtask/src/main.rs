@@ -9,6 +9,7 @@
 //! Each step prints what it does; the first failure stops the run with a
 //! non-zero exit code, so CI never passes on skipped work.
 
+mod crash;
 mod e2e;
 mod eval;
 mod system;
@@ -22,6 +23,9 @@ const USAGE: &str = "usage: cargo xtask <run|test|eval>
   run    install missing system packages, build Crossroads (release) and open it
   test   install what testing needs, then run fmt, clippy, all tests and the
          end-to-end tests in a real window
+  crash  SIGKILL a writer at random moments and check that every
+         acknowledged write survived (--cycles N, default 200);
+         writes target/crash/report.json
   e2e    install what testing needs, then run only the end-to-end tests
          (e2e NAME: only those whose names contain NAME)
   eval   measure the crisis and begging detectors on engine/tests/corpus:
@@ -35,6 +39,9 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("e2e") => e2e_only(&args[1..]),
+        Some("crash") => crash::run(&args[1..]),
+        // Internal: the child the crash harness kills.
+        Some(crash::CHILD_COMMAND) => crash::child(&args[1..]),
         // Internal: the part of `test` that runs inside xvfb-run + dbus-run-session.
         Some(e2e::SESSION_COMMAND) => e2e::inside_session(&args[1..]),
         _ => {
@@ -89,6 +96,8 @@ fn test(extra: &[String]) -> Result<(), Failure> {
             .args(["test", "--workspace"])
             .args(extra),
     )?;
+    // 200 SIGKILLs at random moments; every acknowledged write must survive.
+    crash::run(&["--cycles".into(), "200".into()])?;
     e2e::run(&root, &driver, None)
 }
 
