@@ -137,3 +137,123 @@ fn a_migrated_store_opens_again_unchanged() {
         before
     );
 }
+
+/// Writes `fixtures/v2/` with this build's format (schema 2): run once when
+/// a format is released, with `cargo test -p engine --test fixtures --
+/// --ignored write_the_v2_fixture`, and commit the folder.
+#[test]
+#[ignore = "writes the fixture; run by hand when a format is released"]
+fn write_the_v2_fixture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2");
+    let _ = std::fs::remove_dir_all(&dir);
+    let app = Crossroads::open(&dir).unwrap();
+    write_every_kind(&app);
+}
+
+/// One of every record kind, with text that needs care (markup, emoji).
+fn write_every_kind(app: &Crossroads) {
+    use engine::{ProfileInput, SettingsInput};
+    let tz = chrono_tz::Europe::Berlin;
+    let t0 = t0();
+    app.save_profile(
+        &ProfileInput {
+            ex_name: "Jordan \u{1F494}".into(),
+            pronouns: "they".into(),
+            breakup_date: "2026-04-18".into(),
+            ended_by: "them".into(),
+        },
+        t0,
+        tz,
+    )
+    .unwrap();
+    let no = || "no".to_owned();
+    app.answer_dealbreakers(
+        &engine::dealbreakers::AnswersInput {
+            cheated: no(),
+            lied: "yes".into(),
+            put_down: no(),
+            abusive: no(),
+        },
+        t0,
+    )
+    .unwrap();
+    app.choose_path(ChosenPath::Continue, true, t0).unwrap();
+    app.save_reflection(Prompt::Reason, "We <b>fought</b> about money & time.")
+        .unwrap();
+    app.save_reflection(Prompt::Weight, "Small, against four years.")
+        .unwrap();
+    app.set_pattern(Pattern::NotSure, t0, tz).unwrap();
+    app.set_growth_way(GrowthWay::Journaling, t0, tz).unwrap();
+    app.add_growth_step("Book a therapist", t0, tz).unwrap();
+    app.add_growth_step("Journal on Sundays", t0, tz).unwrap();
+    app.set_growth_step(1, true, t0, tz).unwrap();
+    app.decide(Decision::Try, t0, tz).unwrap();
+    app.save_draft(None, "Please come back. I'll die without you.", false, t0)
+        .unwrap();
+    app.save_draft(
+        None,
+        "I'm sorry I missed your show.",
+        true,
+        t0 + Duration::minutes(1),
+    )
+    .unwrap();
+    app.pledge("I will not beg.", t0).unwrap();
+    app.save_settings(
+        &SettingsInput {
+            milestones: "1, 3, 7, 14".into(),
+            notifications: true,
+            quiet_hours_enabled: true,
+            quiet_start: "22:00".into(),
+            quiet_end: "07:00".into(),
+        },
+        t0,
+        tz,
+    )
+    .unwrap();
+    app.start_no_contact(Some("2026-04-20T18:30"), t0, tz)
+        .unwrap();
+    // Days 1, 3 and 7 waiting in the outbox, one try failed.
+    let waiting = app
+        .check_milestones(t0 - Duration::hours(10), tz)
+        .unwrap()
+        .announce
+        .unwrap();
+    app.show_failed(waiting.id, t0 - Duration::hours(10))
+        .unwrap();
+    let t1 = t0 + Duration::hours(1);
+    for kind in [
+        EventKind::UrgeResisted,
+        EventKind::CheckedSocial,
+        EventKind::TheyContacted,
+    ] {
+        app.log_event(kind, Some("a note"), t1, tz).unwrap();
+    }
+    app.log_event(EventKind::Texted, None, t1, tz).unwrap();
+    app.log_event(EventKind::UrgeResisted, None, t1, tz)
+        .unwrap();
+}
+
+#[test]
+fn a_v2_store_opens_and_reads_back_every_value() {
+    let (_dir, app) = open_copy("v2");
+    let tz = chrono_tz::Europe::Berlin;
+    let now = t0() + Duration::minutes(61);
+    assert_eq!(app.schema_version().unwrap(), Some(engine::SCHEMA_VERSION));
+    assert_eq!(app.profile().unwrap().unwrap().ex_name, "Jordan \u{1F494}");
+    let step1 = app.reflection(now, tz).unwrap();
+    assert_eq!(
+        step1.answers[&Prompt::Reason],
+        "We <b>fought</b> about money & time."
+    );
+    assert_eq!(step1.pattern, Some(Pattern::NotSure));
+    assert_eq!(step1.steps.len(), 2);
+    assert_eq!(app.vault().unwrap().drafts.len(), 2);
+    let step3 = app.no_contact(now, tz).unwrap();
+    assert_eq!(step3.history.len(), 1);
+    assert_eq!(step3.counts.urges_resisted, 2);
+    // The slip made the waiting milestones of the old streak moot.
+    let day1 = t0() + Duration::hours(1) + Duration::days(1) + Duration::hours(8);
+    let first = app.check_milestones(day1, tz).unwrap().announce.unwrap();
+    assert_eq!(first.announcement, Announcement::Milestone { days: 1 });
+    assert_eq!(app.pending_notifications().unwrap(), 1);
+}
