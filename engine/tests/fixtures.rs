@@ -257,3 +257,34 @@ fn a_v2_store_opens_and_reads_back_every_value() {
     assert_eq!(first.announcement, Announcement::Milestone { days: 1 });
     assert_eq!(app.pending_notifications().unwrap(), 1);
 }
+
+#[test]
+fn a_backup_of_every_record_kind_restores_value_by_value() {
+    let (dir, app) = open_copy("v2");
+    let tz = chrono_tz::Europe::Berlin;
+    let now = t0() + Duration::minutes(61);
+    let snapshot = |app: &Crossroads| {
+        serde_json::json!({
+            "profile": app.profile_view(now, tz).unwrap(),
+            "check": app.dealbreakers().unwrap(),
+            "step1": app.reflection(now, tz).unwrap(),
+            "vault": app.vault().unwrap(),
+            "settings": app.settings().unwrap(),
+            "step3": app.no_contact(now, tz).unwrap(),
+            "waiting": app.pending_notifications().unwrap(),
+        })
+    };
+    let before = snapshot(&app);
+    let file = app.backup(now, engine::BackupReason::Start).unwrap();
+    // Change a little of everything.
+    app.save_draft(None, "a new draft", false, now).unwrap();
+    app.add_growth_step("a new step", now, tz).unwrap();
+    app.log_event(EventKind::Met, Some("met"), now, tz).unwrap();
+    assert_ne!(snapshot(&app), before);
+    let id = file.file_name().unwrap().to_str().unwrap();
+    app.restore(id, now + Duration::minutes(1)).unwrap();
+    assert_eq!(snapshot(&app), before);
+    drop(app);
+    let reopened = Crossroads::open(dir.path()).unwrap();
+    assert_eq!(snapshot(&reopened), before, "and after a restart");
+}
