@@ -41,7 +41,8 @@ fn load(name: &str) -> Vec<Example> {
 }
 
 fn show_misses(set: &str) -> bool {
-    set == "tuning" && std::env::var("CORPUS_MISSES").is_ok_and(|v| v == "tuning")
+    // Holdouts are never listed: their misses must not steer the rules.
+    !set.ends_with("holdout") && std::env::var("CORPUS_MISSES").is_ok_and(|v| v == set)
 }
 
 /// What the crisis detector made of a line, in the corpus's labels.
@@ -288,6 +289,25 @@ fn the_detectors_meet_their_thresholds_on_the_corpora() {
         pct(ratio(r1 + r2, n1 + n2)),
         cd1 + cd2
     );
+    // Written afterwards by someone who never saw the rules or the corpora
+    // above: the honest figure for writing the detectors were not tuned on.
+    // Reported, not held to the thresholds (it is what tells us where the
+    // rules fall short).
+    // Split by one fixed rule (odd lines: dev, even lines: holdout) before
+    // anyone looked at the misses: dev may be read to improve the rules,
+    // the blind holdout never.
+    for part in ["blind_dev", "blind_holdout"] {
+        let blind = crisis_report(part, &load(&format!("crisis_{part}.tsv")), &mut out);
+        let (rb, nb, cdb) = drafts_report(part, &load(&format!("drafts_{part}.tsv")), &mut out);
+        let _ = writeln!(
+            out,
+            "\n{part}: crisis recall {}, false alarms {}; drafts {} right, {} calm read as desperate",
+            pct(blind.recall()),
+            pct(blind.false_alarms()),
+            pct(ratio(rb, nb)),
+            cdb
+        );
+    }
     println!("{out}");
 
     assert!(crisis.recall() >= 0.95, "crisis recall {}", crisis.recall());

@@ -30,7 +30,8 @@ const USAGE: &str = "usage: cargo xtask <run|test|eval>
          (e2e NAME: only those whose names contain NAME)
   eval   measure the crisis and begging detectors on engine/tests/corpus:
          recall, precision, false alarms and confusion, per language, for
-         the tuning set and the holdout (--misses lists the tuning misses)";
+         the tuning set, the holdout and the blind set (--misses,
+         --blind-misses list the tuning or blind dev misses)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
