@@ -395,6 +395,12 @@ impl Crossroads {
     pub fn schema_version(&self) -> Result<Option<u32>> {
         self.store.get(store::Tree::Meta, store::SCHEMA_KEY)
     }
+
+    /// How many commits have changed data: equal before and after an action
+    /// exactly when the action wrote nothing (tests of refused input).
+    pub fn commit_count(&self) -> u64 {
+        self.store.commit_count()
+    }
 }
 
 #[cfg(test)]

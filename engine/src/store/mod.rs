@@ -184,6 +184,11 @@ impl Store {
         &self.dir
     }
 
+    /// The number of the last commit that changed something.
+    pub fn commit_count(&self) -> u64 {
+        *self.write_lock.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Runs one action that may change data: under the store's write lock,
     /// `action` reads what it needs and records its writes in `tx`; when it
     /// succeeds, every write goes to disk in one transaction and is flushed

@@ -13,6 +13,8 @@ use crate::clock::Clock;
 use crate::notifier::{Notifier, Recording};
 use crate::state::AppState;
 
+mod hostile;
+
 /// The real context, so the real capability (commands granted to the main
 /// window only) is what these tests go through.
 fn context() -> tauri::Context<MockRuntime> {
