@@ -25,6 +25,8 @@ pub enum ErrorKind {
     StoreCorrupt,
     /// The saved data was written by a newer Crossroads.
     StoreTooNew,
+    /// A passphrase protects the data and it has not been entered yet.
+    Locked,
     /// Reading or writing the data folder failed.
     Storage,
     /// The desktop's notification service did not take a notification
@@ -73,6 +75,9 @@ pub enum Error {
         /// The schema version found.
         found: u32,
     },
+    /// The data is sealed and the passphrase has not been entered.
+    #[error("Crossroads is locked. Enter your passphrase to open it.")]
+    Locked,
     /// Reading or writing failed for a reason outside the app's control.
     #[error("Crossroads could not read or write its data folder: {0}")]
     Storage(String),
@@ -87,6 +92,7 @@ impl ErrorKind {
             ErrorKind::StoreLocked => "store_locked",
             ErrorKind::StoreCorrupt => "store_corrupt",
             ErrorKind::StoreTooNew => "store_too_new",
+            ErrorKind::Locked => "locked",
             ErrorKind::Storage => "storage",
             ErrorKind::Notification => "notification",
             ErrorKind::Autostart => "autostart",
@@ -104,6 +110,7 @@ impl Error {
             Error::StoreLocked { .. } => ErrorKind::StoreLocked,
             Error::StoreCorrupt { .. } => ErrorKind::StoreCorrupt,
             Error::StoreTooNew { .. } => ErrorKind::StoreTooNew,
+            Error::Locked => ErrorKind::Locked,
             Error::Storage(_) => ErrorKind::Storage,
         }
     }
@@ -137,6 +144,7 @@ mod tests {
             ErrorKind::StoreLocked,
             ErrorKind::StoreCorrupt,
             ErrorKind::StoreTooNew,
+            ErrorKind::Locked,
             ErrorKind::Storage,
             ErrorKind::Notification,
             ErrorKind::Autostart,

@@ -75,6 +75,7 @@ pub use outbox::{Announcement, Pending};
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
 pub use store::backup::{BackupInfo, Reason as BackupReason};
+pub use store::crypto::{Cost as KeyCost, PASSPHRASE_MIN_CHARS};
 pub use store::SCHEMA_VERSION;
 
 use store::{backup, Read, Store};
@@ -94,6 +95,15 @@ pub struct Logged {
     pub view: NoContactView,
     /// Whether the note had words of crisis: the UI then offers help gently.
     pub crisis_support: bool,
+}
+
+/// Whether a passphrase protects the data, and whether it is locked now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Encryption {
+    /// A passphrase is set: what the person wrote is sealed on disk.
+    pub enabled: bool,
+    /// The data key is not in memory: the passphrase must be entered.
+    pub locked: bool,
 }
 
 /// One person's program over one open store: the API the shell calls.
@@ -389,6 +399,47 @@ impl Crossroads {
     pub fn pretend_written_by_schema(&self, version: u32) -> Result<()> {
         self.store
             .transact(|tx| tx.put(store::Tree::Meta, store::SCHEMA_KEY, &version))
+    }
+
+    /// Whether a passphrase protects the data, and whether it is locked.
+    pub fn encryption(&self) -> Encryption {
+        let (enabled, locked) = self.store.encryption();
+        Encryption { enabled, locked }
+    }
+
+    /// Opens locked data with the passphrase; a wrong one is a typed error
+    /// on the `passphrase` field, and nothing changes.
+    pub fn unlock(&self, passphrase: &str) -> Result<Encryption> {
+        self.store.unlock(passphrase)?;
+        Ok(self.encryption())
+    }
+
+    /// Forgets the key until the passphrase is entered again (a no-op
+    /// without a passphrase).
+    pub fn lock(&self) -> Encryption {
+        self.store.lock();
+        self.encryption()
+    }
+
+    /// Sets a first passphrase: everything the person wrote is sealed, in
+    /// one transaction. `cost` is [`KeyCost::calibrated`] in the app.
+    pub fn set_passphrase(&self, passphrase: &str, cost: KeyCost) -> Result<Encryption> {
+        self.store.set_passphrase(passphrase, cost)?;
+        // The clear copies sled kept in its log go with the old files.
+        self.store.rebuild()?;
+        Ok(self.encryption())
+    }
+
+    /// Replaces the passphrase (the current one is checked first).
+    pub fn change_passphrase(&self, current: &str, new: &str, cost: KeyCost) -> Result<Encryption> {
+        self.store.change_passphrase(current, new, cost)?;
+        Ok(self.encryption())
+    }
+
+    /// Removes the passphrase: everything is stored in clear again.
+    pub fn remove_passphrase(&self, current: &str) -> Result<Encryption> {
+        self.store.remove_passphrase(current)?;
+        Ok(self.encryption())
     }
 
     /// The schema version on disk.

@@ -100,16 +100,6 @@ pub struct EventView {
     pub note: Option<String>,
 }
 
-impl From<&Event> for EventView {
-    fn from(e: &Event) -> EventView {
-        EventView {
-            at: e.at,
-            kind: e.kind,
-            note: e.note.clone(),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct Start {
     at: DateTime<Utc>,
@@ -490,13 +480,27 @@ pub fn log(
     // With the clock set back, an event still comes after what is recorded,
     // so the order of streaks never turns around.
     let latest = record.events.last().map_or(current, |e| e.at.max(current));
+    // The note is kept apart, under the event's key: sealed with a
+    // passphrase, while the moment itself stays readable for the notifier.
     let event = Event {
         at: now.max(latest),
         kind,
-        note,
+        note: None,
     };
-    tx.append(Tree::Events, event.at, &event)?;
-    Ok(EventView::from(&event))
+    let key = tx.append(Tree::Events, event.at, &event)?;
+    if let Some(note) = &note {
+        tx.put(Tree::EventNotes, &key, note)?;
+    }
+    Ok(EventView {
+        at: event.at,
+        kind,
+        note,
+    })
+}
+
+/// Every event's note, by the event's key (older data kept it in the event).
+fn notes(store: &impl Read) -> Result<BTreeMap<Vec<u8>, String>> {
+    Ok(store.entries(Tree::EventNotes)?.into_iter().collect())
 }
 
 /// Step 3 as the UI shows it at `now`.
@@ -536,12 +540,17 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
             .find(|m| m.at > now)
     });
     let today_local = now.with_timezone(&tz).date_naive();
-    let today = record
-        .events
-        .iter()
+    let notes = notes(store)?;
+    let today = store
+        .entries::<Event>(Tree::Events)?
+        .into_iter()
         .rev()
-        .filter(|e| e.at.with_timezone(&tz).date_naive() == today_local)
-        .map(EventView::from)
+        .filter(|(_, e)| e.at.with_timezone(&tz).date_naive() == today_local)
+        .map(|(key, e)| EventView {
+            note: notes.get(&key).cloned().or(e.note),
+            at: e.at,
+            kind: e.kind,
+        })
         .collect();
     let mut counts = Counts::default();
     for event in &record.events {
@@ -801,8 +810,12 @@ mod tests {
         );
         assert_eq!(view.today.len(), 1);
         assert_eq!(view.today[0].kind, EventKind::UrgeResisted);
-        let events: Vec<Event> = store.values(Tree::Events).unwrap();
-        assert_eq!(events[1].note.as_deref(), Some("a birthday text"));
+        let notes: Vec<String> = store.values(Tree::EventNotes).unwrap();
+        assert_eq!(
+            notes,
+            ["a birthday text", "I was lonely"],
+            "trimmed, kept apart"
+        );
     }
 
     #[test]

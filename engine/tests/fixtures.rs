@@ -138,13 +138,16 @@ fn a_migrated_store_opens_again_unchanged() {
     );
 }
 
-/// Writes `fixtures/v2/` with this build's format (schema 2): run once when
-/// a format is released, with `cargo test -p engine --test fixtures --
-/// --ignored write_the_v2_fixture`, and commit the folder.
+/// Writes `fixtures/v<SCHEMA_VERSION>/` with this build's format: run once
+/// when a format is released, with `cargo test -p engine --test fixtures --
+/// --ignored write_the_current_fixture`, and commit the folder. (`v2` was
+/// written this way by schema 2, `v3` by schema 3.)
 #[test]
 #[ignore = "writes the fixture; run by hand when a format is released"]
-fn write_the_v2_fixture() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2");
+fn write_the_current_fixture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("v{}", engine::SCHEMA_VERSION));
     let _ = std::fs::remove_dir_all(&dir);
     let app = Crossroads::open(&dir).unwrap();
     write_every_kind(&app);
@@ -235,7 +238,16 @@ fn write_every_kind(app: &Crossroads) {
 
 #[test]
 fn a_v2_store_opens_and_reads_back_every_value() {
-    let (_dir, app) = open_copy("v2");
+    every_value_of_a_later_fixture("v2");
+}
+
+#[test]
+fn a_v3_store_opens_and_reads_back_every_value() {
+    every_value_of_a_later_fixture("v3");
+}
+
+fn every_value_of_a_later_fixture(name: &str) {
+    let (_dir, app) = open_copy(name);
     let tz = chrono_tz::Europe::Berlin;
     let now = t0() + Duration::minutes(61);
     assert_eq!(app.schema_version().unwrap(), Some(engine::SCHEMA_VERSION));
@@ -251,6 +263,12 @@ fn a_v2_store_opens_and_reads_back_every_value() {
     let step3 = app.no_contact(now, tz).unwrap();
     assert_eq!(step3.history.len(), 1);
     assert_eq!(step3.counts.urges_resisted, 2);
+    let notes: Vec<&str> = step3
+        .today
+        .iter()
+        .filter_map(|e| e.note.as_deref())
+        .collect();
+    assert_eq!(notes, ["a note", "a note", "a note"]);
     // The slip made the waiting milestones of the old streak moot.
     let day1 = t0() + Duration::hours(1) + Duration::days(1) + Duration::hours(8);
     let first = app.check_milestones(day1, tz).unwrap().announce.unwrap();

@@ -262,12 +262,16 @@ pub fn restore(store: &Store, id: &str, now: DateTime<Utc>) -> Result<()> {
         for (name, records) in &file.trees {
             let tree = Tree::from_name(name).unwrap_or(Tree::Meta);
             for (key, value) in records {
-                tx.put(tree, &unhex(key).unwrap_or_default(), value)?;
+                // As they were stored: sealed records stay sealed.
+                let bytes = serde_json::to_vec(value).map_err(|e| Error::Storage(e.to_string()))?;
+                tx.put_raw(tree, &unhex(key).unwrap_or_default(), bytes);
             }
         }
         // The backup's own schema, so the migrations below bring it up to date.
         tx.put(Tree::Meta, super::SCHEMA_KEY, &file.schema)
     })?;
+    // The backup's passphrase (or none) is the one that now applies.
+    store.reload_crypto()?;
     migrate::run(store)?;
     prune(&folder(store.dir()))
 }

@@ -17,12 +17,15 @@ use crate::error::{Error, Result};
 /// - 2: what has been announced moves from `no_contact/announced` (a list of
 ///   `[streak start µs, day]` pairs) to `outbox/handled` (streak start µs →
 ///   days), beside the new outbox of notifications waiting to be shown.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: the notes of logged moments move from each event to `event_notes`
+///   under the event's key, so a passphrase can seal the notes while the
+///   moments' instants stay readable for the notifier.
+pub const SCHEMA_VERSION: u32 = 3;
 
 type Migration = fn(&mut Tx<'_>) -> Result<()>;
 
 /// `MIGRATIONS[i]` brings schema `i + 1` to `i + 2`.
-const MIGRATIONS: [Migration; 1] = [v1_to_v2];
+const MIGRATIONS: [Migration; 2] = [v1_to_v2, v2_to_v3];
 
 /// Brings the store to [`SCHEMA_VERSION`]; a new store is stamped with it.
 pub(super) fn run(store: &Store) -> Result<()> {
@@ -61,6 +64,32 @@ fn v1_to_v2(tx: &mut Tx<'_>) -> Result<()> {
     }
     tx.put(Tree::Outbox, HANDLED_KEY, &handled)?;
     tx.remove(Tree::NoContact, V1_ANNOUNCED_KEY);
+    Ok(())
+}
+
+fn v2_to_v3(tx: &mut Tx<'_>) -> Result<()> {
+    for (key, mut event) in tx
+        .store()
+        .raw_entries(Tree::Events)?
+        .into_iter()
+        .map(|(k, v)| {
+            (
+                k,
+                serde_json::from_slice::<serde_json::Value>(&v).unwrap_or_default(),
+            )
+        })
+    {
+        let Some(record) = event.as_object_mut() else {
+            continue;
+        };
+        let Some(note) = record.remove("note") else {
+            continue;
+        };
+        if let Some(text) = note.as_str() {
+            tx.put(Tree::EventNotes, &key, &text)?;
+        }
+        tx.put(Tree::Events, &key, &event)?;
+    }
     Ok(())
 }
 

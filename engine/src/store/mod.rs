@@ -13,13 +13,14 @@
 //! JSON copies.
 
 pub mod backup;
+pub mod crypto;
 mod migrate;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -27,6 +28,7 @@ use serde::Serialize;
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
 use crate::error::{Error, Result};
+use crypto::{Cost, DataKey, Header};
 
 pub(crate) use migrate::HANDLED_KEY;
 pub use migrate::SCHEMA_VERSION;
@@ -41,6 +43,10 @@ const LOCK_RETRY_PAUSE: std::time::Duration = std::time::Duration::from_millis(5
 
 /// The folder inside the data folder that sled owns.
 const SLED_DIR: &str = "store";
+/// Where [`Store::rebuild`] writes the fresh copy before swapping it in.
+const REBUILT_DIR: &str = "store.next";
+/// Where the old copy goes until it is deleted.
+const RETIRED_DIR: &str = "store.old";
 /// Written once the first schema key is on disk: a store folder with this
 /// marker and no schema key has lost data, not merely never been finished.
 const CREATED_MARKER: &str = "store.created";
@@ -69,11 +75,14 @@ pub enum Tree {
     Drafts,
     /// Notifications: what is waiting to be shown, and what has been handled.
     Outbox,
+    /// The notes of logged moments, keyed as their event (kept apart so
+    /// the moments' instants stay readable while the notes are sealed).
+    EventNotes,
 }
 
 impl Tree {
     /// Every tree, in a fixed order.
-    pub const ALL: [Tree; 7] = [
+    pub const ALL: [Tree; 8] = [
         Tree::Meta,
         Tree::Profile,
         Tree::NoContact,
@@ -81,7 +90,19 @@ impl Tree {
         Tree::Program,
         Tree::Drafts,
         Tree::Outbox,
+        Tree::EventNotes,
     ];
+
+    /// Whether the tree holds what the person wrote, and so is sealed when a
+    /// passphrase is set. Every tree is, except the few the notifier needs
+    /// while the app is locked (instants, counts, settings): a tree added
+    /// later is private unless it is named here.
+    pub fn is_private(self) -> bool {
+        !matches!(
+            self,
+            Tree::Meta | Tree::NoContact | Tree::Events | Tree::Outbox
+        )
+    }
 
     /// The tree's name on disk and in backups.
     pub fn name(self) -> &'static str {
@@ -93,6 +114,7 @@ impl Tree {
             Tree::Program => "program",
             Tree::Drafts => "drafts",
             Tree::Outbox => "outbox",
+            Tree::EventNotes => "event_notes",
         }
     }
 
@@ -105,11 +127,41 @@ impl Tree {
 /// The open store of one data folder.
 #[derive(Debug, Clone)]
 pub struct Store {
-    db: sled::Db,
+    /// Behind a lock so the whole database can be swapped for a rebuilt
+    /// copy (see [`Store::rebuild`]).
+    db: Arc<RwLock<sled::Db>>,
     dir: PathBuf,
     /// Held for the whole of each action that changes data; guards the
     /// number of the last commit.
     write_lock: Arc<Mutex<u64>>,
+    /// Off, locked or unlocked; changed only under the write lock.
+    crypto: Arc<RwLock<Crypto>>,
+}
+
+/// The store's encryption, as it stands.
+#[derive(Debug, Clone)]
+pub(crate) enum Crypto {
+    /// No passphrase: records are stored as they are.
+    Off,
+    /// A passphrase is set and the data key is not in memory.
+    Locked(Header),
+    /// A passphrase is set and the data key is in memory.
+    Unlocked(Header, DataKey),
+}
+
+/// What a commit stores: bytes per (tree, key), or none to remove the key.
+type Stored = BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>;
+
+/// One write waiting for the commit.
+#[derive(Debug, Clone)]
+enum Write {
+    /// A record's JSON, sealed at commit when its tree is private and a
+    /// passphrase is set.
+    Record(Vec<u8>),
+    /// Bytes stored exactly as given (a restored backup's, sealed or not).
+    Raw(Vec<u8>),
+    /// Remove the key.
+    Remove,
 }
 
 /// Reading records: the store itself, or an action in progress (which sees
@@ -119,6 +171,8 @@ pub trait Read {
     fn get<T: DeserializeOwned>(&self, tree: Tree, key: &[u8]) -> Result<Option<T>>;
     /// Every record of a tree, in key order.
     fn values<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<T>>;
+    /// Every record of a tree with its key, in key order.
+    fn entries<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<(Vec<u8>, T)>>;
 }
 
 impl Store {
@@ -145,34 +199,47 @@ impl Store {
         })
     }
 
-    fn open_inner(dir: &Path) -> Result<Store> {
+    /// Opens sled in `folder`, asking again for a moment when a store
+    /// closed a moment ago (a restart) is still letting go of its lock on
+    /// sled's background threads.
+    fn open_sled(dir: &Path, folder: &Path) -> Result<sled::Db> {
         let config = sled::Config::new()
-            .path(dir.join(SLED_DIR))
+            .path(folder)
             .cache_capacity(CACHE_BYTES)
             // Every write is flushed explicitly; sled's flusher thread would
             // only wake the process ten times a second for nothing.
             .flush_every_ms(None);
-        // A store closed a moment ago (a restart) may still be letting go of
-        // its lock on sled's background threads: ask again a few times.
         let mut attempts = 0;
-        let db = loop {
+        loop {
             match config.open().map_err(|e| open_error(dir, e)) {
                 Err(Error::StoreLocked { .. }) if attempts < LOCK_RETRIES => {
                     attempts += 1;
                     std::thread::sleep(LOCK_RETRY_PAUSE);
                 }
-                other => break other?,
+                other => return other,
             }
-        };
+        }
+    }
+
+    fn open_inner(dir: &Path) -> Result<Store> {
+        // A rebuild interrupted between its two renames left the new copy
+        // under its temporary name: it is whole (it was flushed first).
+        let next = dir.join(REBUILT_DIR);
+        if !dir.join(SLED_DIR).exists() && next.exists() {
+            fs::rename(&next, dir.join(SLED_DIR)).map_err(|e| Error::Storage(e.to_string()))?;
+        }
+        let db = Store::open_sled(dir, &dir.join(SLED_DIR))?;
         let mut store = Store {
-            db,
+            db: Arc::new(RwLock::new(db)),
             dir: dir.to_path_buf(),
             write_lock: Arc::new(Mutex::new(0)),
+            crypto: Arc::new(RwLock::new(Crypto::Off)),
         };
         store.check_integrity()?;
         let generation = store.check_generation()?;
         store.write_lock = Arc::new(Mutex::new(generation));
         migrate::run(&store)?;
+        store.reload_crypto()?;
         if !dir.join(CREATED_MARKER).exists() {
             backup::write_synced(&dir.join(CREATED_MARKER), b"crossroads store\n")?;
         }
@@ -200,22 +267,187 @@ impl Store {
         let mut tx = Tx {
             store: self,
             pending: BTreeMap::new(),
+            crypto_after: None,
         };
         let answer = action(&mut tx)?;
         if !tx.pending.is_empty() {
             let next = *generation + 1;
             // Last, so that it wins over a restored backup's own count.
             tx.put(Tree::Meta, GENERATION_KEY, &next)?;
-            self.commit(tx.pending)?;
+            let sealing = tx
+                .crypto_after
+                .clone()
+                .unwrap_or_else(|| self.crypto_state());
+            let stored = self.sealed(tx.pending, &sealing)?;
+            self.commit(stored)?;
             *generation = next;
             // Not synced: it may lag behind the store after a power cut
             // (harmless), never run ahead of what the store has flushed.
             let _ = fs::write(self.dir.join(GENERATION_FILE), next.to_string());
         }
+        if let Some(after) = tx.crypto_after {
+            *self.crypto.write().unwrap_or_else(|e| e.into_inner()) = after;
+        }
         Ok(answer)
     }
 
-    fn commit(&self, pending: BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>) -> Result<()> {
+    /// The bytes to store for each write: records of private trees sealed
+    /// when a passphrase is set (refused while locked).
+    fn sealed(
+        &self,
+        pending: BTreeMap<(Tree, Vec<u8>), Write>,
+        sealing: &Crypto,
+    ) -> Result<Stored> {
+        pending
+            .into_iter()
+            .map(|((tree, key), write)| {
+                let bytes = match write {
+                    Write::Remove => None,
+                    Write::Raw(bytes) => Some(bytes),
+                    Write::Record(plain) if !tree.is_private() => Some(plain),
+                    Write::Record(plain) => Some(match sealing {
+                        Crypto::Off => plain,
+                        Crypto::Unlocked(_, data_key) => {
+                            data_key.seal(tree.name(), &key, &plain)?
+                        }
+                        Crypto::Locked(_) => return Err(Error::Locked),
+                    }),
+                };
+                Ok(((tree, key), bytes))
+            })
+            .collect()
+    }
+
+    pub(crate) fn crypto_state(&self) -> Crypto {
+        self.crypto
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Reads the encryption header (after opening, or after a restore
+    /// replaced it): no header, off; a header, locked unless the same
+    /// header's key is already in memory.
+    pub(crate) fn reload_crypto(&self) -> Result<()> {
+        let header: Option<Header> = self.get(Tree::Meta, crypto::HEADER_KEY)?;
+        let mut state = self.crypto.write().unwrap_or_else(|e| e.into_inner());
+        *state = match (header, &*state) {
+            (None, _) => Crypto::Off,
+            (Some(h), Crypto::Unlocked(current, key)) if *current == h => {
+                Crypto::Unlocked(h, key.clone())
+            }
+            (Some(h), _) => Crypto::Locked(h),
+        };
+        Ok(())
+    }
+
+    /// Whether a passphrase is set, and whether the data is locked.
+    pub(crate) fn encryption(&self) -> (bool, bool) {
+        match self.crypto_state() {
+            Crypto::Off => (false, false),
+            Crypto::Locked(_) => (true, true),
+            Crypto::Unlocked(..) => (true, false),
+        }
+    }
+
+    /// Puts the data key in memory, if `passphrase` is right. Writes nothing.
+    pub(crate) fn unlock(&self, passphrase: &str) -> Result<()> {
+        let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let header = match self.crypto_state() {
+            Crypto::Off | Crypto::Unlocked(..) => return Ok(()),
+            Crypto::Locked(header) => header,
+        };
+        let key = header.unwrap(passphrase)?;
+        *self.crypto.write().unwrap_or_else(|e| e.into_inner()) = Crypto::Unlocked(header, key);
+        Ok(())
+    }
+
+    /// Forgets the data key (it is zeroized as it is dropped).
+    pub(crate) fn lock(&self) {
+        let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.crypto.write().unwrap_or_else(|e| e.into_inner());
+        if let Crypto::Unlocked(header, _) = &*state {
+            *state = Crypto::Locked(header.clone());
+        }
+    }
+
+    /// Sets a first passphrase: every private record is rewritten sealed,
+    /// in one transaction.
+    pub(crate) fn set_passphrase(&self, passphrase: &str, cost: Cost) -> Result<()> {
+        crypto::check_new_passphrase(passphrase, "passphrase")?;
+        self.transact(|tx| {
+            if !matches!(tx.store.crypto_state(), Crypto::Off) {
+                return Err(Error::OutOfOrder(
+                    "A passphrase is already set. Change it instead.".into(),
+                ));
+            }
+            let (header, key) = Header::create(passphrase, cost)?;
+            tx.rewrite_private()?;
+            tx.put(Tree::Meta, crypto::HEADER_KEY, &header)?;
+            tx.crypto_after = Some(Crypto::Unlocked(header, key));
+            Ok(())
+        })
+    }
+
+    /// Replaces the passphrase: the same data key, wrapped anew.
+    pub(crate) fn change_passphrase(&self, current: &str, new: &str, cost: Cost) -> Result<()> {
+        crypto::check_new_passphrase(new, "new_passphrase")?;
+        self.transact(|tx| {
+            let header = match tx.store.crypto_state() {
+                Crypto::Off => return Err(Error::OutOfOrder("No passphrase is set yet.".into())),
+                Crypto::Locked(h) | Crypto::Unlocked(h, _) => h,
+            };
+            let key = header.unwrap(current)?;
+            let rewrapped = Header::wrap(&key, new, cost)?;
+            tx.put(Tree::Meta, crypto::HEADER_KEY, &rewrapped)?;
+            tx.crypto_after = Some(Crypto::Unlocked(rewrapped, key));
+            Ok(())
+        })
+    }
+
+    /// Removes the passphrase: every private record is rewritten in clear.
+    pub(crate) fn remove_passphrase(&self, current: &str) -> Result<()> {
+        self.transact(|tx| {
+            let header = match tx.store.crypto_state() {
+                Crypto::Off => return Ok(()),
+                Crypto::Locked(h) | Crypto::Unlocked(h, _) => h,
+            };
+            let key = header.unwrap(current)?;
+            tx.rewrite_private_with(&key)?;
+            tx.remove(Tree::Meta, crypto::HEADER_KEY);
+            tx.crypto_after = Some(Crypto::Off);
+            Ok(())
+        })
+    }
+
+    /// The stored bytes as the record's JSON: sealed records need the key.
+    fn reveal(&self, tree: Tree, key: &[u8], bytes: &[u8]) -> Result<Vec<u8>> {
+        if !crypto::is_sealed(bytes) {
+            return Ok(bytes.to_vec());
+        }
+        match self.crypto_state() {
+            Crypto::Unlocked(_, data_key) => self.open_sealed(&data_key, tree, key, bytes),
+            Crypto::Locked(_) => Err(Error::Locked),
+            Crypto::Off => Err(self.corrupt(format!(
+                "a sealed record in \"{}\" without a passphrase",
+                tree.name()
+            ))),
+        }
+    }
+
+    fn open_sealed(
+        &self,
+        data_key: &DataKey,
+        tree: Tree,
+        key: &[u8],
+        bytes: &[u8],
+    ) -> Result<Vec<u8>> {
+        data_key
+            .open(tree.name(), key, bytes)
+            .ok_or_else(|| self.corrupt(format!("a sealed record in \"{}\"", tree.name())))
+    }
+
+    fn commit(&self, pending: Stored) -> Result<()> {
         let mut touched: Vec<Tree> = pending.keys().map(|(tree, _)| *tree).collect();
         touched.dedup();
         let trees = touched
@@ -238,13 +470,13 @@ impl Store {
                 Ok::<(), ConflictableTransactionError<()>>(())
             });
         outcome.map_err(|e| Error::Storage(format!("{e:?}")))?;
-        self.db.flush().map_err(storage)?;
+        self.db().flush().map_err(storage)?;
         Ok(())
     }
 
     /// A new id, unique in this store and increasing.
     pub(crate) fn new_id(&self) -> Result<u64> {
-        self.db.generate_id().map_err(storage)
+        self.db().generate_id().map_err(storage)
     }
 
     /// Every (key, raw JSON) pair of a tree, in key order.
@@ -258,8 +490,52 @@ impl Store {
             .collect()
     }
 
+    fn db(&self) -> sled::Db {
+        self.db.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Rewrites the whole store into a fresh copy and deletes the old one.
+    /// sled keeps superseded versions of records in its log until it
+    /// reuses the space, so after records were sealed (or erased) their
+    /// old, clear copies would linger on disk: the copy holds only what is
+    /// current. Runs under the write lock; a crash at any point leaves one
+    /// whole store (the old, or the new one, which the next open finds).
+    pub(crate) fn rebuild(&self) -> Result<()> {
+        let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let io = |e: std::io::Error| Error::Storage(e.to_string());
+        let next_dir = self.dir.join(REBUILT_DIR);
+        let old_dir = self.dir.join(RETIRED_DIR);
+        for leftover in [&next_dir, &old_dir] {
+            if leftover.exists() {
+                fs::remove_dir_all(leftover).map_err(io)?;
+            }
+        }
+        {
+            let next = Store::open_sled(&self.dir, &next_dir)?;
+            for tree in Tree::ALL {
+                let target = next.open_tree(tree.name()).map_err(storage)?;
+                for (key, value) in self.raw_entries(tree)? {
+                    target.insert(key, value).map_err(storage)?;
+                }
+            }
+            next.flush().map_err(storage)?;
+        }
+        let mut db = self.db.write().unwrap_or_else(|e| e.into_inner());
+        // Let go of the old database (and its file lock) before the swap.
+        let placeholder = sled::Config::new()
+            .temporary(true)
+            .open()
+            .map_err(storage)?;
+        drop(std::mem::replace(&mut *db, placeholder));
+        fs::rename(self.dir.join(SLED_DIR), &old_dir).map_err(io)?;
+        fs::rename(&next_dir, self.dir.join(SLED_DIR)).map_err(io)?;
+        *db = Store::open_sled(&self.dir, &self.dir.join(SLED_DIR))?;
+        drop(db);
+        fs::remove_dir_all(&old_dir).map_err(io)
+    }
+
     fn tree(&self, tree: Tree) -> Result<sled::Tree> {
-        self.db.open_tree(tree.name()).map_err(storage)
+        self.db().open_tree(tree.name()).map_err(storage)
     }
 
     pub(crate) fn corrupt(&self, detail: String) -> Error {
@@ -311,15 +587,20 @@ impl Read for Store {
         let Some(bytes) = self.tree(tree)?.get(key).map_err(storage)? else {
             return Ok(None);
         };
-        decode(self, tree, &bytes).map(Some)
+        decode(self, tree, &self.reveal(tree, key, &bytes)?).map(Some)
     }
 
     fn values<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<T>> {
+        Ok(self.entries(tree)?.into_iter().map(|(_, v)| v).collect())
+    }
+
+    fn entries<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<(Vec<u8>, T)>> {
         self.tree(tree)?
             .iter()
             .map(|entry| {
-                let (_, bytes) = entry.map_err(storage)?;
-                decode(self, tree, &bytes)
+                let (key, bytes) = entry.map_err(storage)?;
+                let value = decode(self, tree, &self.reveal(tree, &key, &bytes)?)?;
+                Ok((key.to_vec(), value))
             })
             .collect()
     }
@@ -329,20 +610,56 @@ impl Read for Store {
 /// own writes; writes wait in memory until [`Store::transact`] commits them.
 pub struct Tx<'s> {
     store: &'s Store,
-    pending: BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>,
+    pending: BTreeMap<(Tree, Vec<u8>), Write>,
+    /// The encryption once this action is committed, when it changes it.
+    crypto_after: Option<Crypto>,
 }
 
 impl Tx<'_> {
     /// Writes one record (on commit).
     pub fn put<T: Serialize>(&mut self, tree: Tree, key: &[u8], value: &T) -> Result<()> {
         let bytes = serde_json::to_vec(value).map_err(|e| Error::Storage(e.to_string()))?;
-        self.pending.insert((tree, key.to_vec()), Some(bytes));
+        self.pending
+            .insert((tree, key.to_vec()), Write::Record(bytes));
+        Ok(())
+    }
+
+    /// Stores `bytes` exactly as given (a backup's record, sealed or not).
+    pub(crate) fn put_raw(&mut self, tree: Tree, key: &[u8], bytes: Vec<u8>) {
+        self.pending.insert((tree, key.to_vec()), Write::Raw(bytes));
+    }
+
+    /// Rewrites every record of every private tree, so the commit stores
+    /// it as the new encryption says (sealed, or in clear).
+    fn rewrite_private(&mut self) -> Result<()> {
+        for tree in Tree::ALL.into_iter().filter(|t| t.is_private()) {
+            for (key, bytes) in self.store.raw_entries(tree)? {
+                let plain = self.store.reveal(tree, &key, &bytes)?;
+                self.pending.insert((tree, key), Write::Record(plain));
+            }
+        }
+        Ok(())
+    }
+
+    /// As [`Tx::rewrite_private`], opening sealed records with `data_key`
+    /// (the app may be locked while the passphrase is removed).
+    fn rewrite_private_with(&mut self, data_key: &DataKey) -> Result<()> {
+        for tree in Tree::ALL.into_iter().filter(|t| t.is_private()) {
+            for (key, bytes) in self.store.raw_entries(tree)? {
+                let plain = if crypto::is_sealed(&bytes) {
+                    self.store.open_sealed(data_key, tree, &key, &bytes)?
+                } else {
+                    bytes
+                };
+                self.pending.insert((tree, key), Write::Record(plain));
+            }
+        }
         Ok(())
     }
 
     /// Removes one record (on commit).
     pub fn remove(&mut self, tree: Tree, key: &[u8]) {
-        self.pending.insert((tree, key.to_vec()), None);
+        self.pending.insert((tree, key.to_vec()), Write::Remove);
     }
 
     /// Adds a record under a key that sorts by `at` (ties keep insertion
@@ -373,27 +690,40 @@ impl Tx<'_> {
 impl Read for Tx<'_> {
     fn get<T: DeserializeOwned>(&self, tree: Tree, key: &[u8]) -> Result<Option<T>> {
         match self.pending.get(&(tree, key.to_vec())) {
-            Some(Some(bytes)) => decode(self.store, tree, bytes).map(Some),
-            Some(None) => Ok(None),
+            Some(Write::Record(bytes)) => decode(self.store, tree, bytes).map(Some),
+            Some(Write::Raw(bytes)) => {
+                decode(self.store, tree, &self.store.reveal(tree, key, bytes)?).map(Some)
+            }
+            Some(Write::Remove) => Ok(None),
             None => self.store.get(tree, key),
         }
     }
 
     fn values<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<T>> {
-        let mut merged: BTreeMap<Vec<u8>, Vec<u8>> =
-            self.store.raw_entries(tree)?.into_iter().collect();
+        Ok(self.entries(tree)?.into_iter().map(|(_, v)| v).collect())
+    }
+
+    fn entries<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<(Vec<u8>, T)>> {
+        let mut merged: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
+        for (key, bytes) in self.store.raw_entries(tree)? {
+            let plain = self.store.reveal(tree, &key, &bytes)?;
+            merged.insert(key, plain);
+        }
         for ((t, key), value) in &self.pending {
             if *t != tree {
                 continue;
             }
             match value {
-                Some(bytes) => merged.insert(key.clone(), bytes.clone()),
-                None => merged.remove(key),
+                Write::Record(bytes) => merged.insert(key.clone(), bytes.clone()),
+                Write::Raw(bytes) => {
+                    merged.insert(key.clone(), self.store.reveal(tree, key, bytes)?)
+                }
+                Write::Remove => merged.remove(key),
             };
         }
         merged
-            .values()
-            .map(|bytes| decode(self.store, tree, bytes))
+            .into_iter()
+            .map(|(key, bytes)| Ok((key, decode(self.store, tree, &bytes)?)))
             .collect()
     }
 }

@@ -1,0 +1,203 @@
+//! Encryption at rest: what the person wrote never reaches the disk in
+//! clear once a passphrase is set, milestones still work while locked, and
+//! a wrong passphrase is a calm, typed error.
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use engine::reflect::{Decision, Prompt};
+use engine::{Crossroads, ErrorKind, EventKind, KeyCost, ProfileInput};
+
+const MARKERS: [&str; 4] = ["Zebulonia", "Quixotrix", "Marmaladeus", "Fennimorex"];
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 1, 10, 0, 0).unwrap()
+}
+
+/// A program with each marker word in a different kind of record.
+fn write_markers(app: &Crossroads) {
+    let tz = chrono_tz::UTC;
+    let now = t0();
+    app.save_profile(
+        &ProfileInput {
+            ex_name: MARKERS[0].into(),
+            pronouns: "they".into(),
+            breakup_date: "2026-04-18".into(),
+            ended_by: "them".into(),
+        },
+        now,
+        tz,
+    )
+    .unwrap();
+    let no = || "no".to_owned();
+    app.answer_dealbreakers(
+        &engine::dealbreakers::AnswersInput {
+            cheated: no(),
+            lied: no(),
+            put_down: no(),
+            abusive: no(),
+        },
+        now,
+    )
+    .unwrap();
+    app.save_reflection(Prompt::Reason, MARKERS[1]).unwrap();
+    app.decide(Decision::Try, now, tz).unwrap();
+    app.save_draft(None, MARKERS[2], false, now).unwrap();
+    app.start_no_contact(None, now, tz).unwrap();
+    app.log_event(EventKind::UrgeResisted, Some(MARKERS[3]), now, tz)
+        .unwrap();
+}
+
+/// Every marker found in any file under `dir`.
+fn markers_on_disk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            for marker in MARKERS {
+                if bytes.windows(marker.len()).any(|w| w == marker.as_bytes()) {
+                    found.push(format!("{marker} in {}", path.display()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn with_a_passphrase_nothing_written_is_on_disk_in_clear_and_milestones_still_work_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Crossroads::open(dir.path()).unwrap();
+    write_markers(&app);
+    app.backup(t0(), engine::BackupReason::Start).unwrap();
+    assert!(
+        !markers_on_disk(dir.path()).is_empty(),
+        "the test can see them"
+    );
+    // The backup made before the passphrase still holds them: remove it,
+    // as the settings screen tells the person (older backups are in clear).
+    std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
+
+    let state = app
+        .set_passphrase("a long quiet river", KeyCost::for_tests())
+        .unwrap();
+    assert!(state.enabled && !state.locked);
+    app.backup(t0() + Duration::minutes(1), engine::BackupReason::Daily)
+        .unwrap();
+    drop(app);
+    assert_eq!(markers_on_disk(dir.path()), Vec::<String>::new());
+
+    let app = Crossroads::open(dir.path()).unwrap();
+    assert!(app.encryption().locked, "opens locked");
+    assert_eq!(app.profile().unwrap_err().kind(), ErrorKind::Locked);
+    assert_eq!(
+        app.overview(t0(), chrono_tz::UTC).unwrap_err().kind(),
+        ErrorKind::Locked
+    );
+    // The notifier works while locked: day 1 is announced.
+    let day1 = t0() + Duration::days(1);
+    let due = app.check_milestones(day1, chrono_tz::UTC).unwrap();
+    assert!(due.announce.is_some());
+    // The tray's "I feel the urge" (no note) works locked; a note waits.
+    let before = app.commit_count();
+    let with_note = app.log_event(EventKind::UrgeResisted, Some("x"), day1, chrono_tz::UTC);
+    assert_eq!(with_note.unwrap_err().kind(), ErrorKind::Locked);
+    assert_eq!(app.commit_count(), before, "nothing written");
+
+    let wrong = app.unlock("a long quiet rivers").unwrap_err();
+    assert_eq!(
+        (wrong.kind(), wrong.field()),
+        (ErrorKind::InvalidInput, Some("passphrase"))
+    );
+    assert!(app.encryption().locked);
+    app.unlock("a long quiet river").unwrap();
+    assert_eq!(app.profile().unwrap().unwrap().ex_name, MARKERS[0]);
+    let step3 = app
+        .no_contact(t0() + Duration::minutes(1), chrono_tz::UTC)
+        .unwrap();
+    assert_eq!(step3.today[0].note.as_deref(), Some(MARKERS[3]));
+    // New writes are sealed too.
+    app.save_draft(None, "Quixotrix again", false, day1)
+        .unwrap();
+    drop(app);
+    assert_eq!(markers_on_disk(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn the_passphrase_can_be_changed_and_removed_and_locking_forgets_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Crossroads::open(dir.path()).unwrap();
+    write_markers(&app);
+    app.set_passphrase("first passphrase", KeyCost::for_tests())
+        .unwrap();
+    let short = app
+        .change_passphrase("first passphrase", "short", KeyCost::for_tests())
+        .unwrap_err();
+    assert_eq!(short.field(), Some("new_passphrase"));
+    let wrong = app
+        .change_passphrase("not it at all", "second passphrase", KeyCost::for_tests())
+        .unwrap_err();
+    assert_eq!(wrong.field(), Some("passphrase"));
+    app.change_passphrase(
+        "first passphrase",
+        "second passphrase",
+        KeyCost::for_tests(),
+    )
+    .unwrap();
+    assert!(app.lock().locked);
+    assert_eq!(app.vault().unwrap_err().kind(), ErrorKind::Locked);
+    assert!(app.unlock("first passphrase").is_err());
+    app.unlock("second passphrase").unwrap();
+    assert_eq!(app.vault().unwrap().drafts[0].text, MARKERS[2]);
+    // A second "set" is out of order; removing needs the right passphrase.
+    assert_eq!(
+        app.set_passphrase("third passphrase", KeyCost::for_tests())
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfOrder
+    );
+    assert!(app.remove_passphrase("first passphrase").is_err());
+    let off = app.remove_passphrase("second passphrase").unwrap();
+    assert!(!off.enabled && !off.locked);
+    drop(app);
+    let app = Crossroads::open(dir.path()).unwrap();
+    assert!(!app.encryption().enabled);
+    assert_eq!(app.profile().unwrap().unwrap().ex_name, MARKERS[0]);
+}
+
+#[test]
+fn an_encrypted_backup_restores_and_asks_for_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Crossroads::open(dir.path()).unwrap();
+    write_markers(&app);
+    app.set_passphrase("backup passphrase", KeyCost::for_tests())
+        .unwrap();
+    let file = app
+        .backup(t0() + Duration::minutes(5), engine::BackupReason::Start)
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        MARKERS.iter().all(|m| !text.contains(m)),
+        "sealed in the backup"
+    );
+    app.save_draft(None, "after the backup", false, t0())
+        .unwrap();
+    let id = file.file_name().unwrap().to_str().unwrap();
+    app.restore(id, t0() + Duration::minutes(6)).unwrap();
+    // Same passphrase, key still in memory: still open, as it was.
+    assert_eq!(app.vault().unwrap().drafts.len(), 1);
+    drop(app);
+    let app = Crossroads::open(dir.path()).unwrap();
+    assert!(app.encryption().locked);
+    app.unlock("backup passphrase").unwrap();
+    assert_eq!(
+        app.reflection(t0(), chrono_tz::UTC).unwrap().answers[&Prompt::Reason],
+        MARKERS[1]
+    );
+}
