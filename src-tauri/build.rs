@@ -31,6 +31,14 @@ const COMMANDS: &[&str] = &[
     "set_growth_way",
     "list_backups",
     "restore_backup",
+    "get_encryption",
+    "unlock",
+    "lock_now",
+    "set_passphrase",
+    "change_passphrase",
+    "remove_passphrase",
+    "get_privacy",
+    "save_privacy",
 ];
 
 fn main() {

@@ -810,3 +810,95 @@ async fn data_from_a_newer_version_is_refused_with_a_clear_screen_and_left_alone
         "nothing was written"
     );
 }
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_passphrase_seals_every_entry_and_the_app_opens_to_a_lock_screen() {
+    // Words no one else would write, to look for on disk afterwards.
+    let markers = ["Quillaby", "Vexmorrow", "Tindlewhisk"];
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    profile_for_setup(&app, markers[0]).await;
+    app.go("reflect").await;
+    set_value(&app, "#reason", markers[1]).await;
+    app.script("document.querySelector('#reason').blur();")
+        .await;
+    app.eventually("return document.querySelector('#reason-status')?.textContent === 'Saved';")
+        .await;
+    app.go("no-contact").await;
+    app.click("#start-no-contact").await;
+    app.wait_for("#log").await;
+    set_value(&app, "#note", markers[2]).await;
+    app.click("#log-urge").await;
+    app.wait_for("#today li[data-kind='urge_resisted']").await;
+
+    app.go("settings").await;
+    app.type_into("#set-passphrase #passphrase", "a quiet harbour")
+        .await;
+    app.type_into("#set-passphrase #repeat", "a quiet harbor")
+        .await;
+    app.click("#set-passphrase-submit").await;
+    assert!(app
+        .text_once_shown("#set-passphrase #repeat-error")
+        .await
+        .contains("not the same"));
+    app.type_into("#set-passphrase #repeat", "a quiet harbour")
+        .await;
+    app.click("#set-passphrase-submit").await;
+    app.wait_for("#privacy-on").await;
+    app.screenshot("44-privacy-on").await;
+    app.close().await;
+
+    // Nothing the person wrote is on disk in clear, anywhere under the
+    // home: the store, the backups, WebKit's storage and caches.
+    assert_eq!(home.files_containing(&markers), Vec::<String>::new());
+
+    let app = App::start(&home).await;
+    app.wait_for("#lock-screen").await;
+    assert!(!app.text("main").await.contains(markers[0]));
+    app.screenshot("45-lock-screen").await;
+    // Safety needs no passphrase.
+    app.go("safety").await;
+    app.wait_for("#lines").await;
+    app.script("location.hash = '#/home';").await;
+    app.wait_for("#lock-screen").await;
+    app.type_into("#passphrase", "a quiet harbor").await;
+    app.click("#unlock-form-submit").await;
+    assert!(app
+        .text_once_shown("#passphrase-error")
+        .await
+        .contains("does not open"));
+    app.screenshot("46-wrong-passphrase").await;
+    app.type_into("#passphrase", "a quiet harbour").await;
+    app.click("#unlock-form-submit").await;
+    app.wait_for("main[data-view='home'][aria-busy='false']")
+        .await;
+    let profile = app.invoke("get_profile", json!({})).await;
+    assert_eq!(profile["ok"]["ex_name"], markers[0]);
+
+    // Locked after the idle time, in the window itself.
+    let saved = app
+        .invoke(
+            "save_privacy",
+            json!({ "input": { "lock_after_minutes": 1, "very_discreet": false } }),
+        )
+        .await;
+    assert!(saved.get("ok").is_some(), "{saved}");
+    app.go("home").await;
+    let started = Instant::now();
+    while app
+        .script("return !!document.querySelector('#lock-screen');")
+        .await
+        != json!(true)
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "not locked after a minute idle"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let locked = app.invoke("get_encryption", json!({})).await;
+    assert_eq!(locked["ok"]["locked"], true, "{locked}");
+    app.close().await;
+    assert_eq!(home.files_containing(&markers), Vec::<String>::new());
+}

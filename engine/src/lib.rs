@@ -7,8 +7,13 @@
 //!
 //! - [`error`]: the one error type, with a [`ErrorKind`] the UI branches on
 //!   and the field a refused input concerns.
-//! - [`store`]: durable storage over sled; the only module that names it.
-//!   Every write is flushed before it returns.
+//! - `store` (private): durable storage over sled, the only module that
+//!   names it: the one write path (`Store::transact`: one lock, one
+//!   transaction, flushed before it answers), migrations, restorable
+//!   backups, and encryption at rest (`store::crypto`).
+//! - [`outbox`]: notifications waiting to be shown, each confirmed once
+//!   shown, retried when the desktop did not take it.
+//! - [`text`]: the shared text analysis and the crisis detector.
 //! - [`profile`]: what to call the ex, pronouns, when and how it ended.
 //! - [`time`]: local wall time and the instants it names (DST gaps and folds).
 //! - [`no_contact`]: step 3: the streak clock, the two-tap log, milestones,
@@ -23,6 +28,8 @@
 //! - [`reflect`]: step 1: prompts, pattern check, growth plan, decision.
 //! - [`drafts`] and [`begging`]: step 2: the unsent drafts vault, the
 //!   begging detector, and the pledge.
+//! - [`privacy`]: when the app locks itself, and how discreet
+//!   notifications are.
 //! - [`program`]: the dealbreaker check and six steps, each with a status
 //!   derived from recorded facts, and the reason a locked step is locked.
 //! - [`Crossroads`]: the facade the desktop shell calls, one method per
@@ -56,6 +63,7 @@ pub mod drafts;
 pub mod error;
 pub mod no_contact;
 pub mod outbox;
+pub mod privacy;
 pub mod profile;
 pub mod program;
 pub mod reflect;
@@ -423,15 +431,44 @@ impl Crossroads {
 
     /// Sets a first passphrase: everything the person wrote is sealed, in
     /// one transaction. `cost` is [`KeyCost::calibrated`] in the app.
-    pub fn set_passphrase(&self, passphrase: &str, cost: KeyCost) -> Result<Encryption> {
+    ///
+    /// `repeat` must match. Afterwards the store is rebuilt (the clear
+    /// copies sled kept in its log go with the old files), a sealed backup
+    /// is taken, and every backup holding records in clear is deleted.
+    pub fn set_passphrase(
+        &self,
+        passphrase: &str,
+        repeat: &str,
+        cost: KeyCost,
+        now: DateTime<Utc>,
+    ) -> Result<Encryption> {
+        if passphrase != repeat {
+            return Err(Error::invalid(
+                "repeat",
+                "The two passphrases are not the same. Type it again.",
+            ));
+        }
         self.store.set_passphrase(passphrase, cost)?;
-        // The clear copies sled kept in its log go with the old files.
         self.store.rebuild()?;
+        backup::write(&self.store, now, BackupReason::Start)?;
+        backup::remove_clear_backups(self.store.dir())?;
         Ok(self.encryption())
     }
 
     /// Replaces the passphrase (the current one is checked first).
-    pub fn change_passphrase(&self, current: &str, new: &str, cost: KeyCost) -> Result<Encryption> {
+    pub fn change_passphrase(
+        &self,
+        current: &str,
+        new: &str,
+        repeat: &str,
+        cost: KeyCost,
+    ) -> Result<Encryption> {
+        if new != repeat {
+            return Err(Error::invalid(
+                "repeat",
+                "The two new passphrases are not the same. Type it again.",
+            ));
+        }
         self.store.change_passphrase(current, new, cost)?;
         Ok(self.encryption())
     }
@@ -440,6 +477,19 @@ impl Crossroads {
     pub fn remove_passphrase(&self, current: &str) -> Result<Encryption> {
         self.store.remove_passphrase(current)?;
         Ok(self.encryption())
+    }
+
+    /// The privacy choices (idle lock, very discreet notifications).
+    pub fn privacy(&self) -> Result<privacy::PrivacySettings> {
+        privacy::load(&self.store)
+    }
+
+    /// Checks and stores the privacy choices.
+    pub fn save_privacy(
+        &self,
+        input: privacy::PrivacySettings,
+    ) -> Result<privacy::PrivacySettings> {
+        self.store.transact(|tx| privacy::save(tx, input))
     }
 
     /// The schema version on disk.

@@ -13,13 +13,13 @@
 //! lost. The one window for a repeat is a crash between the service taking
 //! it and the confirmation reaching the disk (milliseconds).
 //!
-//! Each entry belongs to a [`Topic`]; a topic has at most one entry
+//! Each entry belongs to a `Topic`; a topic has at most one entry
 //! waiting. Milestones reached while one of their streak waits are merged
 //! into it, so a long outage ends in one summary, not a flood; other topics
 //! (a reminder of a given day, say) are simply not queued twice.
 //!
 //! Producers (the no-contact milestones, and later steps' reminders) only
-//! enqueue; [`offer`] alone decides what is shown now, honouring quiet hours,
+//! enqueue; `offer` alone decides what is shown now, honouring quiet hours,
 //! so every kind of notification follows the same rules.
 
 use chrono::{DateTime, Duration, Utc};

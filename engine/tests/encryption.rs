@@ -84,8 +84,22 @@ fn with_a_passphrase_nothing_written_is_on_disk_in_clear_and_milestones_still_wo
     // as the settings screen tells the person (older backups are in clear).
     std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
 
+    let mismatch = app
+        .set_passphrase(
+            "a long quiet river",
+            "a long quiet rover",
+            KeyCost::for_tests(),
+            t0(),
+        )
+        .unwrap_err();
+    assert_eq!(mismatch.field(), Some("repeat"));
     let state = app
-        .set_passphrase("a long quiet river", KeyCost::for_tests())
+        .set_passphrase(
+            "a long quiet river",
+            "a long quiet river",
+            KeyCost::for_tests(),
+            t0(),
+        )
         .unwrap();
     assert!(state.enabled && !state.locked);
     app.backup(t0() + Duration::minutes(1), engine::BackupReason::Daily)
@@ -134,18 +148,38 @@ fn the_passphrase_can_be_changed_and_removed_and_locking_forgets_the_key() {
     let dir = tempfile::tempdir().unwrap();
     let app = Crossroads::open(dir.path()).unwrap();
     write_markers(&app);
-    app.set_passphrase("first passphrase", KeyCost::for_tests())
-        .unwrap();
+    app.set_passphrase(
+        "first passphrase",
+        "first passphrase",
+        KeyCost::for_tests(),
+        t0(),
+    )
+    .unwrap();
     let short = app
-        .change_passphrase("first passphrase", "short", KeyCost::for_tests())
+        .change_passphrase("first passphrase", "short", "short", KeyCost::for_tests())
         .unwrap_err();
     assert_eq!(short.field(), Some("new_passphrase"));
+    let mismatch = app
+        .change_passphrase(
+            "first passphrase",
+            "second passphrase",
+            "second passphrase!",
+            KeyCost::for_tests(),
+        )
+        .unwrap_err();
+    assert_eq!(mismatch.field(), Some("repeat"));
     let wrong = app
-        .change_passphrase("not it at all", "second passphrase", KeyCost::for_tests())
+        .change_passphrase(
+            "not it at all",
+            "second passphrase",
+            "second passphrase",
+            KeyCost::for_tests(),
+        )
         .unwrap_err();
     assert_eq!(wrong.field(), Some("passphrase"));
     app.change_passphrase(
         "first passphrase",
+        "second passphrase",
         "second passphrase",
         KeyCost::for_tests(),
     )
@@ -157,9 +191,14 @@ fn the_passphrase_can_be_changed_and_removed_and_locking_forgets_the_key() {
     assert_eq!(app.vault().unwrap().drafts[0].text, MARKERS[2]);
     // A second "set" is out of order; removing needs the right passphrase.
     assert_eq!(
-        app.set_passphrase("third passphrase", KeyCost::for_tests())
-            .unwrap_err()
-            .kind(),
+        app.set_passphrase(
+            "third passphrase",
+            "third passphrase",
+            KeyCost::for_tests(),
+            t0()
+        )
+        .unwrap_err()
+        .kind(),
         ErrorKind::OutOfOrder
     );
     assert!(app.remove_passphrase("first passphrase").is_err());
@@ -176,8 +215,13 @@ fn an_encrypted_backup_restores_and_asks_for_its_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let app = Crossroads::open(dir.path()).unwrap();
     write_markers(&app);
-    app.set_passphrase("backup passphrase", KeyCost::for_tests())
-        .unwrap();
+    app.set_passphrase(
+        "backup passphrase",
+        "backup passphrase",
+        KeyCost::for_tests(),
+        t0(),
+    )
+    .unwrap();
     let file = app
         .backup(t0() + Duration::minutes(5), engine::BackupReason::Start)
         .unwrap();

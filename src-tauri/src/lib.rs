@@ -81,6 +81,14 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::save_pledge,
             commands::backups::list_backups,
             commands::backups::restore_backup,
+            commands::privacy::get_encryption,
+            commands::privacy::unlock,
+            commands::privacy::lock_now,
+            commands::privacy::set_passphrase,
+            commands::privacy::change_passphrase,
+            commands::privacy::remove_passphrase,
+            commands::privacy::get_privacy,
+            commands::privacy::save_privacy,
         ])
 }
 

@@ -57,6 +57,7 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
     loop {
         let state = app.state::<AppState>();
         let clock = state.clock().clone();
+        lock_if_idle(&app);
         let sleep = match check_once(&app) {
             Ok(round) => {
                 if round.day != shown_day {
@@ -118,10 +119,14 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
         .map_err(|e| e.to_string())?;
     let sent = check.announce.is_some();
     if let Some(pending) = check.announce {
-        let recorded = match app
-            .state::<Notifier>()
-            .send(&message(&pending.announcement))
-        {
+        // Readable while locked: a choice, not something the person wrote.
+        let very_discreet = engine.privacy().is_ok_and(|p| p.very_discreet);
+        let text = if very_discreet {
+            neutral_message()
+        } else {
+            message(&pending.announcement)
+        };
+        let recorded = match app.state::<Notifier>().send(&text) {
             Ok(()) => engine.confirm_shown(pending.id),
             Err(_) => engine.show_failed(pending.id, clock.now()),
         };
@@ -154,6 +159,39 @@ pub fn message(announcement: &Announcement) -> Message {
                     .join(", ")
             ),
         },
+    }
+}
+
+/// The very discreet text: nothing about contact, days or anyone.
+pub fn neutral_message() -> Message {
+    Message {
+        summary: "Crossroads".into(),
+        body: "Something small to look at, when you have a moment.".into(),
+    }
+}
+
+/// Locks the data when a passphrase is set, the window is closed and the
+/// app has not been used for the chosen idle time. (With the window open,
+/// the page counts the person's own idle time and locks itself.)
+pub fn lock_if_idle<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let Ok(engine) = state.engine() else {
+        return;
+    };
+    let encryption = engine.encryption();
+    if !encryption.enabled || encryption.locked {
+        return;
+    }
+    let Some(minutes) = engine.privacy().ok().and_then(|p| p.lock_after_minutes) else {
+        return;
+    };
+    let window_open = app.get_webview_window(crate::window::MAIN).is_some();
+    let idle_long = state
+        .last_used()
+        .is_none_or(|at| state.clock().now() - at >= chrono::Duration::minutes(i64::from(minutes)));
+    if !window_open && idle_long {
+        engine.lock();
+        log::info!("locked after {minutes} idle minutes");
     }
 }
 

@@ -29,6 +29,8 @@ struct Inner {
     opened: Condvar,
     data_dir: PathBuf,
     clock: Clock,
+    /// When the UI last asked for anything (for locking when idle).
+    last_used: Mutex<Option<chrono::DateTime<chrono::Utc>>>,
 }
 
 /// The app's shared state. Cheap to clone.
@@ -43,6 +45,7 @@ impl AppState {
             opened: Condvar::new(),
             data_dir: data_dir.to_path_buf(),
             clock,
+            last_used: Mutex::new(None),
         }))
     }
 
@@ -96,12 +99,18 @@ impl AppState {
         F: FnOnce(&Crossroads, &Clock) -> engine::Result<T> + Send + 'static,
     {
         let state = self.clone();
+        *self.0.last_used.lock().unwrap_or_else(|e| e.into_inner()) = Some(self.0.clock.now());
         tauri::async_runtime::spawn_blocking(move || {
             let engine = state.engine()?;
             action(&engine, &state.0.clock).map_err(CommandError::from)
         })
         .await
         .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+    }
+
+    /// When the UI last asked for anything, if it has.
+    pub fn last_used(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        *self.0.last_used.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The clock every engine call is given.

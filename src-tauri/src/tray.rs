@@ -14,6 +14,7 @@ const OPEN: &str = "open";
 const URGE: &str = "urge";
 const SLIP: &str = "slip";
 const HIDE: &str = "hide";
+const LOCK: &str = "lock";
 const QUIT: &str = "quit";
 
 /// Creates the tray icon with its menu.
@@ -27,6 +28,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             &item(URGE, "I feel the urge")?,
             &item(SLIP, "Log a slip…")?,
             &item(HIDE, "Hide the window now")?,
+            &item(LOCK, "Lock Crossroads")?,
             &PredefinedMenuItem::separator(app)?,
             &item(QUIT, "Quit Crossroads")?,
         ],
@@ -39,7 +41,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             OPEN => window::show(app),
             URGE => urge(app),
             SLIP => window::show_route(app, "no-contact"),
-            HIDE => window::hide_now(app),
+            // Hiding locks too (when a passphrase is set).
+            HIDE | LOCK => window::hide_now(app),
             QUIT => app.exit(0),
             _ => {}
         })

@@ -28,12 +28,20 @@ pub fn show_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
 }
 
 /// Closes the main window at once (quick hide). The app stays in the tray
-/// when there is one; the webview is destroyed, so nothing stays on screen.
+/// when there is one; the webview is destroyed, so nothing stays on screen;
+/// with a passphrase set, the data locks too.
 pub fn hide_now<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN) {
         let _ = window.hide();
         let _ = window.destroy();
     }
+    let state = app.state::<crate::state::AppState>().inner().clone();
+    // Off the caller's thread: the store may still be opening.
+    std::thread::spawn(move || {
+        if let Ok(engine) = state.engine() {
+            engine.lock();
+        }
+    });
 }
 
 fn focus_existing<R: Runtime>(app: &AppHandle<R>) -> bool {

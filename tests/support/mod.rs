@@ -53,6 +53,31 @@ impl TestHome {
         TestHome { root }
     }
 
+    /// Every file under this home (the app's data, WebKit's data and
+    /// caches, the runtime folder) that contains one of `words`.
+    pub fn files_containing(&self, words: &[&str]) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut stack = vec![self.root.path().to_path_buf()];
+        while let Some(folder) = stack.pop() {
+            let Ok(entries) = fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if let Ok(bytes) = fs::read(&path) {
+                    for word in words {
+                        if bytes.windows(word.len()).any(|w| w == word.as_bytes()) {
+                            found.push(format!("{word} in {}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// The app's data folder (CROSSROADS_DATA_DIR).
     pub fn data_dir(&self) -> PathBuf {
         self.root.path().join("data")
@@ -401,11 +426,7 @@ pub fn start_tray_watcher(record: &Path) -> Background {
 /// Whether a process is still alive (and not a zombie).
 pub fn alive(pid: u32) -> bool {
     fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map(|s| {
-            !s.split_whitespace()
-                .nth(2)
-                .is_some_and(|state| state == "Z")
-        })
+        .map(|s| s.split_whitespace().nth(2).is_none_or(|state| state != "Z"))
         .unwrap_or(false)
 }
 

@@ -302,6 +302,32 @@ pub fn recover(data_dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Store> {
     Ok(store)
 }
 
+/// Deletes every backup that holds a record of a private tree in clear:
+/// once a passphrase is set, a copy in clear would defeat it. Call it after
+/// a sealed backup was written.
+pub fn remove_clear_backups(data_dir: &Path) -> Result<usize> {
+    let mut removed = 0;
+    for backup in list(data_dir)? {
+        let path = folder(data_dir).join(&backup.id);
+        let holds_clear = match fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<File>(&bytes).ok())
+        {
+            Some(file) => file.trees.iter().any(|(name, records)| {
+                Tree::from_name(name).is_some_and(Tree::is_private)
+                    && records.values().any(|v| v.get("sealed").is_none())
+            }),
+            // Unreadable or of the first release: it may hold anything.
+            None => true,
+        };
+        if holds_clear {
+            fs::remove_file(&path).map_err(io)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 /// Deletes what the keeping rules no longer need.
 fn prune(dir: &Path) -> Result<()> {
     let backups = list(dir.parent().unwrap_or(dir))?;

@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { backupList } from "./backups.js";
+import { privacySection } from "./privacy.js";
 import { profileForm } from "./profile_form.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 
@@ -117,7 +118,7 @@ function noContactSection(current) {
   return [form, startup];
 }
 
-export async function render() {
+export async function render({ navigate }) {
   const t = text.settings;
   const [profile, info, current] = await Promise.all([api.profile(), api.appInfo(), api.settings()]);
   return h(
@@ -131,6 +132,7 @@ export async function render() {
       profileForm({ existing: profile, submitLabel: text.profile.saveEdit, onSaved: async () => {} }),
     ),
     notificationsSection(),
+    await privacySection(() => navigate("home")),
     ...noContactSection(current),
     h(
       "section",
