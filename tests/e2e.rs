@@ -829,8 +829,8 @@ async fn a_passphrase_seals_every_entry_and_the_app_opens_to_a_lock_screen() {
     app.click("#start-no-contact").await;
     app.wait_for("#log").await;
     set_value(&app, "#note", markers[2]).await;
-    app.click("#log-urge").await;
-    app.wait_for("#today li[data-kind='urge_resisted']").await;
+    app.click("#log-they").await;
+    app.wait_for("#today li[data-kind='they_contacted']").await;
 
     app.go("settings").await;
     app.type_into("#set-passphrase #passphrase", "a quiet harbour")
@@ -884,7 +884,10 @@ async fn a_passphrase_seals_every_entry_and_the_app_opens_to_a_lock_screen() {
         )
         .await;
     assert!(saved.get("ok").is_some(), "{saved}");
+    app.go("settings").await;
     app.go("home").await;
+    app.eventually("return document.body.dataset.idleLock === '1';")
+        .await;
     let started = Instant::now();
     while app
         .script("return !!document.querySelector('#lock-screen');")

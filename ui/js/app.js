@@ -16,7 +16,7 @@ import * as dealbreakers from "./views/dealbreakers.js";
 import * as reflect from "./views/reflect.js";
 import * as vault from "./views/vault.js";
 import { backupList } from "./views/backups.js";
-import { lockScreen, watchIdle } from "./views/privacy.js";
+import { armIdleLock, lockScreen } from "./views/privacy.js";
 
 const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault };
 const navItems = [
@@ -124,12 +124,9 @@ async function render() {
     renderNav(null, false);
     if (error.kind === "locked") {
       // Only Safety (which needs nothing of theirs) and the lock screen.
-      if (currentRoute() === "safety") {
-        main.replaceChildren(await safety.render({ navigate, firstRun: true }));
-      } else {
-        main.replaceChildren(lockScreen(render));
-      }
-      main.dataset.view = "locked";
+      const showSafety = currentRoute() === "safety";
+      main.replaceChildren(showSafety ? await safety.render({ navigate, firstRun: true }) : lockScreen(render));
+      main.dataset.view = showSafety ? "safety" : "locked";
       main.setAttribute("aria-busy", "false");
       return;
     }
@@ -156,20 +153,10 @@ async function render() {
   main.replaceChildren(...(overview.safety_banner ? [safetyBanner()] : []), content);
   main.setAttribute("aria-busy", "false");
   main.dataset.view = route;
-  startIdleLock();
+  armIdleLock(render);
   const heading = main.querySelector("h1");
   (heading || main).focus({ preventScroll: true });
   window.scrollTo(0, 0);
-}
-
-// With a passphrase and an idle time chosen, the page locks itself.
-async function startIdleLock() {
-  try {
-    const [encryption, privacy] = await Promise.all([api.encryption(), api.privacy()]);
-    watchIdle(encryption.enabled ? privacy.lock_after_minutes : null, render);
-  } catch {
-    // Locked or not open: the next render deals with it.
-  }
 }
 
 // The day count changes at the streak's own time of day; look once a

@@ -68,6 +68,9 @@ let idleTimer = null;
 let idleListening = false;
 export function watchIdle(minutes, onLocked) {
   clearTimeout(idleTimer);
+  idleTimer = null;
+  // Says on the page whether (and after how long) it will lock itself.
+  document.body.dataset.idleLock = minutes ? String(minutes) : "";
   if (!minutes) return;
   const restart = () => {
     clearTimeout(idleTimer);
@@ -89,7 +92,17 @@ export function watchIdle(minutes, onLocked) {
   restart();
 }
 
-function choicesSection(settings, redraw) {
+/// Arms (or disarms) the idle lock from the engine's current answers.
+export async function armIdleLock(onLocked) {
+  try {
+    const [encryption, privacy] = await Promise.all([api.encryption(), api.privacy()]);
+    watchIdle(encryption.enabled ? privacy.lock_after_minutes : null, onLocked);
+  } catch {
+    // Locked or not open: the next render deals with it.
+  }
+}
+
+function choicesSection(settings, redraw, onLocked) {
   const lockAfter = h(
     "select",
     { id: "lock_after_minutes", "aria-describedby": "lock_after_minutes-error" },
@@ -104,7 +117,7 @@ function choicesSection(settings, redraw) {
       await api.savePrivacy(input);
       status.textContent = t.saved;
       announce(t.saved);
-      await redraw();
+      await armIdleLock(onLocked);
     } catch (error) {
       showFieldError(section, error, status);
     }
@@ -141,6 +154,7 @@ export async function privacySection(onLocked) {
           async () => {
             announce(t.setDone);
             await redraw();
+            await armIdleLock(onLocked);
           },
         ),
       ];
@@ -182,7 +196,7 @@ export async function privacySection(onLocked) {
         h("button", { type: "button", class: "secondary", id: "show-remove", onclick: () => show(remove()) }, t.removePassphrase),
       ),
       actions,
-      choicesSection(settings, redraw),
+      choicesSection(settings, redraw, onLocked),
     ];
   };
   slot.replaceChildren(...(await body()));
@@ -191,6 +205,6 @@ export async function privacySection(onLocked) {
     { class: "card", "aria-labelledby": "privacy-title", "data-encryption": encryption.enabled ? "on" : "off" },
     h("h2", { id: "privacy-title" }, t.title),
     slot,
-    encryption.enabled ? null : choicesSection(settings, redraw),
+    encryption.enabled ? null : choicesSection(settings, redraw, onLocked),
   );
 }
