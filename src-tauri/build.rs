@@ -31,6 +31,11 @@ const COMMANDS: &[&str] = &[
     "set_growth_way",
     "list_backups",
     "restore_backup",
+    "check_text",
+    "get_country",
+    "set_country",
+    "get_safety_plan",
+    "save_safety_plan",
 ];
 
 fn main() {

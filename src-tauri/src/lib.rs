@@ -81,6 +81,11 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::save_pledge,
             commands::backups::list_backups,
             commands::backups::restore_backup,
+            commands::care::check_text,
+            commands::care::get_country,
+            commands::care::set_country,
+            commands::care::get_safety_plan,
+            commands::care::save_safety_plan,
         ])
 }
 
