@@ -82,6 +82,9 @@ pub struct DealbreakerView {
     pub hurt_them: bool,
     /// The path chosen after a recommendation, if any.
     pub path: Option<Path>,
+    /// The paths offered after a recommendation: after abuse, or when the
+    /// person hurt them, only moving on.
+    pub paths_offered: Vec<Path>,
     /// Whether the check is finished.
     pub done: bool,
 }
@@ -161,6 +164,11 @@ pub fn choose(
             "There is no recommendation to respond to: answer the four questions first.".into(),
         ));
     }
+    if answers.is_some_and(|a| a.abusive || a.hurt_them) && path == Path::Continue {
+        return Err(Error::OutOfOrder(
+            "After what you told Crossroads, the path it offers is moving on, with no contact and care for yourself.".into(),
+        ));
+    }
     if path == Path::Continue && !acknowledged {
         return Err(Error::invalid(
             "acknowledged",
@@ -191,6 +199,11 @@ pub fn view(store: &impl Read) -> Result<DealbreakerView> {
         recommend_not_pursuing: recommend,
         abuse: answers.is_some_and(|a| a.abusive),
         hurt_them: answers.is_some_and(|a| a.hurt_them),
+        paths_offered: if answers.is_some_and(|a| a.abusive || a.hurt_them) {
+            vec![Path::MovingOn]
+        } else {
+            vec![Path::MovingOn, Path::Continue]
+        },
         path: choice.map(|c| c.path),
         done: answers.is_some() && (!recommend || choice.is_some()),
     })
@@ -317,6 +330,8 @@ mod tests {
             assert!(err.to_string().contains("new program"), "{err}");
             assert_eq!(view(&store).unwrap(), before, "nothing changed");
         }
+        // After abuse, moving on is the one path offered.
+        assert_eq!(before.paths_offered, [Path::MovingOn]);
         // Answering "yes" again, with other answers changed, is fine.
         let again = store
             .transact(|tx| answer(tx, &input("yes", "no", "no", "yes"), now))

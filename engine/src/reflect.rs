@@ -322,7 +322,7 @@ mod tests {
         store.transact(|tx| answer(tx, &answers, now)).unwrap();
         if abusive == "yes" {
             store
-                .transact(|tx| choose(tx, Path::Continue, true, now))
+                .transact(|tx| choose(tx, Path::MovingOn, true, now))
                 .unwrap();
         }
         (dir, store)

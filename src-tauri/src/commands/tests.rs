@@ -339,16 +339,18 @@ fn abuse_closes_reaching_out_and_shows_the_banner() {
         (view["abuse"].as_bool(), view["done"].as_bool()),
         (Some(true), Some(false))
     );
+    // After abuse, moving on is the one path offered.
+    assert_eq!(view["paths_offered"], json!(["moving_on"]));
     let err = h
         .call(
             "choose_path",
-            json!({ "path": "continue", "acknowledged": false }),
+            json!({ "path": "continue", "acknowledged": true }),
         )
         .unwrap_err();
-    assert_eq!(err["field"], "acknowledged");
+    assert_eq!(err["kind"], "out_of_order");
     h.call(
         "choose_path",
-        json!({ "path": "continue", "acknowledged": true }),
+        json!({ "path": "moving_on", "acknowledged": false }),
     )
     .unwrap();
     let overview = h.call("get_overview", json!({})).unwrap();
