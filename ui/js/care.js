@@ -149,7 +149,8 @@ export async function showCard(care, { from = null, takeFocus = false } = {}) {
   if (near) near.after(card);
   else if (banner) banner.after(card);
   else main.prepend(card);
-  if (!near) card.scrollIntoView({ block: "nearest" });
+  // Bring the card's heading into sight without moving focus or hiding the field.
+  card.querySelector("h2").scrollIntoView({ block: "nearest" });
   announce(`${t.titles[key]} ${t.announce}`);
   if (takeFocus) card.focus();
 }

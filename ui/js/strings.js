@@ -188,10 +188,10 @@ export const text = {
       drove_by: "I drove or walked past their place",
       they_contacted: "They contacted me (I didn't answer)",
       urge_resisted: "I resisted an urge",
-      necessary_children: "About the children",
-      necessary_home: "About our home or lease",
-      necessary_work: "About work",
-      necessary_other: "Something else practical",
+      necessary_children: "Necessary: the children",
+      necessary_home: "Necessary: our home or lease",
+      necessary_work: "Necessary: work",
+      necessary_other: "Necessary: something else practical",
     },
     cancel: "Cancel",
     slipLogged: (best) =>
@@ -387,7 +387,7 @@ export const text = {
       asked: "Lines that answer, and your own plan. Nothing here is sent anywhere.",
     },
     notAllDay: (country, emergency) =>
-      `In ${country}, no crisis line here answers around the clock. Outside its hours, call ${emergency}.`,
+      `In ${country}, no crisis line answers around the clock for everyone. Outside its hours, call ${emergency}.`,
     notListed:
       "Your country isn't on Crossroads' list. If you are in danger, call your local emergency number first. This free directory lists helplines in many countries:",
     noCountry:

@@ -36,9 +36,10 @@ export function lineList(country) {
 }
 
 /// The lines for the person's country, or the directory and the emergency
-/// note first when it isn't listed or not chosen yet.
-export function linesFor(mine) {
-  if (!mine.listed) return [emergencyFirst(mine), directory(mine)];
+/// note first when it isn't listed or not chosen yet. `noteShown`: the page
+/// already shows the emergency note above (Safety), so it isn't repeated.
+export function linesFor(mine, { noteShown = false } = {}) {
+  if (!mine.listed) return [noteShown ? null : emergencyFirst(mine), directory(mine)].filter(Boolean);
   return [emergencyFirst(mine), ...lineList(mine.listed)];
 }
 
@@ -78,7 +79,7 @@ export function countryPicker(resources, country, onSaved) {
 export async function render() {
   let mine = await personalResources();
   const lines = h("section", { class: "card", id: "lines", "aria-live": "polite" });
-  const show = () => lines.replaceChildren(...linesFor(mine));
+  const show = () => lines.replaceChildren(...linesFor(mine, { noteShown: true }));
   show();
   return h(
     "div",
