@@ -870,6 +870,28 @@ async fn care_after_abuse_no_contact_says_dont_engage_and_necessary_contact_keep
     app.click("#answer-dealbreakers").await;
     let error = app.text("#abusive-error").await;
     assert!(error.contains("new program"), "{error}");
+    app.script("document.getElementById('hurt_them-field').scrollIntoView();")
+        .await;
+    app.screenshot("38-care-one-path-after-abuse").await;
+    let verdict = app.text("main").await;
+    assert!(
+        !verdict.contains("null"),
+        "no stray null on the page: {verdict}"
+    );
+    let first_group = app
+        .script("return document.querySelector('#abuse-lines .line-group h3').textContent;")
+        .await;
+    assert_eq!(first_group, "If someone is hurting or frightening you");
+    // Step 1 asks nothing that invites self-blame.
+    app.go("reflect").await;
+    app.wait_for("#reason").await;
+    assert_eq!(
+        app.script("return ['weight', 'trait_given_up', 'repeated_arguments'].filter(id => document.getElementById(id)).length;")
+            .await,
+        0
+    );
+    assert!(!app.text("main").await.contains("null"));
+    app.go("dealbreakers").await;
     assert!(app
         .text("#abusive-hint")
         .await

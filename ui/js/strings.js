@@ -259,7 +259,7 @@ export const text = {
   },
 
   dealbreakers: {
-    title: "Before you begin: four honest questions",
+    title: "Before you begin: a few honest questions",
     lead: "Some relationships should not be rebuilt. Answer for yourself; nobody else will see this.",
     questions: [
       ["cheated", "Did they cheat on you?"],

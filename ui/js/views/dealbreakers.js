@@ -64,7 +64,7 @@ async function recommendation(view, rerender) {
   ];
   if (view.abuse) {
     const mine = await personalResources();
-    parts.push(h("div", { id: "abuse-lines" }, ...linesFor(mine)), h("p", {}, t.abuseNote), h("p", { class: "muted", id: "abuse-kept" }, t.keptNote));
+    parts.push(h("div", { id: "abuse-lines" }, ...linesFor(mine, { abuseFirst: true })), h("p", {}, t.abuseNote), h("p", { class: "muted", id: "abuse-kept" }, t.keptNote));
   }
   const oneWay = view.paths_offered.length === 1;
   if (view.path) {
@@ -132,7 +132,8 @@ export async function render({ navigate }) {
         showFieldError(form, error, formError);
       }
     });
-    root.replaceChildren(pageTitle(t.title), h("p", { class: "lead" }, t.lead), form, hurtPointer(view), await recommendation(view, () => navigate("dealbreakers")));
+    const verdict = await recommendation(view, () => navigate("dealbreakers"));
+    root.replaceChildren(...[pageTitle(t.title), h("p", { class: "lead" }, t.lead), form, hurtPointer(view), verdict].filter(Boolean));
   }
   await draw();
   return root;

@@ -153,7 +153,8 @@ export async function render({ navigate }) {
     root.replaceChildren(
       pageTitle(t.title),
       h("p", { class: "lead" }, t.lead),
-      view.recent_breakup ? h("p", { class: "card gentle", id: "recent-note" }, t.recent(view.days_since_breakup)) : null,
+      // (replaceChildren would print a null as the word "null": leave it out instead.)
+      ...(view.recent_breakup ? [h("p", { class: "card gentle", id: "recent-note" }, t.recent(view.days_since_breakup))] : []),
       h(
         "section",
         { class: "card form", "aria-label": t.title },

@@ -11,8 +11,8 @@ import { directory, emergencyFirst, linesOf, personalResources, showCard } from 
 
 const t = text.safety;
 
-export function lineList(country) {
-  return ["crisis", "domestic_abuse"].map((kind) =>
+export function lineList(country, kinds = ["crisis", "domestic_abuse"]) {
+  return kinds.map((kind) =>
     h(
       "div",
       { class: "line-group" },
@@ -38,9 +38,9 @@ export function lineList(country) {
 /// The lines for the person's country, or the directory and the emergency
 /// note first when it isn't listed or not chosen yet. `noteShown`: the page
 /// already shows the emergency note above (Safety), so it isn't repeated.
-export function linesFor(mine, { noteShown = false } = {}) {
+export function linesFor(mine, { noteShown = false, abuseFirst = false } = {}) {
   if (!mine.listed) return [noteShown ? null : emergencyFirst(mine), directory(mine)].filter(Boolean);
-  return [emergencyFirst(mine), ...lineList(mine.listed)];
+  return [emergencyFirst(mine), ...lineList(mine.listed, abuseFirst ? ["domestic_abuse", "crisis"] : undefined)];
 }
 
 /// The country picker, stored by the engine. `onSaved(view)` runs after a save.

@@ -92,14 +92,14 @@ function pledgeSection(pledge, redraw) {
       h("blockquote", { class: "space-text", id: "pledge-text" }, pledge.text),
     );
   }
-  const area = h("textarea", { id: "pledge-input", rows: 3, "aria-describedby": "pledge-error" });
+  const area = watchField(h("textarea", { id: "pledge-input", rows: 3, "aria-describedby": "pledge-error" }));
   const error = h("p", { class: "field-error", id: "pledge-error", hidden: true });
   const form = h(
     "form",
     { class: "card form", id: "pledge", novalidate: true, "aria-labelledby": "pledge-title" },
     h("h2", { id: "pledge-title" }, t.pledgeTitle),
     h("p", {}, t.pledgeLead),
-    h("div", { class: "field" }, h("label", { for: "pledge-input" }, t.pledgeLabel), area, error),
+    h("div", { class: "field" }, h("div", { class: "label-row" }, h("label", { for: "pledge-input" }, t.pledgeLabel), supportLink("pledge-input")), area, error),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "make-pledge" }, t.pledgeButton)),
   );
   form.addEventListener("submit", async (event) => {
