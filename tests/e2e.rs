@@ -783,10 +783,30 @@ async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() 
         .await;
     assert_eq!(first, "card-abuse-lines");
     assert!(app.text("#crisis-card").await.contains("Hilfetelefon"));
+    // (the lower tier is checked on step 1 below)
     app.screenshot("32-care-card-danger").await;
     app.script("document.getElementById('crisis-card').scrollIntoView();")
         .await;
     app.screenshot("32b-care-card-danger-whole").await;
+
+    // The lower tier, on step 1 (saved as typed): a gentle check-in with a
+    // grounding step, the plan and the lines.
+    app.go("reflect").await;
+    app.type_into("#unmet_need", "Honestly I just dont see the point anymore")
+        .await;
+    let card = app.text("#crisis-card").await;
+    assert_eq!(focused_id(&app).await, "unmet_need");
+    assert!(
+        card.contains("really heavy") && card.contains("for one minute"),
+        "{card}"
+    );
+    assert!(
+        card.contains("My brother Jonas") && card.contains("TelefonSeelsorge"),
+        "{card}"
+    );
+    app.script("document.getElementById('crisis-card').scrollIntoView();")
+        .await;
+    app.screenshot("39-care-card-lower").await;
     app.close().await;
 }
 
@@ -794,7 +814,8 @@ async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() 
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn care_a_person_whose_country_is_not_listed_sees_the_directory() {
     let home = TestHome::new();
-    let app = App::start(&home).await;
+    // In dark mode, to see the new screens in both.
+    let app = App::start_with(&home, &[("GTK_THEME", "Adwaita:dark")]).await;
     app.click("#begin").await;
     app.wait_for("main[data-view='profile'] #profile-form")
         .await;

@@ -82,7 +82,6 @@ function planSummary(plan) {
     { class: "card-plan", id: "card-plan" },
     h("h3", {}, t.planTitle),
     h("dl", {}, parts.flatMap(([key, value]) => [h("dt", {}, text.plan.short[key]), h("dd", {}, value)])),
-    h("a", { href: "#/safety-plan" }, t.planOpen),
   );
 }
 

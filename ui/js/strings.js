@@ -394,7 +394,6 @@ export const text = {
       "Crossroads doesn't know your country yet, so it won't guess. If you are in danger, call your local emergency number first. This free directory lists helplines in many countries:",
     chooseCountry: "Choose your country, to see its lines here",
     planTitle: "Your safety plan",
-    planOpen: "Open your whole plan",
     planEmpty: "A safety plan, in your own words, helps in the hardest moments.",
     planMake: "Make one now",
     planLink: "My safety plan",
