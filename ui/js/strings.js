@@ -461,6 +461,6 @@ export const text = {
     notAnswered: "I'd rather not say",
     title: "Wanting to stop is a strong first step",
     body:
-      "Crossroads won't guide you back toward them. Support exists for people who want to stop hurting a partner: your doctor or a counsellor can help you find a programme near you, confidentially.",
+      "Crossroads won't guide you back toward them. Support exists for people who want to stop hurting a partner: your doctor or a counsellor can help you find a programme near you, confidentially. In the UK, the Respect Phoneline helps people who are worried their behaviour is abusive.",
   },
 };
