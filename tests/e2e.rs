@@ -962,3 +962,41 @@ async fn care_after_abuse_no_contact_says_dont_engage_and_necessary_contact_keep
     app.screenshot("37-care-dont-engage").await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn care_a_person_who_hurt_them_gets_a_pointer_and_no_way_back() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "she", "breakup_date": date_from_today(-20), "ended_by": "me" }, "country": "GB" }),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], "Sam", "{saved}");
+    app.go("dealbreakers").await;
+    for name in ["cheated", "lied", "put_down", "abusive"] {
+        app.click(&format!("input[name='{name}'][value='no']"))
+            .await;
+    }
+    app.click("input[name='hurt_them'][value='yes']").await;
+    app.click("#answer-dealbreakers").await;
+    let pointer = app.text("#hurt-support").await;
+    assert!(pointer.contains("want to stop"), "{pointer}");
+    let verdict = app.text("#verdict").await;
+    assert!(verdict.contains("one path"), "{verdict}");
+    app.script("document.getElementById('hurt-support').scrollIntoView();")
+        .await;
+    app.screenshot("40-care-hurt-them").await;
+    app.go("home").await;
+    let reason = app.text("li[data-step='reach_out'] .reason").await;
+    assert!(reason.contains("won't guide you back"), "{reason}");
+    assert_eq!(
+        app.script("return document.querySelectorAll('#safety-banner').length;")
+            .await,
+        0,
+        "no abuse banner: they did not say they were abused"
+    );
+    app.close().await;
+}

@@ -120,6 +120,7 @@ export const text = {
       case "needs_reach_out_outcome":
         return "Opens if you reach out and you both want to try again.";
       case "not_offered":
+        if (reason.why === "hurt_them") return "Not offered: Crossroads won't guide you back toward them. Support for you comes first.";
         return reason.why === "abuse"
           ? "Not offered: after what you went through, Crossroads will not guide you back toward them."
           : "Not offered: you chose to move on.";
