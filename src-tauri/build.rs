@@ -39,6 +39,11 @@ const COMMANDS: &[&str] = &[
     "remove_passphrase",
     "get_privacy",
     "save_privacy",
+    "check_text",
+    "get_country",
+    "set_country",
+    "get_safety_plan",
+    "save_safety_plan",
 ];
 
 fn main() {

@@ -36,6 +36,10 @@ pub struct Answers {
     pub put_down: bool,
     /// They were verbally or physically abusive.
     pub abusive: bool,
+    /// The fifth, optional question: the person has hurt them, or been
+    /// afraid they might. Support for stopping first; no way back to them.
+    #[serde(default)]
+    pub hurt_them: bool,
     /// When the answers were given.
     pub answered_at: DateTime<Utc>,
 }
@@ -73,8 +77,14 @@ pub struct DealbreakerView {
     pub recommend_not_pursuing: bool,
     /// Whether abuse was reported: support first, no way back to them.
     pub abuse: bool,
+    /// Whether the person said they hurt them or feared they might: a
+    /// pointer to support for people who want to stop, no way back to them.
+    pub hurt_them: bool,
     /// The path chosen after a recommendation, if any.
     pub path: Option<Path>,
+    /// The paths offered after a recommendation: after abuse, or when the
+    /// person hurt them, only moving on.
+    pub paths_offered: Vec<Path>,
     /// Whether the check is finished.
     pub done: bool,
 }
@@ -94,13 +104,47 @@ pub fn answer(
     input: &AnswersInput,
     now: DateTime<Utc>,
 ) -> Result<DealbreakerView> {
+    answer_with(tx, input, None, now)
+}
+
+/// Records the four answers and the optional fifth (`hurt_them`: `"yes"`,
+/// `"no"`, or none / empty when not answered, which keeps an earlier answer).
+///
+/// An abuse answer, once recorded, stays: answering "no" later is refused
+/// with a typed error, and so is taking back "I hurt them". Starting a new
+/// program is the explicit way to begin again.
+pub fn answer_with(
+    tx: &mut Tx<'_>,
+    input: &AnswersInput,
+    hurt_them: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<DealbreakerView> {
+    let previous: Option<Answers> = tx.get(Tree::Program, ANSWERS_KEY)?;
+    let abusive = yes_no(&input.abusive, "abusive")?;
+    let hurt_them = match hurt_them.map(str::trim) {
+        None | Some("") => previous.is_some_and(|p| p.hurt_them),
+        Some(value) => yes_no(value, "hurt_them")?,
+    };
     let answers = Answers {
         cheated: yes_no(&input.cheated, "cheated")?,
         lied: yes_no(&input.lied, "lied")?,
         put_down: yes_no(&input.put_down, "put_down")?,
-        abusive: yes_no(&input.abusive, "abusive")?,
+        abusive,
+        hurt_them,
         answered_at: now,
     };
+    if previous.is_some_and(|p| p.abusive) && !answers.abusive {
+        return Err(Error::invalid(
+            "abusive",
+            "Your answer about abuse stays as you gave it, so nothing here can lead you back toward them. To begin again, start a new program.",
+        ));
+    }
+    if previous.is_some_and(|p| p.hurt_them) && !answers.hurt_them {
+        return Err(Error::invalid(
+            "hurt_them",
+            "This answer stays as you gave it. To begin again, start a new program.",
+        ));
+    }
     tx.put(Tree::Program, ANSWERS_KEY, &answers)?;
     tx.put(Tree::Program, CHOICE_KEY, &Option::<Choice>::None)?;
     view(tx)
@@ -118,6 +162,11 @@ pub fn choose(
     if !answers.is_some_and(|a| a.any_dealbreaker()) {
         return Err(Error::OutOfOrder(
             "There is no recommendation to respond to: answer the four questions first.".into(),
+        ));
+    }
+    if answers.is_some_and(|a| a.abusive || a.hurt_them) && path == Path::Continue {
+        return Err(Error::OutOfOrder(
+            "After what you told Crossroads, the path it offers is moving on, with no contact and care for yourself.".into(),
         ));
     }
     if path == Path::Continue && !acknowledged {
@@ -149,6 +198,12 @@ pub fn view(store: &impl Read) -> Result<DealbreakerView> {
         answers,
         recommend_not_pursuing: recommend,
         abuse: answers.is_some_and(|a| a.abusive),
+        hurt_them: answers.is_some_and(|a| a.hurt_them),
+        paths_offered: if answers.is_some_and(|a| a.abusive || a.hurt_them) {
+            vec![Path::MovingOn]
+        } else {
+            vec![Path::MovingOn, Path::Continue]
+        },
         path: choice.map(|c| c.path),
         done: answers.is_some() && (!recommend || choice.is_some()),
     })
@@ -252,5 +307,87 @@ mod tests {
             .transact(|tx| answer(tx, &input("no", "no", "no", "yes"), now))
             .unwrap();
         assert_eq!((again.path, again.done, again.abuse), (None, false, true));
+    }
+
+    #[test]
+    fn an_abuse_answer_once_recorded_cannot_be_undone_by_answering_again() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        store
+            .transact(|tx| answer(tx, &input("no", "no", "no", "yes"), now))
+            .unwrap();
+        store
+            .transact(|tx| choose(tx, Path::MovingOn, false, now))
+            .unwrap();
+        let before = view(&store).unwrap();
+        for again in [
+            input("no", "no", "no", "no"),
+            input("yes", "yes", "yes", "no"),
+        ] {
+            let err = store.transact(|tx| answer(tx, &again, now)).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput);
+            assert_eq!(err.field(), Some("abusive"));
+            assert!(err.to_string().contains("new program"), "{err}");
+            assert_eq!(view(&store).unwrap(), before, "nothing changed");
+        }
+        // After abuse, moving on is the one path offered.
+        assert_eq!(before.paths_offered, [Path::MovingOn]);
+        // Answering "yes" again, with other answers changed, is fine.
+        let again = store
+            .transact(|tx| answer(tx, &input("yes", "no", "no", "yes"), now))
+            .unwrap();
+        assert!(again.abuse && again.answers.unwrap().cheated);
+    }
+
+    #[test]
+    fn the_fifth_question_is_optional_typed_and_stays_once_yes() {
+        let now = instant("2026-03-01T10:00:00Z");
+        let all_no = || input("no", "no", "no", "no");
+        for (hurt, expected) in [
+            (None, false),
+            (Some(""), false),
+            (Some("no"), false),
+            (Some("yes"), true),
+        ] {
+            let (_dir, store) = temp_store();
+            let v = store
+                .transact(|tx| answer_with(tx, &all_no(), hurt, now))
+                .unwrap();
+            assert_eq!(v.hurt_them, expected, "{hurt:?}");
+            assert!(
+                !v.recommend_not_pursuing,
+                "the four questions decide the recommendation"
+            );
+        }
+        let (_dir, store) = temp_store();
+        for bad in ["maybe", "YES", "true"] {
+            let err = store
+                .transact(|tx| answer_with(tx, &all_no(), Some(bad), now))
+                .unwrap_err();
+            assert_eq!(err.field(), Some("hurt_them"), "{bad}");
+            assert_eq!(view(&store).unwrap().answers, None);
+        }
+        store
+            .transact(|tx| answer_with(tx, &all_no(), Some("yes"), now))
+            .unwrap();
+        // Not answering it again keeps it; answering "no" is refused.
+        assert!(
+            store
+                .transact(|tx| answer_with(tx, &all_no(), None, now))
+                .unwrap()
+                .hurt_them
+        );
+        let err = store
+            .transact(|tx| answer_with(tx, &all_no(), Some("no"), now))
+            .unwrap_err();
+        assert_eq!(err.field(), Some("hurt_them"));
+        assert!(view(&store).unwrap().hurt_them);
+    }
+
+    #[test]
+    fn answers_recorded_before_the_fifth_question_read_as_not_answered() {
+        let old = r#"{"cheated":false,"lied":true,"put_down":false,"abusive":false,"answered_at":"2026-01-01T00:00:00Z"}"#;
+        let answers: Answers = serde_json::from_str(old).unwrap();
+        assert!(!answers.hurt_them && answers.lied);
     }
 }

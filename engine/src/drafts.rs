@@ -45,6 +45,9 @@ pub struct DraftView {
     pub analysis: Analysis,
     /// Whether it has words of crisis (the UI offers help).
     pub crisis_support: bool,
+    /// The crisis card's reading (tier, danger from someone), when it
+    /// brings the card.
+    pub care: Option<safety::Care>,
 }
 
 /// The person's pledge not to beg (stored as it is shown: two plain fields).
@@ -69,6 +72,7 @@ fn with_analysis(draft: Draft) -> DraftView {
     DraftView {
         analysis: begging::analyse(&draft.text),
         crisis_support: safety::mentions_crisis(&draft.text),
+        care: safety::Care::of(&draft.text),
         id: draft.id,
         text: draft.text,
         apology_for_later: draft.apology_for_later,

@@ -58,6 +58,7 @@
 //! ```
 
 pub mod begging;
+pub mod care;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
@@ -93,7 +94,13 @@ use store::{backup, Read, Store};
 pub struct TextSaved {
     /// Whether the text had words of crisis: the UI then offers help gently.
     pub crisis_support: bool,
+    /// The crisis card's reading (tier, danger from someone), when it
+    /// brings the card.
+    pub care: Option<safety::Care>,
 }
+
+/// The longest text the crisis card is asked about while typing pauses.
+pub const CHECK_TEXT_MAX_CHARS: usize = 20_000;
 
 /// The answer to logging an event.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -103,6 +110,8 @@ pub struct Logged {
     pub view: NoContactView,
     /// Whether the note had words of crisis: the UI then offers help gently.
     pub crisis_support: bool,
+    /// The crisis card's reading of the note, when it brings the card.
+    pub care: Option<safety::Care>,
 }
 
 /// Whether a passphrase protects the data, and whether it is locked now.
@@ -239,6 +248,7 @@ impl Crossroads {
             .transact(|tx| reflect::save_answer(tx, prompt, value))?;
         Ok(TextSaved {
             crisis_support: safety::mentions_crisis(value),
+            care: safety::Care::of(value),
         })
     }
 
@@ -360,6 +370,7 @@ impl Crossroads {
         Ok(Logged {
             view: self.no_contact(now, tz)?,
             crisis_support: note.is_some_and(safety::mentions_crisis),
+            care: note.and_then(safety::Care::of),
         })
     }
 
@@ -490,6 +501,77 @@ impl Crossroads {
         input: privacy::PrivacySettings,
     ) -> Result<privacy::PrivacySettings> {
         self.store.transact(|tx| privacy::save(tx, input))
+    }
+
+    /// The crisis card's reading of text being typed (checked when typing
+    /// pauses); stores nothing. Text longer than
+    /// [`CHECK_TEXT_MAX_CHARS`] is refused with a typed error.
+    pub fn check_text(&self, text: &str) -> Result<Option<safety::Care>> {
+        if text.chars().count() > CHECK_TEXT_MAX_CHARS {
+            return Err(Error::invalid(
+                "text",
+                format!("Please keep this to {CHECK_TEXT_MAX_CHARS} characters or fewer."),
+            ));
+        }
+        Ok(safety::Care::of(text))
+    }
+
+    /// The person's country for the help lines, as chosen.
+    pub fn country(&self) -> Result<care::CountryView> {
+        care::country(&self.store)
+    }
+
+    /// Records the person's country: a listed code or
+    /// [`care::NOT_LISTED`]. Nothing is stored on error.
+    pub fn set_country(&self, choice: &str, now: DateTime<Utc>) -> Result<care::CountryView> {
+        self.store.transact(|tx| care::set_country(tx, choice, now))
+    }
+
+    /// The first run's save: the profile and, when given, the country, in
+    /// one action (nothing of either is stored when one is refused).
+    pub fn save_profile_and_country(
+        &self,
+        input: &ProfileInput,
+        country: Option<&str>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<ProfileView> {
+        let saved = self.store.transact(|tx| {
+            let saved = profile::save(tx, input, now, tz)?;
+            if let Some(choice) = country {
+                care::set_country(tx, choice, now)?;
+            }
+            Ok(saved)
+        })?;
+        Ok(ProfileView::new(saved, now, tz))
+    }
+
+    /// The personal safety plan (empty until first saved).
+    pub fn safety_plan(&self) -> Result<care::SafetyPlan> {
+        care::safety_plan(&self.store)
+    }
+
+    /// Validates and stores the personal safety plan.
+    pub fn save_safety_plan(
+        &self,
+        input: &care::SafetyPlanInput,
+        now: DateTime<Utc>,
+    ) -> Result<care::SafetyPlan> {
+        self.store
+            .transact(|tx| care::save_safety_plan(tx, input, now))
+    }
+
+    /// Records the four dealbreaker answers and the optional fifth ("have
+    /// you hurt them, or been afraid you might?"). An abuse answer, or a
+    /// "yes" to the fifth, once recorded, cannot be taken back this way.
+    pub fn answer_dealbreakers_with(
+        &self,
+        input: &dealbreakers::AnswersInput,
+        hurt_them: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<dealbreakers::DealbreakerView> {
+        self.store
+            .transact(|tx| dealbreakers::answer_with(tx, input, hurt_them, now))
     }
 
     /// The schema version on disk.

@@ -47,6 +47,14 @@ pub enum EventKind {
     TheyContacted,
     /// I felt the urge and did not act on it.
     UrgeResisted,
+    /// Necessary contact about children; keeps the streak.
+    NecessaryChildren,
+    /// Necessary contact about a shared lease or home; keeps the streak.
+    NecessaryHome,
+    /// Necessary contact about work; keeps the streak.
+    NecessaryWork,
+    /// Other necessary, practical contact; keeps the streak.
+    NecessaryOther,
 }
 
 /// The four buttons the kinds belong to.
@@ -61,6 +69,9 @@ pub enum EventGroup {
     TheyContacted,
     /// Counted.
     Urge,
+    /// Necessary contact (children, a shared lease, work): logged with its
+    /// topic; the streak goes on.
+    NecessaryContact,
 }
 
 impl EventKind {
@@ -71,6 +82,10 @@ impl EventKind {
             EventKind::CheckedSocial | EventKind::DroveBy => EventGroup::LookingSlip,
             EventKind::TheyContacted => EventGroup::TheyContacted,
             EventKind::UrgeResisted => EventGroup::Urge,
+            EventKind::NecessaryChildren
+            | EventKind::NecessaryHome
+            | EventKind::NecessaryWork
+            | EventKind::NecessaryOther => EventGroup::NecessaryContact,
         }
     }
 
@@ -264,6 +279,8 @@ pub struct Counts {
     pub they_contacted: u32,
     /// Urges resisted.
     pub urges_resisted: u32,
+    /// Necessary contacts (children, home, work).
+    pub necessary_contact: u32,
 }
 
 /// Step 3 as the UI shows it.
@@ -559,6 +576,7 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
             EventGroup::LookingSlip => &mut counts.looking_slips,
             EventGroup::TheyContacted => &mut counts.they_contacted,
             EventGroup::Urge => &mut counts.urges_resisted,
+            EventGroup::NecessaryContact => &mut counts.necessary_contact,
         };
         *counter += 1;
     }
@@ -805,7 +823,8 @@ mod tests {
                 contact_slips: 1,
                 looking_slips: 1,
                 they_contacted: 1,
-                urges_resisted: 1
+                urges_resisted: 1,
+                necessary_contact: 0,
             }
         );
         assert_eq!(view.today.len(), 1);
@@ -816,6 +835,39 @@ mod tests {
             ["a birthday text", "I was lonely"],
             "trimmed, kept apart"
         );
+    }
+
+    #[test]
+    fn necessary_contact_is_logged_with_its_topic_and_keeps_the_streak() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        store.transact(|tx| start(tx, None, t0, UTC)).unwrap();
+        for (i, kind) in [
+            EventKind::NecessaryChildren,
+            EventKind::NecessaryHome,
+            EventKind::NecessaryWork,
+            EventKind::NecessaryOther,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            assert_eq!(kind.group(), EventGroup::NecessaryContact);
+            assert!(!kind.ends_streak(), "{kind:?}");
+            let at = t0 + Duration::days(1 + i as i64);
+            store
+                .transact(|tx| log(tx, kind, Some("pick-up moved to 5pm"), at))
+                .unwrap();
+        }
+        let now = t0 + Duration::days(8);
+        let view = view(&store, now, UTC).unwrap();
+        let current = view.current.unwrap();
+        assert_eq!(current.started_at, t0, "the streak goes on");
+        assert_eq!(current.days, 8);
+        assert!(view.history.is_empty());
+        assert_eq!(view.counts.necessary_contact, 4);
+        assert_eq!(view.counts.contact_slips, 0);
+        let json = serde_json::to_value(EventKind::NecessaryChildren).unwrap();
+        assert_eq!(json, "necessary_children");
     }
 
     #[test]

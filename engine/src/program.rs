@@ -107,6 +107,9 @@ pub enum NotOfferedWhy {
     Abuse,
     /// The person chose to move on.
     MovingOn,
+    /// The person said they hurt them, or feared they might: Crossroads
+    /// points to support for stopping and does not coach them back.
+    HurtThem,
 }
 
 /// One stage as the overview shows it.
@@ -139,6 +142,8 @@ pub struct Facts {
     pub decision: Option<Decision>,
     /// Step 2's pledge is made.
     pub pledged: bool,
+    /// The person said they hurt them, or feared they might.
+    pub hurt_them: bool,
 }
 
 impl Facts {
@@ -159,6 +164,7 @@ impl Facts {
             profile: profile::load(store)?,
             dealbreakers_done: check.done,
             abuse: check.abuse,
+            hurt_them: check.hurt_them,
             moving_on: check.path == Some(Path::MovingOn) || decision == Some(Decision::MoveOn),
             decision,
             ..Facts::default()
@@ -253,6 +259,10 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
     let not_offered = if facts.abuse {
         Some(LockReason::NotOffered {
             why: NotOfferedWhy::Abuse,
+        })
+    } else if facts.hurt_them {
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::HurtThem,
         })
     } else if facts.moving_on {
         Some(LockReason::NotOffered {
@@ -389,6 +399,35 @@ mod tests {
         assert_eq!(
             json["steps"][5]["locked"],
             serde_json::json!({ "code": "not_offered", "why": "abuse" })
+        );
+    }
+
+    #[test]
+    fn a_person_who_hurt_them_is_not_coached_back_and_gets_no_abuse_banner() {
+        let hurt = Facts {
+            dealbreakers_done: true,
+            hurt_them: true,
+            no_contact_days: Some(30),
+            ..with_profile()
+        };
+        let closed = Some(LockReason::NotOffered {
+            why: NotOfferedWhy::HurtThem,
+        });
+        for id in [
+            StepId::TooProudToBeg,
+            StepId::ReachOut,
+            StepId::BetterRelationship,
+        ] {
+            assert_eq!(status(&hurt, id).1, closed, "{id:?}");
+        }
+        for id in [StepId::Reflect, StepId::NoContact, StepId::LiveYourLife] {
+            assert_ne!(status(&hurt, id).0, StepStatus::Locked, "{id:?}");
+        }
+        assert!(!overview(&hurt).safety_banner);
+        let json = serde_json::to_value(overview(&hurt)).unwrap();
+        assert_eq!(
+            json["steps"][5]["locked"],
+            serde_json::json!({ "code": "not_offered", "why": "hurt_them" })
         );
     }
 

@@ -138,6 +138,12 @@ pub struct ReflectView {
     /// Whether "I still want to try" is offered (never after abuse or a
     /// moving-on choice at the dealbreaker check).
     pub can_choose_try: bool,
+    /// The prompts to show, in order. After abuse, none that weighs what
+    /// happened against the relationship or asks what they gave up on in
+    /// the person: nothing that invites self-blame.
+    pub offered_prompts: Vec<Prompt>,
+    /// Abuse was reported at the dealbreaker check.
+    pub after_abuse: bool,
 }
 
 /// Reads what is recorded.
@@ -157,7 +163,7 @@ fn require_open(store: &impl Read) -> Result<()> {
 
 fn can_choose_try(store: &impl Read) -> Result<bool> {
     let check = dealbreakers::view(store)?;
-    Ok(!check.abuse && check.path != Some(Path::MovingOn))
+    Ok(!check.abuse && !check.hurt_them && check.path != Some(Path::MovingOn))
 }
 
 /// Step 1 at `now`.
@@ -167,6 +173,8 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<ReflectView
         .as_ref()
         .map_or(0, |p| p.days_since_breakup(now, tz));
     let r = load(store)?;
+    let their_side = profile.as_ref().is_some_and(|p| p.ended_by != EndedBy::Me);
+    let after_abuse = dealbreakers::view(store)?.abuse;
     Ok(ReflectView {
         answers: r.answers,
         pattern: r.pattern,
@@ -176,9 +184,23 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<ReflectView
         decided_at: r.decided_at,
         recent_breakup: profile.is_some() && days < RECENT_DAYS,
         days_since_breakup: days,
-        their_side_prompts: profile.is_some_and(|p| p.ended_by != EndedBy::Me),
+        their_side_prompts: their_side,
         can_choose_try: can_choose_try(store)?,
+        offered_prompts: offered_prompts(their_side, after_abuse),
+        after_abuse,
     })
+}
+
+/// The prompts offered, in order.
+fn offered_prompts(their_side: bool, after_abuse: bool) -> Vec<Prompt> {
+    if after_abuse {
+        return vec![Prompt::Reason, Prompt::UnmetNeed];
+    }
+    let mut prompts = vec![Prompt::Reason, Prompt::Weight, Prompt::UnmetNeed];
+    if their_side {
+        prompts.extend([Prompt::RepeatedArguments, Prompt::TraitGivenUp]);
+    }
+    prompts
 }
 
 /// Saves one prompt's answer as typed.
@@ -300,7 +322,7 @@ mod tests {
         store.transact(|tx| answer(tx, &answers, now)).unwrap();
         if abusive == "yes" {
             store
-                .transact(|tx| choose(tx, Path::Continue, true, now))
+                .transact(|tx| choose(tx, Path::MovingOn, true, now))
                 .unwrap();
         }
         (dir, store)
@@ -414,5 +436,36 @@ mod tests {
         store
             .transact(|tx| decide(tx, Decision::MoveOn, now))
             .unwrap();
+    }
+
+    #[test]
+    fn after_abuse_no_prompt_invites_self_blame() {
+        let now = instant("2026-03-10T10:00:00Z");
+        let (_dir, store) = setup("no");
+        let plain = view(&store, now, chrono_tz::UTC).unwrap();
+        assert!(!plain.after_abuse);
+        assert!(plain.offered_prompts.contains(&Prompt::TraitGivenUp));
+        assert!(plain.offered_prompts.contains(&Prompt::Weight));
+
+        let (_dir, store) = setup("yes");
+        let after = view(&store, now, chrono_tz::UTC).unwrap();
+        assert!(after.after_abuse);
+        assert_eq!(after.offered_prompts, [Prompt::Reason, Prompt::UnmetNeed]);
+    }
+
+    #[test]
+    fn a_person_who_hurt_them_is_not_offered_trying_again() {
+        let now = instant("2026-03-10T10:00:00Z");
+        let (_dir, store) = setup("no");
+        let all_no = AnswersInput {
+            cheated: "no".into(),
+            lied: "no".into(),
+            put_down: "no".into(),
+            abusive: "no".into(),
+        };
+        store
+            .transact(|tx| crate::dealbreakers::answer_with(tx, &all_no, Some("yes"), now))
+            .unwrap();
+        assert!(!view(&store, now, chrono_tz::UTC).unwrap().can_choose_try);
     }
 }

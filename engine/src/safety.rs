@@ -37,6 +37,23 @@ pub struct Line {
     pub source: String,
     /// When the entry was last checked (`YYYY-MM-DD`).
     pub last_checked: String,
+    /// Whether it answers around the clock, for everyone (its hours read
+    /// exactly "24/7"). Derived when the file is read, never written there.
+    #[serde(default)]
+    pub around_the_clock: bool,
+}
+
+/// A directory of helplines for countries Crossroads does not list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    /// Its name.
+    pub name: String,
+    /// How to reach it.
+    pub contact: String,
+    /// Where the entry comes from.
+    pub source: String,
+    /// When the entry was last checked (`YYYY-MM-DD`).
+    pub last_checked: String,
 }
 
 /// The lines of one country.
@@ -50,6 +67,10 @@ pub struct Country {
     pub emergency: String,
     /// Its helplines.
     pub lines: Vec<Line>,
+    /// Whether some crisis line answers around the clock, for everyone. When
+    /// none does (Italy), the card puts the emergency number first.
+    #[serde(default)]
+    pub crisis_around_the_clock: bool,
 }
 
 /// Every resource Crossroads knows, offline.
@@ -59,16 +80,68 @@ pub struct Resources {
     pub emergency_note: String,
     /// Countries, in the file's order.
     pub countries: Vec<Country>,
+    /// Where to look when the person's country is not listed.
+    #[serde(default)]
+    pub international_directory: Option<Directory>,
 }
 
 /// The shipped resources. The file is checked by a test, so this cannot fail
 /// in a build that passed its tests; an unreadable file gives an empty list
 /// with the emergency note rather than a crash.
 pub fn resources() -> Resources {
-    serde_json::from_str(RESOURCES_JSON).unwrap_or_else(|_| Resources {
-        emergency_note: "If you are in danger, call your local emergency number.".into(),
-        countries: Vec::new(),
-    })
+    let mut resources: Resources =
+        serde_json::from_str(RESOURCES_JSON).unwrap_or_else(|_| Resources {
+            emergency_note: "If you are in danger, call your local emergency number.".into(),
+            countries: Vec::new(),
+            international_directory: None,
+        });
+    for country in &mut resources.countries {
+        for line in &mut country.lines {
+            line.around_the_clock = line.hours.trim() == "24/7";
+        }
+        country.crisis_around_the_clock = country
+            .lines
+            .iter()
+            .any(|l| l.kind == LineKind::Crisis && l.around_the_clock);
+    }
+    resources
+}
+
+/// Whether a listed country has the code `code`.
+pub fn is_listed(code: &str) -> bool {
+    resources().countries.iter().any(|c| c.code == code)
+}
+
+/// What the crisis card needs to know about a text: one small view shared
+/// by every answer to saved or typed free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Care {
+    /// How strongly the text calls for the card: `lower` is a gentle
+    /// check-in (the plan and the lines); `higher` puts the person's safety
+    /// plan and the emergency number first.
+    pub tier: Tier,
+    /// The text tells of danger from someone else: the abuse lines first.
+    pub danger_from_someone: bool,
+}
+
+impl Care {
+    /// The card's reading of `text`, or none when it brings no card.
+    ///
+    /// ```
+    /// use engine::safety::{Care, Tier};
+    ///
+    /// assert_eq!(Care::of("My phone died again."), None);
+    /// let care = Care::of("I want to go to sleep and not wake up").unwrap();
+    /// assert_eq!(care.tier, Tier::Higher);
+    /// assert!(Care::of("he hit me last night").unwrap().danger_from_someone);
+    /// ```
+    pub fn of(text: &str) -> Option<Care> {
+        let assessment = assess(text);
+        assessment.brings_card().then_some(Care {
+            tier: assessment.tier,
+            danger_from_someone: assessment.danger_from_someone,
+        })
+    }
 }
 
 pub use crate::text::crisis::{
@@ -116,7 +189,57 @@ mod tests {
             }
         }
         assert!(parsed.emergency_note.contains("emergency number"));
-        assert_eq!(resources(), parsed);
+        let directory = parsed.international_directory.as_ref().expect("directory");
+        assert!(!directory.contact.is_empty() && !directory.source.is_empty());
+        assert_eq!(resources().countries.len(), parsed.countries.len());
+    }
+
+    #[test]
+    fn hours_say_which_country_has_a_crisis_line_open_around_the_clock() {
+        let all = resources();
+        let country = |code: &str| {
+            all.countries
+                .iter()
+                .find(|c| c.code == code)
+                .unwrap()
+                .clone()
+        };
+        // Italy's adult crisis line closes at night; the children's line is
+        // open all day, but not for everyone.
+        let italy = country("IT");
+        assert!(!italy.crisis_around_the_clock);
+        assert!(italy.lines.iter().any(|l| l.hours.contains("10:00-24:00")));
+        assert!(country("GB").crisis_around_the_clock);
+        assert!(country("US").crisis_around_the_clock);
+        // Spain's 016: delete it from the call history. Germany: police 110.
+        assert!(country("ES")
+            .lines
+            .iter()
+            .any(|l| l.contact.contains("016") && l.contact.contains("call history")));
+        assert!(country("DE").emergency.contains("110"));
+        assert!(is_listed("DE") && !is_listed("XX") && !is_listed(""));
+    }
+
+    #[test]
+    fn the_card_reading_carries_the_tier_and_danger() {
+        for (text, expected) in [
+            ("We had pizza tonight.", None),
+            ("I don't see the point anymore", Some((Tier::Lower, false))),
+            (
+                "I looked up how many pills it would take",
+                Some((Tier::Higher, false)),
+            ),
+            ("she threatened me again", Some((Tier::None, true))),
+            ("he hit me and I want to die", Some((Tier::Higher, true))),
+        ] {
+            let got = Care::of(text).map(|c| (c.tier, c.danger_from_someone));
+            assert_eq!(got, expected, "{text}");
+        }
+        let json = serde_json::to_value(Care::of("I can't go on").unwrap()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "tier": "lower", "danger_from_someone": false })
+        );
     }
 
     #[test]

@@ -89,6 +89,11 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::privacy::remove_passphrase,
             commands::privacy::get_privacy,
             commands::privacy::save_privacy,
+            commands::care::check_text,
+            commands::care::get_country,
+            commands::care::set_country,
+            commands::care::get_safety_plan,
+            commands::care::save_safety_plan,
         ])
 }
 

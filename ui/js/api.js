@@ -59,4 +59,11 @@ export const api = {
   savePrivacy: (input) => call("save_privacy", { input }),
   backups: () => call("list_backups"),
   restoreBackup: (id) => call("restore_backup", { id }),
+  checkText: (text) => call("check_text", { text }),
+  country: () => call("get_country"),
+  setCountry: (country) => call("set_country", { country }),
+  saveProfileWithCountry: (input, country) => call("save_profile", { input, country }),
+  safetyPlan: () => call("get_safety_plan"),
+  saveSafetyPlan: (input) => call("save_safety_plan", { input }),
+  answerDealbreakersWith: (input, hurtThem) => call("answer_dealbreakers", { input, hurt_them: hurtThem }),
 };

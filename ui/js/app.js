@@ -17,8 +17,9 @@ import * as reflect from "./views/reflect.js";
 import * as vault from "./views/vault.js";
 import { backupList } from "./views/backups.js";
 import { armIdleLock, lockScreen } from "./views/privacy.js";
+import * as safetyPlan from "./views/safety_plan.js";
 
-const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault };
+const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault, "safety-plan": safetyPlan };
 const navItems = [
   ["home", text.nav.home],
   ["dealbreakers", text.nav.dealbreakers],
@@ -31,7 +32,7 @@ const navItems = [
 // Screens that belong to a step: they show why when the step is locked.
 const stepOfRoute = { dealbreakers: "dealbreakers", reflect: "reflect", vault: "too_proud_to_beg", "no-contact": "no_contact", urge: "no_contact" };
 // Before the profile exists only these screens make sense; Safety is always there.
-const firstRunRoutes = new Set(["welcome", "profile", "safety"]);
+const firstRunRoutes = new Set(["welcome", "profile", "safety", "safety-plan"]);
 
 function currentRoute() {
   const name = location.hash.replace(/^#\/?/, "");

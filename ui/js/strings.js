@@ -35,7 +35,7 @@ export const text = {
 
   profile: {
     firstTitle: "A little about the breakup",
-    firstLead: "Four quick questions. You can change any of this later in Settings.",
+    firstLead: "Five quick questions. You can change any of this later in Settings.",
     editTitle: "About the breakup",
     exName: "What should we call them?",
     exNameHint: "A name or a nickname. Only you will see it, and it never appears in notifications.",
@@ -120,6 +120,7 @@ export const text = {
       case "needs_reach_out_outcome":
         return "Opens if you reach out and you both want to try again.";
       case "not_offered":
+        if (reason.why === "hurt_them") return "Not offered: Crossroads won't guide you back toward them. Support for you comes first.";
         return reason.why === "abuse"
           ? "Not offered: after what you went through, Crossroads will not guide you back toward them."
           : "Not offered: you chose to move on.";
@@ -164,8 +165,8 @@ export const text = {
     rulesTitle: "The rules, for now",
     rules: [
       "No texts and no calls.",
-      "No checking their social media.",
-      "No driving or walking past their place.",
+      "No checking their profile or social media: looking counts as contact too.",
+      "No driving or walking past their place: that counts too.",
       "No meeting up, not even “just to talk”.",
     ],
     daysUnit: (n) => (n === 1 ? "day without contact" : "days without contact"),
@@ -188,6 +189,10 @@ export const text = {
       drove_by: "I drove or walked past their place",
       they_contacted: "They contacted me (I didn't answer)",
       urge_resisted: "I resisted an urge",
+      necessary_children: "Necessary: the children",
+      necessary_home: "Necessary: our home or lease",
+      necessary_work: "Necessary: work",
+      necessary_other: "Necessary: something else practical",
     },
     cancel: "Cancel",
     slipLogged: (best) =>
@@ -200,10 +205,10 @@ export const text = {
     historyItem: (days, ended, how) => `${days} ${days === 1 ? "day" : "days"}, ended ${ended} (${how})`,
     historyEmpty: "No earlier streaks. This is your first.",
     counts: (c) =>
-      `Urges resisted: ${c.urges_resisted} · Looking slips: ${c.looking_slips} · They reached out: ${c.they_contacted}`,
+      `Urges resisted: ${c.urges_resisted} · Looking slips: ${c.looking_slips} · They reached out: ${c.they_contacted} · Necessary contact: ${c.necessary_contact ?? 0}`,
     spaceTitle: "If they are the one reaching out",
     spaceLead:
-      "You can ask for space kindly and clearly. Here is a message you could send yourself. Crossroads never sends anything.",
+      "You can ask for space kindly and clearly. If you choose to, you can copy this message and send it to them from your own phone. Crossroads never sends anything, and no message can promise how they will answer.",
     spaceText:
       "I need some space right now to think things through. Please don't contact me for a while. I'll reach out when I'm ready.",
     copy: "Copy the message",
@@ -229,7 +234,7 @@ export const text = {
     timerLead: "Start a ten-minute timer and let the wave pass.",
     timerStart: "Start a 10-minute timer",
     timerStop: "Stop the timer",
-    timerDone: "Ten minutes. The wave passed, and you are still here. Well done.",
+    timerDone: "Ten minutes. You stayed with the urge for ten minutes without acting on it. That is what you did, whatever you feel now.",
     back: "Back to no contact",
   },
 
@@ -237,6 +242,7 @@ export const text = {
     title: "Safety",
     lead: "You don't have to carry this alone. These lines are free or low-cost, confidential, and staffed by people who listen.",
     countryLabel: "Your country",
+    countryTitle: "Help lines",
     crisis: "If you are thinking about ending your life",
     domestic_abuse: "If someone is hurting or frightening you",
     emergency: (n) => `Emergency: ${n}`,
@@ -246,6 +252,7 @@ export const text = {
       "Anyone who offers to bring an ex back with spells, charms, prayers for money or a paid “love doctor” is running a scam. No one can make another person love you, and they will keep asking for more money.",
     hideTitle: "Hide Crossroads quickly",
     hide: "Press Ctrl+Shift+H, or choose “Hide the window now” in the tray menu, and the window disappears at once. Crossroads keeps running in the tray.",
+    planLink: "Open my safety plan",
     cardTitle: "It sounds like things are really hard right now",
     cardLead: "What you wrote is saved. If you are thinking about hurting yourself, please talk to someone today. You deserve support.",
     cardMore: "All resources",
@@ -253,7 +260,7 @@ export const text = {
   },
 
   dealbreakers: {
-    title: "Before you begin: four honest questions",
+    title: "Before you begin: a few honest questions",
     lead: "Some relationships should not be rebuilt. Answer for yourself; nobody else will see this.",
     questions: [
       ["cheated", "Did they cheat on you?"],
@@ -261,6 +268,14 @@ export const text = {
       ["put_down", "Did they put you down, again and again?"],
       ["abusive", "Were they verbally or physically abusive?"],
     ],
+    abusiveHint:
+      "Abuse is also control: taking or watching your money, checking your phone, cutting you off from friends or family, threats, or making you afraid.",
+    oneWayTitle: "The path from here: moving on",
+    oneWayLead:
+      "After what you went through, Crossroads offers one path: moving on, with no contact, care for yourself, and closure. You can still reflect, and Safety is always here.",
+    hurtOneWayLead:
+      "Crossroads offers one path from here: moving on, with support for you. You can still reflect, and keep no contact.",
+    keptNote: "Your answer about abuse stays as you gave it. To begin again, start a new program.",
     yes: "Yes",
     no: "No",
     submit: "See what this means",
@@ -334,7 +349,7 @@ export const text = {
       pleading: "Pleading puts your worth in their hands.",
       piled_up_apologies: "Apology after apology reads as begging, not as owning your part.",
       panicked_promises: "Promises made in panic are hard to believe, even for you.",
-      despair: "Despair asks them to carry your pain; that pushes people away. Please look after yourself too.",
+      despair: "This sounds like a lot of pain. Before anything about them: are you safe? Support is here for you, any time.",
       demands_answer: "Demanding an answer, or counting their silence, tells them the silence is working.",
       guilt: "Guilt may bring a reply, but not the feelings you want back.",
       pursuit: "Following them, online or in person, frightens people and keeps your wound open. This is the moment for no contact.",
@@ -344,6 +359,8 @@ export const text = {
     pledgeLabel: "My pledge",
     pledgeButton: "Make my pledge",
     pledged: "Your pledge:",
+    despairFirst: "What you wrote sounds like real pain. You come first: open Support for lines and your safety plan. The notes about begging can wait.",
+    despairSupport: "Open Support",
   },
 
   backups: {
@@ -398,5 +415,103 @@ export const text = {
   tooNewHint: "Nothing has been changed. Install the newer version of Crossroads to open it.",
   fatalTitle: "Crossroads can't open your data",
   fatalHint: "Close any other Crossroads window and try again. Your entries have not been changed.",
-  genericError: "Something went wrong. Nothing you wrote was lost; please try again.",
+  genericError: "Something went wrong, and what you just did may not have been saved. Please try again.",
+
+  // ---- Care (issue 8): the card, the country, the safety plan, after abuse.
+  care: {
+    support: "Support",
+    supportLabel: "Support: help lines and your safety plan",
+    announce: "Help lines are shown above. Your text is kept as you wrote it.",
+    titles: {
+      higher: "Please stay safe right now",
+      lower: "That sounds really heavy",
+      danger: "You deserve to be safe",
+      asked: "Support, whenever you need it",
+    },
+    leads: {
+      higher:
+        "What you wrote is kept as you wrote it. If you might act on these thoughts, call the emergency number now, or a line below. Your own plan is here too.",
+      lower:
+        "What you wrote is kept. Feeling hopeless or trapped after a breakup is common, and it can ease. Would your plan help right now, or a voice on a line?",
+      danger:
+        "What you wrote is kept. If someone is hurting, threatening or controlling you, it is not your fault. These lines help, confidentially.",
+      asked: "Lines that answer, and your own plan. Nothing here is sent anywhere.",
+    },
+    notAllDay: (country, emergency) =>
+      `In ${country}, no crisis line answers around the clock for everyone. Outside its hours, call ${emergency}.`,
+    notListed:
+      "Your country isn't on Crossroads' list. If you are in danger, call your local emergency number first. This free directory lists helplines in many countries:",
+    noCountry:
+      "Crossroads doesn't know your country yet, so it won't guess. If you are in danger, call your local emergency number first. This free directory lists helplines in many countries:",
+    chooseCountry: "Choose your country, to see its lines here",
+    planTitle: "Your safety plan",
+    planEmpty: "A safety plan, in your own words, helps in the hardest moments.",
+    planMake: "Make one now",
+    planLink: "My safety plan",
+    groundingTitle: "Right now, for one minute",
+    grounding:
+      "Put both feet on the floor. Name five things you can see, four you can hear, three you can touch. Breathe out slowly, longer than you breathe in.",
+  },
+
+  country: {
+    label: "Your country",
+    hint: "So Crossroads shows help lines that reach you. It never guesses.",
+    choose: "Choose your country…",
+    notListed: "My country isn't listed",
+    save: "Save country",
+    saved: "Saved. Safety shows this country's lines first.",
+  },
+
+  plan: {
+    title: "My safety plan",
+    lead:
+      "A plan for the hardest moments, in your own words. It stays on this computer. Fill in what you can; you can come back to it any time.",
+    fields: {
+      warning_signs: ["My warning signs", "The thoughts, moods or moments that tell me a crisis may be coming."],
+      calming: ["What calms me, on my own", "Things I can do by myself: a walk, music, a shower, a pet."],
+      people_places: ["People and places that help", "Where I can go, and who can take my mind off it."],
+      who_to_call: ["Who I can call", "Friends, family, a doctor. The lines of your country are listed below."],
+      safer_surroundings: ["Making my surroundings safer", "What I can put away, or ask someone to keep for me, for now."],
+    },
+    short: {
+      who_to_call: "Who to call",
+      calming: "What calms you",
+      people_places: "People and places",
+    },
+    save: "Save my plan",
+    saved: "Saved.",
+    linesTitle: "Lines for your country",
+    openFromSafety: "My safety plan",
+    openFromSafetyLead: "Your own plan for the hardest moments: warning signs, what calms you, who to call.",
+  },
+
+  afterAbuse: {
+    title: "If they reach out",
+    lead: "You don't owe them an answer, and you don't have to explain.",
+    steps: [
+      "Don't engage: no reply is a complete answer.",
+      "Keep a record: save messages, calls and dates, somewhere they can't see.",
+      "If you feel unsafe, call the abuse line or the emergency number.",
+    ],
+  },
+
+  necessary: {
+    group: "Necessary contact",
+    lead: "Children, a shared home, work: some contact can't wait. It doesn't end your streak. Keep it short, and about the practical matter only.",
+    logged: "Logged. Necessary contact doesn't end your streak. Short and practical is enough.",
+  },
+
+  clocks: {
+    lookingNote:
+      "Two clocks: the day count above counts days without contact. Reaching out (step 5) waits for days with neither contact nor looking, so checking their profile or driving past sets that one back.",
+  },
+
+  hurtThem: {
+    question: "Have you hurt them, or been afraid you might?",
+    hint: "Optional, and only for you. An honest answer helps Crossroads help you.",
+    notAnswered: "I'd rather not say",
+    title: "Wanting to stop is a strong first step",
+    body:
+      "Crossroads won't guide you back toward them. Support exists for people who want to stop hurting a partner: your doctor or a counsellor can help you find a programme near you, confidentially. In the UK, the Respect Phoneline helps people who are worried their behaviour is abusive.",
+  },
 };

@@ -12,14 +12,17 @@ pub async fn get_dealbreakers(state: State<'_, AppState>) -> CommandResult<Dealb
     state.run(|engine, _| engine.dealbreakers()).await
 }
 
-/// Records the four answers.
-#[tauri::command]
+/// Records the four answers, and the optional fifth ("yes" or "no").
+#[tauri::command(rename_all = "snake_case")]
 pub async fn answer_dealbreakers(
     state: State<'_, AppState>,
     input: AnswersInput,
+    hurt_them: Option<String>,
 ) -> CommandResult<DealbreakerView> {
     state
-        .run(move |engine, clock| engine.answer_dealbreakers(&input, clock.now()))
+        .run(move |engine, clock| {
+            engine.answer_dealbreakers_with(&input, hurt_them.as_deref(), clock.now())
+        })
         .await
 }
 

@@ -2,6 +2,7 @@
 //! the engine, and maps the error; none holds a rule of the program.
 
 pub mod backups;
+pub mod care;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod no_contact;

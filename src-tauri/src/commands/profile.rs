@@ -14,13 +14,17 @@ pub async fn get_profile(state: State<'_, AppState>) -> CommandResult<Option<Pro
         .await
 }
 
-/// Validates and saves the profile.
+/// Validates and saves the profile, and the country when the first run
+/// sends it (a listed code, or "not_listed"); nothing is stored on error.
 #[tauri::command]
 pub async fn save_profile(
     state: State<'_, AppState>,
     input: ProfileInput,
+    country: Option<String>,
 ) -> CommandResult<ProfileView> {
     state
-        .run(move |engine, clock| engine.save_profile(&input, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.save_profile_and_country(&input, country.as_deref(), clock.now(), clock.zone())
+        })
         .await
 }

@@ -4,17 +4,49 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
-import { lineList, preferredCountry } from "./safety.js";
+import { linesFor } from "./safety.js";
+import { personalResources } from "../care.js";
 
 const t = text.dealbreakers;
 
 function question([name, label], answers) {
   const current = answers ? (answers[name] ? "yes" : "no") : null;
-  return choiceGroup(name, label, [["yes", t.yes], ["no", t.no]], current);
+  const group = choiceGroup(name, label, [["yes", t.yes], ["no", t.no]], current);
+  if (name === "abusive") {
+    // What control looks like, so the person can recognise it.
+    group.querySelector("legend").after(h("p", { class: "hint", id: "abusive-hint" }, t.abusiveHint));
+  }
+  return group;
+}
+
+/// The fifth, optional question.
+function hurtQuestion(answers) {
+  const q = text.hurtThem;
+  const current = answers ? (answers.hurt_them ? "yes" : null) : null;
+  const group = choiceGroup("hurt_them", q.question, [["yes", t.yes], ["no", t.no], ["", q.notAnswered]], current ?? "");
+  group.querySelector("legend").after(h("p", { class: "hint", id: "hurt_them-hint" }, q.hint));
+  return group;
+}
+
+/// A pointer to support for a person who said they hurt them.
+function hurtPointer(view) {
+  if (!view.hurt_them) return null;
+  const q = text.hurtThem;
+  return h("section", { class: "card gentle", id: "hurt-support", "aria-labelledby": "hurt-title" }, h("h2", { id: "hurt-title" }, q.title), h("p", {}, q.body));
 }
 
 async function recommendation(view, rerender) {
   if (!view.answers) return null;
+  if (!view.recommend_not_pursuing && view.hurt_them) {
+    // The four answers raise nothing, but the program will not coach them back.
+    return h(
+      "section",
+      { class: "card", id: "verdict", "aria-labelledby": "verdict-title" },
+      h("h2", { id: "verdict-title" }, t.oneWayTitle),
+      h("p", {}, t.hurtOneWayLead),
+      h("a", { href: "#/reflect", class: "button-link" }, t.toReflect),
+    );
+  }
   if (!view.recommend_not_pursuing) {
     return h(
       "section",
@@ -31,10 +63,10 @@ async function recommendation(view, rerender) {
     h("p", {}, t.therapist),
   ];
   if (view.abuse) {
-    const resources = await api.safetyResources();
-    const country = resources.countries.find((c) => c.code === preferredCountry(resources.countries));
-    parts.push(h("p", { class: "emergency" }, resources.emergency_note), ...(country ? lineList(country) : []), h("p", {}, t.abuseNote));
+    const mine = await personalResources();
+    parts.push(h("div", { id: "abuse-lines" }, ...linesFor(mine, { abuseFirst: true })), h("p", {}, t.abuseNote), h("p", { class: "muted", id: "abuse-kept" }, t.keptNote));
   }
+  const oneWay = view.paths_offered.length === 1;
   if (view.path) {
     parts.push(h("p", { class: "chosen", id: "chosen-path" }, t.chosen[view.path]));
   } else {
@@ -49,18 +81,23 @@ async function recommendation(view, rerender) {
         showFieldError(box, e, error);
       }
     };
+    // The engine says which paths are offered: after abuse, only moving on,
+    // and the lead says so instead of offering a choice.
     const box = h(
       "div",
       { class: "choose", id: "choose-path" },
-      h("h3", {}, t.chooseTitle),
+      h("h3", {}, oneWay ? t.oneWayTitle : t.chooseTitle),
+      oneWay ? h("p", { id: "one-way-lead" }, view.abuse ? t.oneWayLead : t.hurtOneWayLead) : null,
       h("button", { type: "button", class: "primary", id: "choose-moving-on", onclick: () => choose("moving_on") }, t.movingOn),
-      h(
-        "div",
-        { class: "field" },
-        h("label", { class: "check" }, ack, h("span", {}, t.acknowledge)),
-        h("p", { class: "field-error", id: "acknowledged-error", hidden: true }),
-        h("button", { type: "button", class: "secondary", id: "choose-continue", onclick: () => choose("continue") }, t.continue),
-      ),
+      view.paths_offered.includes("continue")
+        ? h(
+            "div",
+            { class: "field" },
+            h("label", { class: "check" }, ack, h("span", {}, t.acknowledge)),
+            h("p", { class: "field-error", id: "acknowledged-error", hidden: true }),
+            h("button", { type: "button", class: "secondary", id: "choose-continue", onclick: () => choose("continue") }, t.continue),
+          )
+        : null,
       error,
     );
     parts.push(box);
@@ -77,6 +114,7 @@ export async function render({ navigate }) {
       "form",
       { class: "card form", id: "dealbreaker-form", novalidate: true },
       t.questions.map((q) => question(q, view.answers)),
+      hurtQuestion(view.answers),
       formError,
       h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "answer-dealbreakers" }, t.submit)),
     );
@@ -86,7 +124,7 @@ export async function render({ navigate }) {
       const data = new FormData(form);
       const input = Object.fromEntries(t.questions.map(([name]) => [name, String(data.get(name) ?? "")]));
       try {
-        await api.answerDealbreakers(input);
+        await api.answerDealbreakersWith(input, String(data.get("hurt_them") ?? ""));
         announce(text.saved);
         // The overview (banner, navigation) may have changed.
         navigate("dealbreakers");
@@ -94,7 +132,8 @@ export async function render({ navigate }) {
         showFieldError(form, error, formError);
       }
     });
-    root.replaceChildren(pageTitle(t.title), h("p", { class: "lead" }, t.lead), form, await recommendation(view, () => navigate("dealbreakers")));
+    const verdict = await recommendation(view, () => navigate("dealbreakers"));
+    root.replaceChildren(...[pageTitle(t.title), h("p", { class: "lead" }, t.lead), form, hurtPointer(view), verdict].filter(Boolean));
   }
   await draw();
   return root;

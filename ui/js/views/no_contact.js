@@ -6,7 +6,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { formatWhen } from "../format.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
-import { showCrisisCard } from "./safety.js";
+import { emergencyFirst, offerCare, personalResources, supportLink, watchField } from "../care.js";
 
 const t = text.noContact;
 
@@ -93,11 +93,12 @@ function countCard(view) {
     h("p", { class: "muted" }, t.since(formatWhen(current.started_at))),
     h("p", { id: "next-milestone" }, next ? t.next(next.days, formatWhen(next.at)) : t.allReached),
     h("p", { class: "muted", id: "best" }, t.best(view.best_days)),
+    h("p", { class: "muted clocks", id: "clocks" }, text.clocks.lookingNote),
   );
 }
 
 function logCard(view, refresh, navigate) {
-  const note = h("input", { type: "text", id: "note", autocomplete: "off", "aria-describedby": "note-error" });
+  const note = watchField(h("input", { type: "text", id: "note", autocomplete: "off", "aria-describedby": "note-error" }));
   const status = h("p", { class: "form-status", id: "log-status", "aria-live": "polite" });
   const card = h("section", { class: "card", "aria-labelledby": "log-title", id: "log" });
 
@@ -107,10 +108,10 @@ function logCard(view, refresh, navigate) {
     try {
       const after = await api.logEvent(kind, note.value.trim() || null);
       note.value = "";
-      if (after.crisis_support) {
-        // Saved all the same; the card offers help on top of the page.
+      if (after.care) {
+        // Saved all the same; the card offers help beside the page.
         await refresh();
-        await showCrisisCard();
+        await offerCare(after.care, note);
         return;
       }
       if (kind === "urge_resisted") {
@@ -124,6 +125,10 @@ function logCard(view, refresh, navigate) {
         checked_social: t.lookLogged,
         drove_by: t.lookLogged,
         they_contacted: t.theyLogged,
+        necessary_children: text.necessary.logged,
+        necessary_home: text.necessary.logged,
+        necessary_work: text.necessary.logged,
+        necessary_other: text.necessary.logged,
       }[kind];
       await refresh(message);
     } catch (error) {
@@ -156,7 +161,7 @@ function logCard(view, refresh, navigate) {
   card.append(
     h("h2", { id: "log-title" }, t.logTitle),
     h("p", { class: "muted" }, t.logLead),
-    h("div", { class: "field" }, h("label", { for: "note" }, t.noteLabel), note, errorSlot("note")),
+    h("div", { class: "field" }, h("div", { class: "label-row" }, h("label", { for: "note" }, t.noteLabel), supportLink("note")), note, errorSlot("note")),
     h(
       "div",
       { class: "log-buttons" },
@@ -164,7 +169,9 @@ function logCard(view, refresh, navigate) {
       group("looking", t.groups.looking_slip, ["checked_social", "drove_by"]),
       h("button", { type: "button", class: "secondary log-button", id: "log-they", onclick: () => log("they_contacted") }, t.kinds.they_contacted),
       h("button", { type: "button", class: "secondary log-button", id: "log-urge", onclick: () => log("urge_resisted") }, t.kinds.urge_resisted),
+      group("necessary", text.necessary.group, ["necessary_children", "necessary_home", "necessary_work", "necessary_other"]),
     ),
+    h("p", { class: "muted necessary-lead", id: "necessary-lead" }, text.necessary.lead),
     h("p", { class: "form-error", id: "nc-error", role: "alert", hidden: true }),
     status,
   );
@@ -237,14 +244,33 @@ function spaceCard() {
   );
 }
 
+/// After abuse, instead of a message asking for space: don't engage, keep a
+/// record, and the abuse line.
+function dontEngageCard(mine) {
+  const a = text.afterAbuse;
+  const abuseLines = mine.listed ? mine.listed.lines.filter((l) => l.kind === "domestic_abuse") : [];
+  return h(
+    "section",
+    { class: "card", id: "dont-engage", "aria-labelledby": "dont-engage-title" },
+    h("h2", { id: "dont-engage-title" }, a.title),
+    h("p", {}, a.lead),
+    h("ul", { class: "rules" }, a.steps.map((s) => h("li", {}, s))),
+    abuseLines.length
+      ? h("ul", { class: "lines" }, abuseLines.map((l) => h("li", { "data-kind": l.kind }, h("strong", {}, l.name), ` ${l.contact}`, h("span", { class: "muted" }, ` (${l.hours})`))))
+      : emergencyFirst(mine),
+    h("p", {}, h("a", { href: "#/safety" }, text.bannerLink)),
+  );
+}
+
 export async function render({ navigate }) {
   const root = h("div", { class: "no-contact" });
 
   async function refresh(message) {
-    const view = await api.noContact();
+    const [view, check] = await Promise.all([api.noContact(), api.dealbreakers()]);
+    const ifTheyReachOut = check.abuse ? dontEngageCard(await personalResources()) : spaceCard();
     const parts = view.current
-      ? [countCard(view), logCard(view, refresh, navigate), todayCard(view), historyCard(view), rulesCard(), spaceCard()]
-      : [startForm(refresh), rulesCard(), spaceCard()];
+      ? [countCard(view), logCard(view, refresh, navigate), todayCard(view), historyCard(view), rulesCard(), ifTheyReachOut]
+      : [startForm(refresh), rulesCard(), ifTheyReachOut];
     root.replaceChildren(pageTitle(t.title), ...parts);
     if (message) {
       const status = root.querySelector("#log-status");

@@ -19,8 +19,27 @@ function field(id, label, hint, control) {
   );
 }
 
+/// The first run's country question: a listed country or "not listed",
+/// never preselected.
+function countrySelect(countries) {
+  const c = text.country;
+  return field(
+    "country",
+    c.label,
+    c.hint,
+    h(
+      "select",
+      { id: "country", name: "country", "aria-describedby": "country-hint country-error" },
+      h("option", { value: "" }, c.choose),
+      countries.map((k) => h("option", { value: k.code }, k.name)),
+      h("option", { value: "not_listed" }, c.notListed),
+    ),
+  );
+}
+
 /// Builds the form. `onSaved(profile)` runs after the engine confirms the save.
-export function profileForm({ existing, submitLabel, onSaved }) {
+/// With `countries` (the first run), it also asks for the person's country.
+export function profileForm({ existing, submitLabel, onSaved, countries = null }) {
   const nameInput = h("input", {
     id: "ex_name",
     name: "ex_name",
@@ -47,6 +66,7 @@ export function profileForm({ existing, submitLabel, onSaved }) {
     choiceGroup("pronouns", t.pronouns, t.pronounOptions, existing?.pronouns),
     field("breakup_date", t.breakupDate, t.breakupDateHint, dateInput),
     choiceGroup("ended_by", t.endedBy, t.endedByOptions, existing?.ended_by),
+    countries ? countrySelect(countries) : null,
     h("div", { class: "actions" }, submit, status),
   );
 
@@ -63,7 +83,9 @@ export function profileForm({ existing, submitLabel, onSaved }) {
       ended_by: String(data.get("ended_by") ?? ""),
     };
     try {
-      const saved = await api.saveProfile(input);
+      const saved = countries
+        ? await api.saveProfileWithCountry(input, String(data.get("country") ?? ""))
+        : await api.saveProfile(input);
       status.textContent = text.saved;
       announce(text.saved);
       await onSaved(saved);

@@ -5,7 +5,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
-import { showCrisisCard } from "./safety.js";
+import { offerCare, supportLink } from "../care.js";
 
 const t = text.reflect;
 const SAVE_AFTER_MS = 600;
@@ -25,7 +25,7 @@ function autosaved(field, label, hint, value) {
         const result = await api.saveReflection(field, value);
         clearFieldErrors(wrapper);
         status.textContent = t.saved;
-        if (result.crisis_support) await showCrisisCard();
+        if (result.care) await offerCare(result.care, area);
       } catch (error) {
         status.textContent = "";
         showFieldError(wrapper, error, wrapper.querySelector(".field-error"));
@@ -43,7 +43,7 @@ function autosaved(field, label, hint, value) {
   const wrapper = h(
     "div",
     { class: "field" },
-    h("label", { for: field }, label, " ", status),
+    h("div", { class: "label-row" }, h("label", { for: field }, label, " ", status), supportLink(field)),
     h("p", { class: "hint", id: `${field}-hint` }, hint || ""),
     area,
     h("p", { class: "field-error", id: `${field}-error`, hidden: true }),
@@ -148,11 +148,13 @@ export async function render({ navigate }) {
   const root = h("div", { class: "narrow reflect" });
   async function draw(focusId) {
     const view = await api.reflection();
-    const prompts = ["reason", "weight", "unmet_need"].concat(view.their_side_prompts ? ["repeated_arguments", "trait_given_up"] : []);
+    // The engine says which prompts to offer (none that invites self-blame after abuse).
+    const prompts = view.offered_prompts;
     root.replaceChildren(
       pageTitle(t.title),
       h("p", { class: "lead" }, t.lead),
-      view.recent_breakup ? h("p", { class: "card gentle", id: "recent-note" }, t.recent(view.days_since_breakup)) : null,
+      // (replaceChildren would print a null as the word "null": leave it out instead.)
+      ...(view.recent_breakup ? [h("p", { class: "card gentle", id: "recent-note" }, t.recent(view.days_since_breakup))] : []),
       h(
         "section",
         { class: "card form", "aria-label": t.title },

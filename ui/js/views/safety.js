@@ -1,24 +1,18 @@
-// Safety: crisis and abuse lines by country (shipped offline), the scam
-// warning, and how to hide the window quickly. Always one click away.
+// Safety: the person's own safety plan, crisis and abuse lines for the
+// country they chose (shipped offline; the choice is stored by the engine,
+// never guessed), an international directory when their country isn't
+// listed, the scam warning, and how to hide the window quickly. Always one
+// click away.
 
 import { api } from "../api.js";
-import { h, pageTitle } from "../dom.js";
+import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
+import { directory, emergencyFirst, linesOf, personalResources, showCard } from "../care.js";
 
 const t = text.safety;
-const COUNTRY_KEY = "crossroads.safety.country";
 
-/// The country to show first: the person's last choice, else their locale's region.
-export function preferredCountry(countries) {
-  const saved = localStorage.getItem(COUNTRY_KEY);
-  if (saved && countries.some((c) => c.code === saved)) return saved;
-  const region = (navigator.language || "").split("-")[1]?.toUpperCase();
-  if (region === "UK") return "GB";
-  return countries.some((c) => c.code === region) ? region : countries[0]?.code;
-}
-
-export function lineList(country) {
-  return ["crisis", "domestic_abuse"].map((kind) =>
+export function lineList(country, kinds = ["crisis", "domestic_abuse"]) {
+  return kinds.map((kind) =>
     h(
       "div",
       { class: "line-group" },
@@ -26,76 +20,92 @@ export function lineList(country) {
       h(
         "ul",
         { class: "lines" },
-        country.lines
-          .filter((line) => line.kind === kind)
-          .map((line) =>
-            h(
-              "li",
-              { "data-kind": kind },
-              h("strong", {}, line.name),
-              h("span", { class: "contact" }, ` ${line.contact}`),
-              h("span", { class: "muted" }, ` (${line.hours})`),
-              h("small", { class: "source" }, t.checked(line.last_checked, line.source)),
-            ),
+        linesOf(country, kind).map((line) =>
+          h(
+            "li",
+            { "data-kind": kind },
+            h("strong", {}, line.name),
+            h("span", { class: "contact" }, ` ${line.contact}`),
+            h("span", { class: "muted hours" }, ` (${line.hours})`),
+            h("small", { class: "source" }, t.checked(line.last_checked, line.source)),
           ),
+        ),
       ),
     ),
   );
 }
 
-export async function render() {
-  const resources = await api.safetyResources();
+/// The lines for the person's country, or the directory and the emergency
+/// note first when it isn't listed or not chosen yet. `noteShown`: the page
+/// already shows the emergency note above (Safety), so it isn't repeated.
+export function linesFor(mine, { noteShown = false, abuseFirst = false } = {}) {
+  if (!mine.listed) return [noteShown ? null : emergencyFirst(mine), directory(mine)].filter(Boolean);
+  return [emergencyFirst(mine), ...lineList(mine.listed, abuseFirst ? ["domestic_abuse", "crisis"] : undefined)];
+}
+
+/// The country picker, stored by the engine. `onSaved(view)` runs after a save.
+export function countryPicker(resources, country, onSaved) {
+  const c = text.country;
   const select = h(
     "select",
-    { id: "country" },
-    resources.countries.map((c) => h("option", { value: c.code }, c.name)),
+    { id: "country", "aria-describedby": "country-hint country-error" },
+    country.chosen ? null : h("option", { value: "" }, c.choose),
+    resources.countries.map((k) => h("option", { value: k.code }, k.name)),
+    h("option", { value: "not_listed" }, c.notListed),
   );
-  select.value = preferredCountry(resources.countries);
-  const lines = h("section", { class: "card", id: "lines", "aria-live": "polite" });
-  const show = () => {
-    const country = resources.countries.find((c) => c.code === select.value);
-    lines.replaceChildren(h("p", { class: "emergency" }, t.emergency(country.emergency)), ...lineList(country));
-  };
-  select.addEventListener("change", () => {
-    localStorage.setItem(COUNTRY_KEY, select.value);
-    show();
+  select.value = country.code ?? (country.not_listed ? "not_listed" : "");
+  const error = h("p", { class: "field-error", id: "country-error", hidden: true });
+  select.addEventListener("change", async () => {
+    error.hidden = true;
+    try {
+      const saved = await api.setCountry(select.value);
+      announce(c.saved);
+      await onSaved(saved);
+    } catch (e) {
+      error.textContent = e.message || text.genericError;
+      error.hidden = false;
+    }
   });
+  return h(
+    "div",
+    { class: "field", id: "country-field" },
+    h("label", { for: "country" }, c.label),
+    h("p", { class: "hint", id: "country-hint" }, c.hint),
+    select,
+    error,
+  );
+}
+
+export async function render() {
+  let mine = await personalResources();
+  const lines = h("section", { class: "card", id: "lines", "aria-live": "polite" });
+  const show = () => lines.replaceChildren(...linesFor(mine, { noteShown: true }));
   show();
   return h(
     "div",
     { class: "narrow safety" },
     pageTitle(t.title),
-    h("p", { class: "emergency-note", id: "emergency-note" }, resources.emergency_note),
+    h("p", { class: "emergency-note", id: "emergency-note" }, mine.resources.emergency_note),
+    h(
+      "section",
+      { class: "card plan-invite", "aria-labelledby": "plan-invite-title" },
+      h("h2", { id: "plan-invite-title" }, text.plan.openFromSafety),
+      h("p", {}, text.plan.openFromSafetyLead),
+      h("a", { href: "#/safety-plan", class: "button-link", id: "open-safety-plan" }, t.planLink),
+    ),
     h("p", { class: "lead" }, t.lead),
-    h("div", { class: "field" }, h("label", { for: "country" }, t.countryLabel), select),
+    countryPicker(mine.resources, mine.country, async () => {
+      mine = await personalResources();
+      show();
+    }),
     lines,
     h("section", { class: "card warning", id: "scam-warning", "aria-labelledby": "scam-title" }, h("h2", { id: "scam-title" }, t.scamTitle), h("p", {}, t.scam)),
     h("section", { class: "card", "aria-labelledby": "hide-title" }, h("h2", { id: "hide-title" }, t.hideTitle), h("p", {}, t.hide)),
   );
 }
 
-/// The gentle card shown after free text with words of crisis. It never
-/// blocks anything; Esc or Close dismisses it.
-export async function showCrisisCard() {
-  if (document.getElementById("crisis-card")) return;
-  const resources = await api.safetyResources();
-  const country = resources.countries.find((c) => c.code === preferredCountry(resources.countries));
-  const close = h("button", { type: "button", class: "secondary", id: "crisis-close" }, t.cardClose);
-  const card = h(
-    "section",
-    { class: "card crisis-card", id: "crisis-card", role: "dialog", "aria-modal": "false", "aria-labelledby": "crisis-title", tabindex: "-1" },
-    h("h2", { id: "crisis-title" }, t.cardTitle),
-    h("p", {}, t.cardLead),
-    h("p", { class: "emergency" }, resources.emergency_note),
-    country ? lineList(country).slice(0, 1) : null,
-    h("div", { class: "actions" }, h("a", { href: "#/safety", class: "button-link" }, t.cardMore), close),
-  );
-  const dismiss = () => card.remove();
-  close.addEventListener("click", dismiss);
-  card.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") dismiss();
-  });
-  card.querySelector("a").addEventListener("click", dismiss);
-  document.getElementById("main").prepend(card);
-  card.focus();
+/// The card after free text with words of crisis (kept for callers that
+/// have no reading of their own). It never blocks anything or takes focus.
+export async function showCrisisCard(care) {
+  await showCard(care ?? { tier: "lower", danger_from_someone: false });
 }

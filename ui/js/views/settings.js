@@ -7,6 +7,7 @@ import { backupList } from "./backups.js";
 import { privacySection } from "./privacy.js";
 import { profileForm } from "./profile_form.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
+import { countryPicker } from "./safety.js";
 
 function notificationsSection() {
   const t = text.settings;
@@ -118,6 +119,21 @@ function noContactSection(current) {
   return [form, startup];
 }
 
+/// The country for the help lines, stored by the engine (saved on change).
+async function countrySection() {
+  const [resources, country] = await Promise.all([api.safetyResources(), api.country()]);
+  const status = h("p", { class: "form-status", id: "country-status", "aria-live": "polite" });
+  return h(
+    "section",
+    { class: "card", id: "country-settings", "aria-labelledby": "country-title" },
+    h("h2", { id: "country-title" }, text.safety.countryTitle),
+    countryPicker(resources, country, () => {
+      status.textContent = text.country.saved;
+    }),
+    status,
+  );
+}
+
 export async function render({ navigate }) {
   const t = text.settings;
   const [profile, info, current] = await Promise.all([api.profile(), api.appInfo(), api.settings()]);
@@ -134,6 +150,7 @@ export async function render({ navigate }) {
     notificationsSection(),
     await privacySection(() => navigate("home")),
     ...noContactSection(current),
+    await countrySection(),
     h(
       "section",
       { class: "card", "aria-labelledby": "data-title" },

@@ -5,7 +5,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
-import { showCrisisCard } from "./safety.js";
+import { offerCare, showCard, supportLink, watchField } from "../care.js";
 
 const t = text.vault;
 
@@ -25,7 +25,18 @@ function marked(draft) {
 }
 
 function draftCard(draft) {
-  const categories = [...new Set(draft.analysis.findings.map((f) => f.category))];
+  const found = [...new Set(draft.analysis.findings.map((f) => f.category))];
+  // Despair first: care before any note about begging.
+  const categories = found.includes("despair") ? ["despair", ...found.filter((c) => c !== "despair")] : found;
+  const careFirst =
+    draft.care || found.includes("despair")
+      ? h(
+          "div",
+          { class: "care-first", "data-care": "first" },
+          h("p", {}, t.despairFirst),
+          h("button", { type: "button", class: "secondary", onclick: (e) => showCard(draft.care, { from: e.currentTarget, takeFocus: true }) }, t.despairSupport),
+        )
+      : null;
   const apology = h("input", {
     type: "checkbox",
     checked: draft.apology_for_later,
@@ -37,6 +48,7 @@ function draftCard(draft) {
   return h(
     "li",
     { class: `card draft level-${draft.analysis.level}`, "data-level": draft.analysis.level },
+    careFirst,
     h("p", { class: "level" }, t.levels[draft.analysis.level]),
     marked(draft),
     categories.length ? h("ul", { class: "why" }, categories.map((c) => h("li", { "data-category": c }, t.why[c]))) : null,
@@ -45,13 +57,13 @@ function draftCard(draft) {
 }
 
 function newDraftForm(redraw) {
-  const area = h("textarea", { id: "draft", rows: 6, "aria-describedby": "draft-error" });
+  const area = watchField(h("textarea", { id: "draft", rows: 6, "aria-describedby": "draft-error" }));
   const apology = h("input", { type: "checkbox", id: "apology" });
   const error = h("p", { class: "field-error", id: "draft-error", hidden: true });
   const form = h(
     "form",
     { class: "card form", id: "draft-form", novalidate: true },
-    h("div", { class: "field" }, h("label", { for: "draft" }, t.newLabel), area, error),
+    h("div", { class: "field" }, h("div", { class: "label-row" }, h("label", { for: "draft" }, t.newLabel), supportLink("draft")), area, error),
     h("label", { class: "check" }, apology, h("span", {}, t.apology)),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "keep-draft" }, t.keep)),
   );
@@ -62,7 +74,7 @@ function newDraftForm(redraw) {
       const saved = await api.saveDraft(null, area.value, apology.checked);
       announce(text.saved);
       await redraw();
-      if (saved.crisis_support) await showCrisisCard();
+      if (saved.care) await offerCare(saved.care, area);
     } catch (e) {
       showFieldError(form, e, error);
     }
@@ -80,14 +92,14 @@ function pledgeSection(pledge, redraw) {
       h("blockquote", { class: "space-text", id: "pledge-text" }, pledge.text),
     );
   }
-  const area = h("textarea", { id: "pledge-input", rows: 3, "aria-describedby": "pledge-error" });
+  const area = watchField(h("textarea", { id: "pledge-input", rows: 3, "aria-describedby": "pledge-error" }));
   const error = h("p", { class: "field-error", id: "pledge-error", hidden: true });
   const form = h(
     "form",
     { class: "card form", id: "pledge", novalidate: true, "aria-labelledby": "pledge-title" },
     h("h2", { id: "pledge-title" }, t.pledgeTitle),
     h("p", {}, t.pledgeLead),
-    h("div", { class: "field" }, h("label", { for: "pledge-input" }, t.pledgeLabel), area, error),
+    h("div", { class: "field" }, h("div", { class: "label-row" }, h("label", { for: "pledge-input" }, t.pledgeLabel), supportLink("pledge-input")), area, error),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "make-pledge" }, t.pledgeButton)),
   );
   form.addEventListener("submit", async (event) => {

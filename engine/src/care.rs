@@ -1,0 +1,290 @@
+//! Care that belongs to the person, not to one program: the country whose
+//! help lines they see (picked by them, never a silent default) and their
+//! personal safety plan. Both live in the profile tree, so starting a new
+//! program keeps them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::safety;
+use crate::store::{Read, Tree, Tx};
+
+const COUNTRY_KEY: &[u8] = b"country";
+const PLAN_KEY: &[u8] = b"safety_plan";
+
+/// What the UI sends for "My country isn't listed".
+pub const NOT_LISTED: &str = "not_listed";
+
+/// The longest answer in the safety plan, in characters.
+pub const PLAN_FIELD_MAX_CHARS: usize = 4_000;
+
+/// The person's country choice, on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct CountryRecord {
+    /// An ISO code of a listed country; none when it is not listed.
+    #[serde(default)]
+    code: Option<String>,
+    chosen_at: DateTime<Utc>,
+}
+
+/// The person's country as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountryView {
+    /// Whether the person has chosen (in the first run or in settings).
+    pub chosen: bool,
+    /// The listed country chosen; none when not chosen or not listed.
+    pub code: Option<String>,
+    /// The person said their country isn't listed: show the international
+    /// directory and the emergency note first.
+    pub not_listed: bool,
+}
+
+/// Checks a country choice: a listed code or [`NOT_LISTED`]. Returns the
+/// code to store (none for "not listed").
+pub fn validate_country(choice: &str) -> Result<Option<String>> {
+    let choice = choice.trim();
+    if choice.is_empty() {
+        return Err(Error::invalid(
+            "country",
+            "Please choose your country, or “My country isn't listed”, so Crossroads shows help lines that reach you.",
+        ));
+    }
+    if choice == NOT_LISTED {
+        return Ok(None);
+    }
+    if safety::is_listed(choice) {
+        Ok(Some(choice.to_owned()))
+    } else {
+        Err(Error::invalid(
+            "country",
+            "That country isn't in the list. Choose “My country isn't listed” to see an international directory.",
+        ))
+    }
+}
+
+/// Records the person's country choice; nothing is stored on error.
+pub fn set_country(tx: &mut Tx<'_>, choice: &str, now: DateTime<Utc>) -> Result<CountryView> {
+    let code = validate_country(choice)?;
+    tx.put(
+        Tree::Profile,
+        COUNTRY_KEY,
+        &CountryRecord {
+            code,
+            chosen_at: now,
+        },
+    )?;
+    country(tx)
+}
+
+/// The person's country choice.
+pub fn country(store: &impl Read) -> Result<CountryView> {
+    let record: Option<CountryRecord> = store.get(Tree::Profile, COUNTRY_KEY)?;
+    Ok(match record {
+        None => CountryView {
+            chosen: false,
+            code: None,
+            not_listed: false,
+        },
+        // A code the shipped list dropped reads as "not listed": the
+        // directory is better than lines that may no longer answer.
+        Some(r) => {
+            let code = r.code.filter(|c| safety::is_listed(c));
+            CountryView {
+                chosen: true,
+                not_listed: code.is_none(),
+                code,
+            }
+        }
+    })
+}
+
+/// The safety plan as the UI sends it: five free texts, any may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SafetyPlanInput {
+    /// My warning signs: the thoughts, moods and moments that come first.
+    pub warning_signs: String,
+    /// What calms me, on my own.
+    pub calming: String,
+    /// People and places that help, that take my mind off it.
+    pub people_places: String,
+    /// Who I can call, and when.
+    pub who_to_call: String,
+    /// How I make my surroundings safer.
+    pub safer_surroundings: String,
+}
+
+/// The safety plan, on disk and as shown (five plain texts and a date).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SafetyPlan {
+    /// My warning signs.
+    pub warning_signs: String,
+    /// What calms me.
+    pub calming: String,
+    /// People and places that help.
+    pub people_places: String,
+    /// Who I can call.
+    pub who_to_call: String,
+    /// How I make my surroundings safer.
+    pub safer_surroundings: String,
+    /// When it was last saved; none before the first save.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl SafetyPlan {
+    /// Whether anything is written in it.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.warning_signs,
+            &self.calming,
+            &self.people_places,
+            &self.who_to_call,
+            &self.safer_surroundings,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+}
+
+/// The plan, or an empty one.
+pub fn safety_plan(store: &impl Read) -> Result<SafetyPlan> {
+    Ok(store.get(Tree::Profile, PLAN_KEY)?.unwrap_or_default())
+}
+
+/// Validates and stores the whole plan; nothing is stored on error.
+pub fn save_safety_plan(
+    tx: &mut Tx<'_>,
+    input: &SafetyPlanInput,
+    now: DateTime<Utc>,
+) -> Result<SafetyPlan> {
+    let fields: [(&'static str, &String); 5] = [
+        ("warning_signs", &input.warning_signs),
+        ("calming", &input.calming),
+        ("people_places", &input.people_places),
+        ("who_to_call", &input.who_to_call),
+        ("safer_surroundings", &input.safer_surroundings),
+    ];
+    for (field, value) in fields {
+        if value.chars().count() > PLAN_FIELD_MAX_CHARS {
+            return Err(Error::invalid(
+                field,
+                format!("Please keep this part to {PLAN_FIELD_MAX_CHARS} characters or fewer."),
+            ));
+        }
+    }
+    let plan = SafetyPlan {
+        warning_signs: input.warning_signs.clone(),
+        calming: input.calming.clone(),
+        people_places: input.people_places.clone(),
+        who_to_call: input.who_to_call.clone(),
+        safer_surroundings: input.safer_surroundings.clone(),
+        updated_at: Some(now),
+    };
+    tx.put(Tree::Profile, PLAN_KEY, &plan)?;
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{instant, temp_store};
+    use crate::ErrorKind;
+
+    #[test]
+    fn no_country_is_chosen_until_the_person_chooses() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        let none = country(&store).unwrap();
+        assert_eq!(
+            (none.chosen, none.code, none.not_listed),
+            (false, None, false)
+        );
+        let de = store.transact(|tx| set_country(tx, "DE", now)).unwrap();
+        assert_eq!(
+            (de.chosen, de.code.as_deref(), de.not_listed),
+            (true, Some("DE"), false)
+        );
+        let other = store
+            .transact(|tx| set_country(tx, NOT_LISTED, now))
+            .unwrap();
+        assert_eq!(
+            (other.chosen, other.code.clone(), other.not_listed),
+            (true, None, true)
+        );
+        assert_eq!(country(&store).unwrap(), other);
+    }
+
+    #[test]
+    fn a_refused_country_names_its_field_and_keeps_the_choice() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        store.transact(|tx| set_country(tx, "IT", now)).unwrap();
+        for bad in ["", "  ", "XX", "de", "<b>", "not listed"] {
+            let err = store.transact(|tx| set_country(tx, bad, now)).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
+            assert_eq!(err.field(), Some("country"), "{bad}");
+            assert_eq!(
+                country(&store).unwrap().code.as_deref(),
+                Some("IT"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_plan_is_kept_as_written_and_refused_parts_store_nothing() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        assert!(safety_plan(&store).unwrap().is_empty());
+        let input = SafetyPlanInput {
+            warning_signs: "Lying awake after 2am, <thinking> nobody would notice".into(),
+            calming: "A hot shower; the dog".into(),
+            who_to_call: "My sister Lena".into(),
+            ..SafetyPlanInput::default()
+        };
+        let saved = store
+            .transact(|tx| save_safety_plan(tx, &input, now))
+            .unwrap();
+        assert_eq!(saved.warning_signs, input.warning_signs);
+        assert_eq!(saved.updated_at, Some(now));
+        assert_eq!(safety_plan(&store).unwrap(), saved);
+        assert!(!saved.is_empty());
+
+        let long = "x".repeat(PLAN_FIELD_MAX_CHARS + 1);
+        for field in [
+            "warning_signs",
+            "calming",
+            "people_places",
+            "who_to_call",
+            "safer_surroundings",
+        ] {
+            let mut bad = input.clone();
+            match field {
+                "warning_signs" => bad.warning_signs = long.clone(),
+                "calming" => bad.calming = long.clone(),
+                "people_places" => bad.people_places = long.clone(),
+                "who_to_call" => bad.who_to_call = long.clone(),
+                _ => bad.safer_surroundings = long.clone(),
+            }
+            let later = instant("2026-03-02T10:00:00Z");
+            let err = store
+                .transact(|tx| save_safety_plan(tx, &bad, later))
+                .unwrap_err();
+            assert_eq!(err.field(), Some(field));
+            assert_eq!(
+                safety_plan(&store).unwrap(),
+                saved,
+                "nothing stored for {field}"
+            );
+        }
+        let exact = SafetyPlanInput {
+            calming: "é".repeat(PLAN_FIELD_MAX_CHARS),
+            ..SafetyPlanInput::default()
+        };
+        assert!(store
+            .transact(|tx| save_safety_plan(tx, &exact, now))
+            .is_ok());
+    }
+}

@@ -1,0 +1,190 @@
+// The crisis card and the "Support" link beside free-text fields.
+//
+// The engine reads the text (api.checkText while typing pauses, or the
+// `care` of a save's answer) and says the tier and whether someone else is a
+// danger; this module only lays the card out in that order. The card never
+// takes focus from the text being typed: it appears beside the page and is
+// announced politely. It shows once per field per visit: a closed card
+// stays closed for that entry. The Support link brings it back any time.
+
+import { api } from "./api.js";
+import { announce, h } from "./dom.js";
+import { text } from "./strings.js";
+
+const t = text.care;
+const PAUSE_MS = 900;
+
+// Fields whose card has shown on this visit (a re-rendered field is a new entry).
+const shownFor = new WeakSet();
+let returnFocusTo = null;
+
+/// The person's country and the shipped resources, together.
+export async function personalResources() {
+  const [resources, country] = await Promise.all([api.safetyResources(), api.country()]);
+  const listed = country.code ? resources.countries.find((c) => c.code === country.code) : null;
+  return { resources, country, listed };
+}
+
+function lineItem(line) {
+  return h(
+    "li",
+    { "data-kind": line.kind },
+    h("strong", {}, line.name),
+    h("span", { class: "contact" }, ` ${line.contact}`),
+    h("span", { class: "muted hours" }, ` (${line.hours})`),
+  );
+}
+
+/// The lines of `kind`, those open around the clock first.
+export function linesOf(country, kind) {
+  const lines = country.lines.filter((l) => l.kind === kind);
+  return [...lines.filter((l) => l.around_the_clock), ...lines.filter((l) => !l.around_the_clock)];
+}
+
+function lineGroup(country, kind, id) {
+  const lines = linesOf(country, kind);
+  if (!lines.length) return null;
+  return h("div", { class: "line-group", id }, h("h3", {}, text.safety[kind]), h("ul", { class: "lines" }, lines.map(lineItem)));
+}
+
+/// The emergency number first: the country's, or the note that says to call the local one.
+export function emergencyFirst({ resources, listed }) {
+  if (!listed) return h("p", { class: "emergency", id: "card-emergency" }, resources.emergency_note);
+  return h(
+    "div",
+    { class: "emergency", id: "card-emergency" },
+    h("p", {}, text.safety.emergency(listed.emergency)),
+    listed.crisis_around_the_clock ? null : h("p", { class: "not-all-day" }, t.notAllDay(listed.name, listed.emergency)),
+  );
+}
+
+/// The international directory, for a country that isn't listed (or not chosen yet).
+export function directory({ resources, country }) {
+  const d = resources.international_directory;
+  return h(
+    "div",
+    { class: "directory", id: "directory" },
+    h("p", {}, country.chosen ? t.notListed : t.noCountry),
+    d ? h("p", {}, h("strong", {}, d.name), ` ${d.contact}`) : null,
+    d ? h("small", { class: "source" }, text.safety.checked(d.last_checked, d.source)) : null,
+  );
+}
+
+function planSummary(plan) {
+  const parts = [
+    ["who_to_call", plan.who_to_call],
+    ["calming", plan.calming],
+    ["people_places", plan.people_places],
+  ].filter(([, value]) => value && value.trim());
+  if (!parts.length) return h("p", { id: "card-plan" }, t.planEmpty, " ", h("a", { href: "#/safety-plan" }, t.planMake));
+  return h(
+    "div",
+    { class: "card-plan", id: "card-plan" },
+    h("h3", {}, t.planTitle),
+    h("dl", {}, parts.flatMap(([key, value]) => [h("dt", {}, text.plan.short[key]), h("dd", {}, value)])),
+  );
+}
+
+/// Builds the card for `care` ({tier, danger_from_someone}, or null when the
+/// person asked for support themselves).
+async function buildCard(care) {
+  const mine = await personalResources();
+  const plan = await api.safetyPlan();
+  const tier = care?.tier ?? "none";
+  const danger = Boolean(care?.danger_from_someone);
+  const key = danger ? "danger" : tier === "higher" ? "higher" : tier === "lower" ? "lower" : "asked";
+  const parts = [h("h2", { id: "crisis-title" }, t.titles[key]), h("p", {}, t.leads[key])];
+  // The emergency number on top when it may be urgent, or the country has no all-day line.
+  if (tier === "higher" || danger || !mine.listed || !mine.listed.crisis_around_the_clock) parts.push(emergencyFirst(mine));
+  if (!mine.listed) parts.push(directory(mine));
+  if (tier === "higher") parts.push(planSummary(plan));
+  if (mine.listed) {
+    const crisis = lineGroup(mine.listed, "crisis", "card-crisis-lines");
+    const abuse = lineGroup(mine.listed, "domestic_abuse", "card-abuse-lines");
+    if (danger) parts.push(abuse, tier !== "none" ? crisis : null);
+    else parts.push(crisis, key === "asked" ? abuse : null);
+  }
+  if (tier === "lower") {
+    parts.push(h("div", { class: "grounding", id: "card-grounding" }, h("h3", {}, t.groundingTitle), h("p", {}, t.grounding)));
+    parts.push(planSummary(plan));
+  }
+  if (!mine.country.chosen) parts.push(h("p", {}, h("a", { href: "#/settings" }, t.chooseCountry)));
+  return { parts, key };
+}
+
+function closeCard() {
+  const card = document.getElementById("crisis-card");
+  if (!card) return;
+  const hadFocus = card.contains(document.activeElement);
+  card.remove();
+  const back = returnFocusTo;
+  returnFocusTo = null;
+  if (hadFocus && back?.isConnected) back.focus();
+}
+
+/// Shows the card. `from` is the field (or link) it belongs to: focus goes
+/// back there when the card is closed. `takeFocus` only when the person
+/// asked for it (the Support link).
+export async function showCard(care, { from = null, takeFocus = false } = {}) {
+  const { parts, key } = await buildCard(care);
+  document.getElementById("crisis-card")?.remove();
+  const close = h("button", { type: "button", class: "secondary", id: "crisis-close" }, text.safety.cardClose);
+  const card = h(
+    "aside",
+    { class: "card crisis-card", id: "crisis-card", "data-tier": care?.tier ?? "none", "data-danger": String(Boolean(care?.danger_from_someone)), "aria-labelledby": "crisis-title", tabindex: "-1" },
+    ...parts,
+    h("div", { class: "actions" }, h("a", { href: "#/safety-plan", class: "button-link", id: "card-plan-link" }, t.planLink), h("a", { href: "#/safety", class: "button-link secondary-link" }, text.safety.cardMore), close),
+  );
+  returnFocusTo = from;
+  close.addEventListener("click", closeCard);
+  card.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") closeCard();
+  });
+  for (const a of card.querySelectorAll("a")) a.addEventListener("click", () => card.remove());
+  // Beside the field it belongs to when that is still on the page, else on top.
+  const main = document.getElementById("main");
+  const banner = document.getElementById("safety-banner");
+  const near = from?.isConnected ? from.closest(".field") : null;
+  if (near) near.after(card);
+  else if (banner) banner.after(card);
+  else main.prepend(card);
+  // Bring the card's heading into sight without moving focus or hiding the field.
+  card.querySelector("h2").scrollIntoView({ block: "nearest" });
+  announce(`${t.titles[key]} ${t.announce}`);
+  if (takeFocus) card.focus();
+}
+
+/// Offers the card after a save whose answer carried `care`, once per field per visit.
+export async function offerCare(care, field) {
+  if (!care) return;
+  if (field) {
+    if (shownFor.has(field)) return;
+    shownFor.add(field);
+  }
+  await showCard(care, { from: field });
+}
+
+/// Checks `field` (an input or textarea) when typing pauses.
+export function watchField(field) {
+  let timer = null;
+  field.addEventListener("input", () => {
+    clearTimeout(timer);
+    if (shownFor.has(field)) return;
+    timer = setTimeout(async () => {
+      try {
+        const care = await api.checkText(field.value);
+        await offerCare(care, field);
+      } catch {
+        // Too long to check: saving says so next to the field.
+      }
+    }, PAUSE_MS);
+  });
+  return field;
+}
+
+/// The small "Support" link beside a free-text field.
+export function supportLink(forId) {
+  const link = h("button", { type: "button", class: "link support-link", "data-for": forId, "aria-label": t.supportLabel }, t.support);
+  link.addEventListener("click", () => showCard(null, { from: link, takeFocus: true }));
+  return link;
+}

@@ -1,0 +1,57 @@
+// The personal safety plan: the person's own warning signs, what calms
+// them, people and places that help, who to call (with their country's
+// lines), and how to make their surroundings safer. Kept offline.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
+import { text } from "../strings.js";
+import { personalResources } from "../care.js";
+import { linesFor } from "./safety.js";
+
+const t = text.plan;
+const FIELDS = ["warning_signs", "calming", "people_places", "who_to_call", "safer_surroundings"];
+
+export async function render() {
+  const [plan, mine] = await Promise.all([api.safetyPlan(), personalResources()]);
+  const areas = {};
+  const fields = FIELDS.map((name) => {
+    const [label, hint] = t.fields[name];
+    areas[name] = h("textarea", { id: name, name, rows: 3, "aria-describedby": `${name}-hint ${name}-error` }, plan[name] ?? "");
+    return h(
+      "div",
+      { class: "field", id: `${name}-field` },
+      h("label", { for: name }, label),
+      h("p", { class: "hint", id: `${name}-hint` }, hint),
+      areas[name],
+      h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
+      name === "who_to_call"
+        ? h("section", { class: "plan-lines", id: "plan-lines", "aria-label": t.linesTitle }, h("h3", {}, t.linesTitle), ...linesFor(mine))
+        : null,
+    );
+  });
+  const status = h("p", { class: "form-status", id: "plan-status", "aria-live": "polite" });
+  const formError = h("p", { class: "form-error", id: "plan-error", role: "alert", tabindex: "-1", hidden: true });
+  const form = h(
+    "form",
+    { class: "card form", id: "plan-form", novalidate: true },
+    formError,
+    fields,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-plan" }, t.save), status),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    status.textContent = text.saving;
+    const input = Object.fromEntries(FIELDS.map((name) => [name, areas[name].value]));
+    try {
+      await api.saveSafetyPlan(input);
+      status.textContent = t.saved;
+      announce(t.saved);
+    } catch (error) {
+      status.textContent = "";
+      showFieldError(form, error, formError);
+    }
+  });
+  return h("div", { class: "narrow safety-plan" }, pageTitle(t.title), h("p", { class: "lead" }, t.lead), form);
+}
