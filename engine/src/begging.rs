@@ -245,7 +245,15 @@ pub fn analyse(draft: &str) -> Analysis {
     let weight = signs.iter().filter(|(_, c)| *c != PiledUpApologies).count() + usize::from(piled);
     let crisis = crisis::assess(draft);
     let grave = kept.iter().any(|(c, _)| matches!(c, Despair | Pursuit));
-    let level = if grave || crisis.tier != crisis::Tier::None || weight >= DESPERATE_AT {
+    // Crisis language the rules name makes a draft desperate; a sentence
+    // only the learned model flags brings the card but not the level.
+    let crisis_named = crisis.findings.iter().any(|f| {
+        !matches!(
+            f.sign,
+            crisis::Sign::Resembles | crisis::Sign::DangerFromSomeone
+        )
+    });
+    let level = if grave || crisis_named || weight >= DESPERATE_AT {
         Level::Desperate
     } else if weight > 0 {
         Level::Pleading

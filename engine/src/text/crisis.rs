@@ -55,13 +55,17 @@ pub enum Sign {
     Goodbye,
     /// Danger from someone else: hitting, threats, control.
     DangerFromSomeone,
+    /// No rule names it, but the learned model ([`super::model`]) reads the
+    /// sentence as crisis writing: the lower tier, the whole sentence
+    /// marked.
+    Resembles,
 }
 
 impl Sign {
     /// The tier a sign brings on its own.
     pub fn tier(self) -> Tier {
         match self {
-            Sign::Hopelessness | Sign::Burden | Sign::Trapped => Tier::Lower,
+            Sign::Hopelessness | Sign::Burden | Sign::Trapped | Sign::Resembles => Tier::Lower,
             Sign::DangerFromSomeone => Tier::None,
             _ => Tier::Higher,
         }
@@ -541,10 +545,9 @@ fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
 pub fn assess(text: &str) -> CrisisAssessment {
     let set = compiled();
     let tokens = tokens(text);
-    let found: Vec<Hit<Sign>> = hits(&set.rules, &tokens)
+    let (found, lowered_hits): (Vec<Hit<Sign>>, Vec<Hit<Sign>>) = hits(&set.rules, &tokens)
         .into_iter()
-        .filter(|h| !lowered(set, &tokens, h))
-        .collect();
+        .partition(|h| !lowered(set, &tokens, h));
     let mut tier = found
         .iter()
         .map(|h| h.sign.tier())
@@ -572,6 +575,30 @@ pub fn assess(text: &str) -> CrisisAssessment {
                 let (start, end) = char_span(&tokens, t);
                 findings.push(CrisisFinding {
                     sign: Time,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    // The learned model may add the lower tier where no rule brought the
+    // card, sentence by sentence; never where context lowered a rule hit
+    // ("I'm not suicidal") and never lowering anything.
+    if tier == Tier::None && !danger_from_someone {
+        let lowered_spans: Vec<(usize, usize)> = lowered_hits
+            .iter()
+            .map(|h| char_span(&tokens, h.tokens))
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        for (start, end) in super::model::sentences(text) {
+            if lowered_spans.iter().any(|&(s, e)| s < end && e > start) {
+                continue;
+            }
+            let sentence: String = chars[start..end].iter().collect();
+            if super::model::flags(&sentence) {
+                tier = Tier::Lower;
+                findings.push(CrisisFinding {
+                    sign: Resembles,
                     start,
                     end,
                 });

@@ -15,6 +15,8 @@
 //!   begging detector of step 2 lives in [`crate::begging`].
 
 pub mod crisis;
+mod features;
+pub mod model;
 
 /// One word of the text, normalized for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
