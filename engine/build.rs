@@ -23,8 +23,9 @@ const CRISIS: &[&str] = &["crisis.tsv", "crisis_blind_dev.tsv"];
 /// Calm and pleading drafts are everyday writing with no crisis in them:
 /// more negatives, so the model does not learn that any sad line is one.
 const DRAFTS: &[&str] = &["drafts.tsv", "drafts_blind_dev.tsv"];
-/// The most false alarms the threshold may give on held-out folds.
-const MAX_FALSE_ALARMS: f64 = 0.02;
+/// The most false alarms the threshold may give on held-out folds, counted
+/// on the crisis corpus's `none` lines.
+const MAX_FALSE_ALARMS: f64 = 0.01;
 const FOLDS: usize = 5;
 const EPOCHS: usize = 40;
 const L2: f64 = 1e-4;
@@ -32,6 +33,11 @@ const L2: f64 = 1e-4;
 struct Example {
     features: Vec<usize>,
     positive: bool,
+    /// A `none` line of the crisis corpus: idioms and everyday sadness,
+    /// the negatives that look most like crisis writing. The threshold's
+    /// false alarms are counted on these alone (the calm drafts are easy
+    /// and would dilute the rate).
+    hard: bool,
 }
 
 fn load(dir: &Path, name: &str, crisis: bool) -> Vec<Example> {
@@ -53,6 +59,7 @@ fn load(dir: &Path, name: &str, crisis: bool) -> Vec<Example> {
             Some(Example {
                 features: features(text),
                 positive,
+                hard: crisis && !positive,
             })
         })
         .collect()
@@ -140,7 +147,7 @@ fn main() {
     let mut negatives: Vec<f64> = examples
         .iter()
         .zip(&oof)
-        .filter(|(e, _)| !e.positive)
+        .filter(|(e, _)| e.hard)
         .map(|(_, s)| *s)
         .collect();
     negatives.sort_by(|a, b| b.total_cmp(a));
