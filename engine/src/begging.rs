@@ -105,6 +105,7 @@ const RULES: &[Rule<Category>] = &[
     r(Pleading, "can we [please] [just] talk $ | can_not we [just] try"),
     r(Pleading, "tell me what i did wrong | tell me what to do | tell me there is [still] a chance | change your mind"),
     r(Pleading, "promise you will come back | i love you please"),
+    r(Pleading, "call/text/talk_to/meet/see me once/one_time/one_last_time | if you just/only call/text/talk/answer/reply/meet/see me"),
     // Demanding an answer, counting their silence.
     r(DemandsAnswer, "why will_not/do_not/are_not/have_not/did_not/are/did/have you [even] reply/answer/respond/talk/text/call/look/pick_up/speak/write/get_back/ignoring/answering/replying/responding/calling/texting/block/blocked/ghost/ghosting"),
     r(DemandsAnswer, "answer $ | answer me | answer your phone | pick up $ | text me back | call me back | get back to me | reply to me | reply $ | respond $ | unblock me"),
@@ -112,6 +113,8 @@ const RULES: &[Rule<Category>] = &[
     r(DemandsAnswer, "are you [ever] going to answer/reply/talk/respond/text/call"),
     r(DemandsAnswer, "sent you * messages/texts/emails/voicemails | unanswered | left me on read | read my messages/texts"),
     r(DemandsAnswer, "my second/third/fourth/fifth/sixth/tenth text/message/call/voicemail"),
+    r(DemandsAnswer, "going to [keep] ignore/ignoring me | why are you ignoring me | ignoring me $ | ignore me $ | ignore/ignoring my messages/texts/calls"),
+    r(DemandsAnswer, "that is/makes * messages/texts/calls/voicemails now/already/today/tonight | * days/weeks without a reply/answer/word"),
     r(DemandsAnswer, "called/texted/messaged you every/all day/night/hour/morning | called/texted/messaged/rang you * times"),
     // Bargaining and promises made in panic.
     r(PanickedPromises, "i will/can/would/am_going_to do/give anything/everything/whatever"),
@@ -130,7 +133,8 @@ const RULES: &[Rule<Category>] = &[
     r(Guilt, "after everything we | after all we | after all these/those years | everything we built/had/have/shared"),
     r(Guilt, "you promised | you said forever/always/you_would/we_would | mean/meant nothing | think of/about all/us/the_plans/what_we"),
     r(Guilt, "we were supposed to | you can_not [just] end/throw/walk/leave/do/give_up | how can/could you"),
-    r(Guilt, "you owe me [at_least] a/an/the conversation/explanation/answer/call/talk/chance $"),
+    r(Guilt, "you owe me [at_least] a/an/the conversation/explanation/answer/call/talk/chance")
+        .unless_after("about | for | from | on | back | of | regarding"),
     r(Guilt, "going to walk away/give_up | over one fight/mistake/argument | one mistake"),
     // Pursuit.
     r(Pursuit, "drove/drive/driving/walked/walk/walking/went/go/going/passed/biked/cycled past/by your/his/her place/house/flat/apartment/work/office/building/street/door/window/job/school/gym"),
@@ -143,6 +147,7 @@ const RULES: &[Rule<Category>] = &[
     r(Pursuit, "keep/keeps calling/texting/coming/checking | i will keep calling/texting/coming"),
     r(Pursuit, "i know you are with | every few minutes | all night every night | every night"),
     r(Pursuit, "sleeping/slept/sleep in your"),
+    r(Pursuit, "made/created/make/opened/set_up [a] new/another/second account/number/profile | new/another/fake/second account/number because/since you blocked"),
     // Despair.
     r(Despair, "die without you | can_not live without you | nothing/nobody/no_one without you | who i am without you"),
     r(Despair, "can_not breathe/function/eat/sleep/work/think/stop_crying/stop_shaking/get_out_of_bed/do_this/cope/stop"),
@@ -155,6 +160,7 @@ const RULES: &[Rule<Category>] = &[
     r(Despair, "never love anyone again | scared of what i will/might do | what i will do to myself"),
     r(Despair, "have_not slept/eaten in/for/since | lost * kilos/pounds/weight | cried/crying at work | crying until | called in sick"),
     r(Despair, "can_not eat or sleep | rather die"),
+    r(Despair, "i am [really/so/very] not okay/ok/alright $ | i am not okay/ok at all"),
     // The same plea three times over is no longer a plea but despair.
     r(Despair, "please please please | sorry i am sorry i am sorry"),
 ];
@@ -239,7 +245,15 @@ pub fn analyse(draft: &str) -> Analysis {
     let weight = signs.iter().filter(|(_, c)| *c != PiledUpApologies).count() + usize::from(piled);
     let crisis = crisis::assess(draft);
     let grave = kept.iter().any(|(c, _)| matches!(c, Despair | Pursuit));
-    let level = if grave || crisis.tier != crisis::Tier::None || weight >= DESPERATE_AT {
+    // Crisis language the rules name makes a draft desperate; a sentence
+    // only the learned model flags brings the card but not the level.
+    let crisis_named = crisis.findings.iter().any(|f| {
+        !matches!(
+            f.sign,
+            crisis::Sign::Resembles | crisis::Sign::DangerFromSomeone
+        )
+    });
+    let level = if grave || crisis_named || weight >= DESPERATE_AT {
         Level::Desperate
     } else if weight > 0 {
         Level::Pleading

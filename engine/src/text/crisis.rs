@@ -55,13 +55,17 @@ pub enum Sign {
     Goodbye,
     /// Danger from someone else: hitting, threats, control.
     DangerFromSomeone,
+    /// No rule names it, but the learned model ([`super::model`]) reads the
+    /// sentence as crisis writing: the lower tier, the whole sentence
+    /// marked.
+    Resembles,
 }
 
 impl Sign {
     /// The tier a sign brings on its own.
     pub fn tier(self) -> Tier {
         match self {
-            Sign::Hopelessness | Sign::Burden | Sign::Trapped => Tier::Lower,
+            Sign::Hopelessness | Sign::Burden | Sign::Trapped | Sign::Resembles => Tier::Lower,
             Sign::DangerFromSomeone => Tier::None,
             _ => Tier::Higher,
         }
@@ -129,7 +133,8 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(WishToDie, "wish i was/were/would_be dead/gone/never_born"),
     r(WishToDie, "wish i [would/had] never been born"),
     r(WishToDie, "better off dead"),
-    r(WishToDie, "rather be_dead/die"),
+    r(WishToDie, "rather be_dead/die")
+        .unless_after("than be_the_one/text/call/ask/admit/apologise/apologize/talk/see/go_to/wear/eat/watch/date/message/reply/say/sit/work/go_back_to_work/listen"),
     r(WishToDie, "wish * would hit/kill/take me"),
     r(WishToDie, "stop existing/living | not exist"),
     r(WishToDie, "stop/stopped existing"),
@@ -214,7 +219,8 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Hopelessness, "have no future | can_not see a future | no future for me"),
     r(Hopelessness, "give/gave/given/giving up on everything/life/myself/living"),
     r(Hopelessness, "i have given/gave up $"),
-    r(Hopelessness, "want it/everything/the_pain/this_pain/all_of_it/all/this to stop/end"),
+    r(Hopelessness, "want it/everything/the_pain/this_pain/all_of_it/all/this to stop/end")
+        .unless_before("you | how_you | do_you | if_you | is_this_how_you"),
     r(Hopelessness, "tired/exhausted of/with everything/life/living/being_alive/it_all/existing"),
     r(Hopelessness, "want_to/wish_i_could/wanna disappear/vanish"),
     r(Hopelessness, "want_to/wish_i_could/wanna sleep forever"),
@@ -262,6 +268,49 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Trapped, "i am done $"),
     r(Trapped, "done with everything/it_all/all_of_it/all_this"),
     r(Trapped, "no one/nobody sees it"),
+    // Generalised from the blind dev half (the patterns its misses are
+    // instances of, never their words): goodbyes and affairs in order.
+    r(Goodbye, "wrote/written/writing/write/left/leave/finished/finish letters/notes/cards for/to * mum/mom/dad/sister/brother/family/everyone/everybody/kids/parents/friends/each/all"),
+    r(Goodbye, "already wrote/written/finished [the/my/a] note/letter/letters | wrote/written/finished/left the note $ | the note is written/ready/done"),
+    r(Goodbye, "suicide/goodbye/farewell/last note/letter/letters | abschiedsbrief* | abschiedsnachricht* | lettre* d adieu | carta* de despedida | lettera* d addio | lettera* di addio | afscheidsbrief*"),
+    r(Goodbye, "[i] will/would not need it/them/this/that/anything/any_of_it/my_stuff/my_things [anymore] where i am going | where i am going i will not need"),
+    r(Goodbye, "[i] will not need them/it/anything/my_things/my_stuff/any_of_it/any_of_this [anymore] $"),
+    r(Goodbye, "this is/will_be the/my last entry/post/message/page/time_i_write/thing_i_write | last entry $ | whoever finds this | by the time you/anyone/someone/they read/reads/find/finds/see/sees this"),
+    r(Goodbye, "goodbye/bye journal/diary/world/cruel_world/my_friends/everyone/everybody"),
+    r(Goodbye, "paid/pay/paying/paid_back back everyone/everybody/all_my_debts/everything | paid off/back [all] my debts | settled/settle [all] my debts/affairs | tied/tying/tie up [all] [the/my] loose ends"),
+    r(Goodbye, "labelled/labeled/decided/wrote_down/written_down/listed who gets/should_get/will_get/can_have | who gets my * when i/after_i"),
+    r(Goodbye, "take/look care of/after my cat/dog/cats/dogs/kids/plants * when/after i am gone/not_here | look after my cat/dog/kids for me * gone"),
+    r(Intent, "will/would not be around/here much_longer/to_see | not be around/here to see"),
+    r(Intent, "will no longer be a problem/burden/bother | will not be a problem/burden much_longer/for_long/anymore/soon"),
+    r(Intent, "it/everything/this will all be over soon/tomorrow | it will all be over $ | made peace with dying"),
+    r(Intent, "if you leave/go/do_not_come_back/do_not_answer/break_up * i will/am_going_to end/kill/hurt it/myself/everything/my_life"),
+    r(Intent, "i will end it $ | i will end it all/tonight/for_good"),
+    r(Intent, "hang/hanging/hung/hanged myself | slit/slitting/cut/cutting my wrists | drown/drowning myself | gas/gassing myself | jump/jumping/throw_myself off * building/bridge/roof/balcony/cliff/car_park/parking_garage"),
+    r(Means, "lethal/fatal/deadly dose | would it take to die/kill/not_wake | how much/many * would it take | enough to kill/not_wake/never_wake/die/end_it"),
+    r(Means, "googled/googling/searched/searching/looked_up/looking_up/researched/researching/read_about how to die/kill/overdose/hang/end_it | painless/painlessly way/ways/death/to_die"),
+    r(Means, "almost/nearly/finally have/got enough pills/tablets/meds | almost/nearly have enough $ | got/have/saved enough pills/tablets/meds/painkillers"),
+    r(Means, "pills/tablets/meds/painkillers/pilules/cachets/comprimes/medikamente/tabletten/pastillas/pastiglie/pillole/pillen * saved/ready/lined_up/counted/stashed/hidden/hoarded/stored | pills/tablets/meds/painkillers/pilules/cachets/comprimes/medicaments/pastillas/pastiglie/pillole/pillen * @time"),
+    r(Means, "walk/walking/walked/wade/wading/drive/driving into the sea/ocean/river/lake/waves").unless_after("for | to_swim | with | to_cool | in_the_morning | this_summer | on_holiday"),
+    r(Means, "sitting/standing/stood/sat/sit/stand/climbed/climb on/at the top/edge/roof/ledge/railing of * garage/car_park/parking/building/bridge/tower/roof/cliff/multi_storey/block/flats"),
+    r(Means, "top floor/level/storey of * parking_garage/car_park/multi_storey * nobody/no_one/alone/jump/edge/writing_this"),
+    r(SelfHarm, "cut/cutting/burn/burning/burned/burnt/scratch/scratching/scratched/carve/carving/carved/hit/hitting [my] arm/arms/wrist/wrists/thigh/thighs/skin/legs/stomach/hips with * lighter/razor/blade/blades/cigarette/cigarettes/scissors/compass/glass/knife/pin/needle"),
+    r(SelfHarm, "burning/burned/burnt/burn/cutting/cut/carving/carved/scratching my arm/arms/wrist/wrists/thigh/thighs/skin/legs/stomach/hips [again] [every/each/last/tonight/with]")
+        .unless_after("on_the_oven | on_the_stove | on_the_pan | on_the_iron | while | cooking | by_accident | in_the_sun | on_a | on_the | shaving"),
+    r(SelfHarm, "cut/cutting/harmed again | cut/cutting/cuts deeper | deeper this time"),
+    r(SelfHarm, "hide/hid/hiding/cover/covered/covering the/my marks/scars/cuts/burns/bruises/wounds | long sleeves to hide | so nobody/no_one sees the/my marks/scars/cuts"),
+    r(Hopelessness, "what is the point of me/my_life/being_alive/being_here | why am i [still] alive/breathing | why am i [still] here $ | why bother living/being_alive/waking_up"),
+    r(Hopelessness, "i should not be alive/exist | i should not be here $ | should never have been born | i should [just] die/disappear $ | hate being alive | sick of being alive/existing | sick of living $ | tired of being here/alive/existing | tired of fighting $"),
+    r(Hopelessness, "want it [all] to end/stop forever | want it all/everything/this/all_of_it/all_of_this to stop/end | wish it would all/everything stop/end"),
+    r(Hopelessness, "life/living/existing/being_alive is not worth it/living/anything/the_pain | life is not worth it anymore | not worth being alive"),
+    r(Hopelessness, "nothing will ever change/get_better | nothing ever changes $ | tried everything and nothing"),
+    r(WishToDie, "wish i was/were not alive/here/around/born/breathing/existing | wish i did_not exist/wake_up | wish i could stop existing/not_exist/not_wake_up"),
+    r(WishToDie, "hope/hoping/wish/pray/praying * that i [do/will/would/could] not/never wake [up]").guarded(),
+    r(Burden, "better/happier/easier/fine/lighter/calmer/simpler/nicer/quieter/freer/relieved/okay/good off without me | would be better/happier/easier/fine/lighter/calmer/simpler/nicer/quieter/freer/relieved without me"),
+    r(Burden, "drag/dragging/drags everyone/them/my_family/my_friends/people down | waste of space/oxygen/air/life"),
+    r(Burden, "nobody/no_one/not_like_anyone/anyone will/would/is_going_to [even] miss/notice/care [about] me/my/if_i/when_i/that_i/i_am | would anyone [even] notice/care/miss [me] if i | no_one/nobody [will/would] miss me/my"),
+    r(Trapped, "no way out").unless_after("of * contract/lease/deal/job/meeting/parking/traffic/mortgage/agreement/plan/trip/wedding/event/commitment/class/course | of_the | but"),
+    r(Trapped, "can_not/do_not_think_i_can/not_sure_i_can make it through the_night/tonight/another_day/another_night | not make it through the_night/tonight/another_day/another_night"),
+    r(Trapped, "nowhere to turn | no escape $"),
 ];
 
 /// German, French, Spanish, Italian and Dutch: the signs as people write
@@ -281,6 +330,13 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Burden, "besser dran ohne mich | besser ohne mich | eine last fur"),
     r(Trapped, "ich kann/will nicht mehr $ | keinen ausweg | kein ausweg"),
     r(DangerFromSomeone, "hat mich geschlagen/getreten/gewurgt | schlagt mich | bedroht mich | hat mir gedroht | kontrolliert * mein handy"),
+    r(WishToDie, "nicht mehr aufwachen | nie mehr aufwachen | will sterben | mochte sterben | wunschte ich ware tot | lieber tot"),
+    r(Intent, "bin ich nicht mehr da | nicht mehr da sein | nicht mehr hier sein | mich umbringen | mir das leben nehmen | alles beenden"),
+    r(Trapped, "halte * nicht mehr aus | ertrage * nicht mehr"),
+    r(Burden, "niemand wurde mich vermissen | niemand vermisst mich | bin nur eine last | allen zur last"),
+    r(Hopelessness, "alles ist sinnlos | keinen sinn mehr"),
+    r(SelfHarm, "mich * geritzt | mich wieder geritzt | ritze mich | mir weh getan | verletze mich selbst | mich selbst verletzt"),
+    r(DangerFromSomeone, "hat mich * geschlagen/getreten/gewurgt/gestossen/verletzt/bedroht | liest * meine nachrichten | nimmt mir * weg | nimmt mir mein geld/gehalt/handy | trau* mich nicht heim/nach_hause | angst nach hause zu gehen | angst vor ihm/ihr | droht mir | lasst mich nicht raus/gehen/weg/aus_dem_haus"),
     // French
     r(WishToDie, "veux/voudrais/envie_de mourir"),
     r(WishToDie, "ne veux plus vivre/exister").unless_after("dans | a | avec | ici | la | en | chez").guarded(),
@@ -293,6 +349,14 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Burden, "mieux sans moi | un fardeau"),
     r(Trapped, "n en peux plus $ | aucune issue | pas d issue | sans issue"),
     r(DangerFromSomeone, "m a frappe* | me frappe | me menace | m a menace* | fouille mon telephone | controle mon telephone"),
+    r(Intent, "en finis/finirai/finisse | en finir une bonne fois | me foutre en l air | disparaitre pour toujours | ne plus etre la"),
+    r(Means, "sauter/saute/sauterai/jeter/jette/jetterai * du/d_un/depuis/sous pont/toit/balcon/falaise/train/immeuble | garde*/stock*/accumul*/economis*/cache* * pilules/cachets/comprimes/medicaments"),
+    r(Plan, "j ai tout prevu/planifie $ | tout est prevu $ | j ai choisi le jour/la_date"),
+    r(WishToDie, "envie de mourir | veux disparaitre | voudrais disparaitre | plus jamais me reveiller | pas me reveiller | ne plus me reveiller").guarded(),
+    r(Burden, "personne ne me regretterait/remarquerait | personne ne remarquerait | je suis un poids/fardeau | mieux sans moi"),
+    r(SelfHarm, "me fais du mal | me faire du mal | me bruler | me suis brule*"),
+    r(Goodbye, "donne* * mes affaires/choses | lettre d adieu"),
+    r(DangerFromSomeone, "lit/lis/fouille/regarde/controle/verifie tous/toutes/mes * messages/textos/mails/telephone/sms | m interdit de | m empeche de voir/sortir/partir/parler | peur de lui/elle | peur de rentrer | me prend mon argent/salaire/telephone"),
     // Spanish
     r(WishToDie, "quiero morir* | quiero estar muerto/muerta | ganas de morir"),
     r(WishToDie, "no quiero vivir").unless_after("en | con | aqui | alli | cerca").guarded(),
@@ -306,6 +370,12 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Burden, "mejor sin mi | una carga"),
     r(Trapped, "no puedo mas | no hay salida | no aguanto mas | me muero sin ti"),
     r(DangerFromSomeone, "me pego/pega/golpeo/golpea | me amenazo/amenaza | revisa mi celular/telefono/movil"),
+    r(WishToDie, "me quiero morir | quisiera morir* | quiero desaparecer | no despertar* mas | ojala no despertara/despierte").guarded(),
+    r(Intent, "me voy a matar | me quiero matar | acabar con todo | terminar con todo | suicidarme"),
+    r(Burden, "nadie me extranaria/extrana/echaria | nadie se daria cuenta | soy una carga | soy un estorbo"),
+    r(Hopelessness, "no vale la pena vivir | no quiero seguir [viviendo] $ | no tiene sentido vivir"),
+    r(SelfHarm, "me volvi a cortar | me corto | me lastimo | me hago dano | me quemo/queme"),
+    r(DangerFromSomeone, "me da miedo volver/ir a casa | miedo de volver | miedo a volver | le tengo miedo | me quita el dinero/celular/sueldo | no me deja ver/salir/hablar | amenazo con matarme | me controla el celular/telefono/movil"),
     // Italian
     r(WishToDie, "voglio morire"),
     r(WishToDie, "non voglio piu vivere").unless_after("in | con | qui | a | li").guarded(),
@@ -318,6 +388,14 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Burden, "meglio senza di me | un peso per"),
     r(Trapped, "non ce la faccio piu $ | non c e via d uscita | nessuna via d uscita"),
     r(DangerFromSomeone, "mi ha picchiat* | mi picchia | mi controlla il telefono | mi ha minacciat* | mi minaccia"),
+    r(Intent, "la faccio/faro/farei finita | farla finita | ammazzarmi | mi ammazzo | mi uccido | suicidarmi"),
+    r(Intent, "mi butto $ | mi butto/buttero/butterei da/dal/dalla/giu/sotto | buttarmi da/dal/dalla/giu/sotto"),
+    r(Means, "messo/mettendo/tenuto da parte * pillole/pastiglie/farmaci | pillole/pastiglie/farmaci * da parte | sul/dal ponte/tetto/balcone * mi butto"),
+    r(WishToDie, "vorrei morire | non svegliarmi piu | voglio sparire | vorrei sparire").guarded(),
+    r(Burden, "nessuno sentirebbe la mia mancanza | nessuno se ne accorgerebbe | sono un peso"),
+    r(Trapped, "non ne posso piu | non ce la faccio piu"),
+    r(SelfHarm, "mi faccio del male | mi sono fatt* del male | mi brucio"),
+    r(DangerFromSomeone, "controlla il mio telefono/cellulare | mi controlla | mi ha tolto/preso * carta/soldi/telefono/stipendio/chiavi | ho paura di lui/lei | paura di tornare a casa | non mi lascia uscire/vedere/parlare"),
     // Dutch
     r(WishToDie, "ik wil dood"),
     r(WishToDie, "wil niet meer leven").guarded(),
@@ -330,6 +408,11 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Burden, "beter af zonder mij | een last voor"),
     r(Trapped, "ik kan niet meer $ | geen uitweg"),
     r(DangerFromSomeone, "heeft me geslagen | slaat me | controleert mijn telefoon | bedreigt me | heeft me bedreigd"),
+    r(WishToDie, "niet meer wakker word/werd/worden/zou_worden | wil verdwijnen | wil er niet meer zijn | wil niet meer leven").guarded(),
+    r(Intent, "mezelf van kant maken | mezelf iets aandoen | er een eind aan maken | er een einde aan maken"),
+    r(Burden, "heeft/hebben last van me/mij | niemand zou me/mij missen | ben een last"),
+    r(SelfHarm, "mezelf * gesneden | mezelf pijn | snijd mezelf | mezelf gesneden"),
+    r(DangerFromSomeone, "heeft me * geslagen/geschopt/gewurgd/bedreigd | staat * voor mijn deur/huis/werk | bang voor hem/haar/mijn_ex | durf niet naar huis | bang om naar huis | leest * mijn berichten | pakt mijn geld/telefoon/pas"),
 ];
 
 /// Danger from someone else, in English.
@@ -349,6 +432,15 @@ const DANGER: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "@they [said/says] @they will/would/is_going_to hurt/kill/take me/the_kids/my/us/the_children/them"),
     r(DangerFromSomeone, "threw * at me"),
     r(DangerFromSomeone, "grabbed my arm/wrist/neck/hair/throat"),
+    r(DangerFromSomeone, "@they [keeps/kept/is/was/has_been/been] parking/parked/waiting/waits/standing/stands/sitting/sits/showing_up/shows_up/turning_up/turns_up/hanging_around/lurking/watching outside/near/at/in_front_of my flat/house/place/work/door/home/apartment/window/building/car/school/gym"),
+    r(DangerFromSomeone, "afraid/scared/terrified/frightened to go home/back_home/be_home/go_back_home | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife $ | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife and/because/when/since/he/she/now/hes"),
+    r(DangerFromSomeone, "@they * make/makes me regret | make sure i regret | knows/know where my parents/family/kids/sister/mum/mom/brother/friends live/work | knows/know where i live/work/sleep/am/go"),
+    r(DangerFromSomeone, "@they knows/knew what i was wearing/doing | @they knows/knew who i was_with/talked_to/saw | fake account/accounts/number/numbers * @they | new numbers/accounts every"),
+    r(DangerFromSomeone, "things in the/my flat/house/room/apartment/car have/had [been] moved | someone has/had been in my flat/house/room/apartment/car"),
+    r(DangerFromSomeone, "@they punched/kicked/hit/smashed/slammed/broke the/a wall/door/table/window/mirror * next_to/near/beside/by/inches_from my head/face | next time it will not be the wall/door"),
+    r(DangerFromSomeone, "@they punched/kicked/smashed/broke a/the wall/door/mirror/window/my_phone | @they [keeps/kept/has/had] threatening/threatened/threatens [to] kill/hurt himself/herself if i"),
+    r(DangerFromSomeone, "@they put/hid/installed a tracker/airtag/tracking_app/spyware | tracker/airtag on my car/phone/bag | restraining order | hiding from him/her/my_ex"),
+    r(DangerFromSomeone, "@they said/says if i leave/left/go/tell/break_up * @they will/would | @they * if i ever leave/tell"),
 ];
 
 /// Words that put the hit right after them in the past: "I used to cut".
@@ -362,7 +454,8 @@ const NOW: &str = "again | still | right now | lately | last night | tonight | t
 /// suicidal", "I would never", "I'm not going to". Only right before, so
 /// "I can't stop cutting myself" stays what it is.
 const DENIAL: &str =
-    "not | never | not going to | never going to | nicht | nie | pas | non | niet | nooit";
+    "not | never | not going to | never going to | nicht | nie | pas | non | niet \
+    | nooit | no soy | no estoy | non sono | non sto | ne suis pas | ben niet | bin nicht";
 /// Another person right before a hit: their words, not the writer's.
 const OTHER_PERSON: &str = "he | she | they | his | her | their | him";
 
@@ -452,10 +545,9 @@ fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
 pub fn assess(text: &str) -> CrisisAssessment {
     let set = compiled();
     let tokens = tokens(text);
-    let found: Vec<Hit<Sign>> = hits(&set.rules, &tokens)
+    let (found, lowered_hits): (Vec<Hit<Sign>>, Vec<Hit<Sign>>) = hits(&set.rules, &tokens)
         .into_iter()
-        .filter(|h| !lowered(set, &tokens, h))
-        .collect();
+        .partition(|h| !lowered(set, &tokens, h));
     let mut tier = found
         .iter()
         .map(|h| h.sign.tier())
@@ -483,6 +575,30 @@ pub fn assess(text: &str) -> CrisisAssessment {
                 let (start, end) = char_span(&tokens, t);
                 findings.push(CrisisFinding {
                     sign: Time,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    // The learned model may add the lower tier where no rule brought the
+    // card, sentence by sentence; never where context lowered a rule hit
+    // ("I'm not suicidal") and never lowering anything.
+    if tier == Tier::None && !danger_from_someone {
+        let lowered_spans: Vec<(usize, usize)> = lowered_hits
+            .iter()
+            .map(|h| char_span(&tokens, h.tokens))
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        for (start, end) in super::model::sentences(text) {
+            if lowered_spans.iter().any(|&(s, e)| s < end && e > start) {
+                continue;
+            }
+            let sentence: String = chars[start..end].iter().collect();
+            if super::model::flags(&sentence) {
+                tier = Tier::Lower;
+                findings.push(CrisisFinding {
+                    sign: Resembles,
                     start,
                     end,
                 });

@@ -15,6 +15,8 @@
 //!   begging detector of step 2 lives in [`crate::begging`].
 
 pub mod crisis;
+mod features;
+pub mod model;
 
 /// One word of the text, normalized for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +166,45 @@ const SLANG: &[(&str, &str)] = &[
     ("msgs", "messages"),
     ("gf", "girlfriend"),
     ("bf", "boyfriend"),
+    ("hes", "he is"),
+    ("youll", "you will"),
+    ("theyll", "they will"),
+    ("itll", "it will"),
+    ("idc", "i do not care"),
+    ("ngl", "honestly"),
+    ("thru", "through"),
+    ("noone", "no one"),
+    ("nobodys", "nobody is"),
+    ("everyones", "everyone"),
+    // French typed without apostrophes ("jai", "jen finis", "mendormir"):
+    // only forms that are no other word.
+    ("jai", "j ai"),
+    ("jen", "j en"),
+    ("jme", "je me"),
+    ("jsuis", "je suis"),
+    ("chuis", "je suis"),
+    ("jveux", "je veux"),
+    ("jvais", "je vais"),
+    ("jpeux", "je peux"),
+    ("cest", "c est"),
+    ("jaimerais", "j aimerais"),
+    ("jaime", "j aime"),
+    ("jetais", "j etais"),
+    ("javais", "j avais"),
+    ("jarrive", "j arrive"),
+    ("jy", "j y"),
+    ("mendormir", "m endormir"),
+    ("mendors", "m endors"),
+    ("minterdit", "m interdit"),
+    ("mempeche", "m empeche"),
+    ("menfermer", "m enfermer"),
+    ("nen", "n en"),
+    ("quil", "qu il"),
+    ("dsl", "desole"),
+    // Dutch and German chat forms.
+    ("mn", "mijn"),
+    ("nich", "nicht"),
+    ("hab", "habe"),
 ];
 
 /// Words after which "ill" is the adjective ("I am ill"), not "I'll".
@@ -318,6 +359,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
     }
     let mut out: Vec<Token> = Vec::with_capacity(raw.len());
     for (n, (word, start, end, clause, sentence)) in raw.iter().enumerate() {
+        // "he's been", "hes been": the "'s" is "has", not "is".
+        if word_is(&out, "is") && raw_is(word, "been") {
+            if let Some(last) = out.last_mut() {
+                last.word = "has".into();
+                last.squeezed = "has".into();
+            }
+        }
         let before = out.last().map(|t| t.word.as_str());
         let after = raw
             .get(n + 1)
@@ -335,6 +383,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+fn word_is(out: &[Token], word: &str) -> bool {
+    out.last().is_some_and(|t| t.word == word)
+}
+
+fn raw_is(raw: &str, word: &str) -> bool {
+    raw.eq_ignore_ascii_case(word)
 }
 
 /// Words that may stand between any two words of a pattern without
@@ -447,8 +503,9 @@ fn slot(name: &str) -> &'static str {
         }
         // A time soon, which turns talk of a way to die into a plan.
         "time" => {
-            "tonight/this_weekend/heute_nacht/ce_soir/cette_nuit/esta_noche/stanotte/stasera/\
-             vanavond/vannacht"
+            "tonight/this_weekend/heute_nacht/heute_abend/dieses_wochenende/ce_soir/cette_nuit/\
+             ce_week_end/ce_weekend/demain_soir/esta_noche/este_fin_de_semana/manana_por_la_noche/\
+             stanotte/stasera/domani_sera/questo_weekend/vanavond/vannacht/dit_weekend/morgenavond"
         }
         _ => panic!("unknown slot @{name}"),
     }
