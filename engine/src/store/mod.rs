@@ -64,11 +64,21 @@ pub enum Tree {
     Drafts,
     /// Notifications: what is waiting to be shown, and what has been handled.
     Outbox,
+    /// Step 4: logged activities, keyed by id.
+    Activities,
+    /// Step 4: each "I thought about them", keyed by time.
+    Thoughts,
+    /// Step 4: one mood per local day, keyed by the date.
+    Moods,
+    /// Step 4: trigger plans, keyed by id.
+    Triggers,
+    /// Journal entries, keyed by id.
+    Journal,
 }
 
 impl Tree {
     /// Every tree, in a fixed order.
-    pub const ALL: [Tree; 7] = [
+    pub const ALL: [Tree; 12] = [
         Tree::Meta,
         Tree::Profile,
         Tree::NoContact,
@@ -76,6 +86,11 @@ impl Tree {
         Tree::Program,
         Tree::Drafts,
         Tree::Outbox,
+        Tree::Activities,
+        Tree::Thoughts,
+        Tree::Moods,
+        Tree::Triggers,
+        Tree::Journal,
     ];
 
     /// The tree's name on disk and in backups.
@@ -88,6 +103,11 @@ impl Tree {
             Tree::Program => "program",
             Tree::Drafts => "drafts",
             Tree::Outbox => "outbox",
+            Tree::Activities => "activities",
+            Tree::Thoughts => "thoughts",
+            Tree::Moods => "moods",
+            Tree::Triggers => "triggers",
+            Tree::Journal => "journal",
         }
     }
 
