@@ -31,6 +31,18 @@ const COMMANDS: &[&str] = &[
     "set_growth_way",
     "list_backups",
     "restore_backup",
+    "get_life",
+    "log_activity",
+    "update_activity",
+    "delete_activity",
+    "count_thought",
+    "save_mood",
+    "save_trigger",
+    "delete_trigger",
+    "get_journal",
+    "save_journal_entry",
+    "delete_journal_entry",
+    "get_statistics",
 ];
 
 fn main() {

@@ -15,6 +15,8 @@ const URGE: &str = "urge";
 const SLIP: &str = "slip";
 const HIDE: &str = "hide";
 const QUIT: &str = "quit";
+const THOUGHT: &str = "thought";
+const ACTIVITY: &str = "activity";
 
 /// Creates the tray icon with its menu.
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
@@ -26,6 +28,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             &PredefinedMenuItem::separator(app)?,
             &item(URGE, "I feel the urge")?,
             &item(SLIP, "Log a slip…")?,
+            &item(THOUGHT, "I thought about them")?,
+            &item(ACTIVITY, "Log an activity…")?,
             &item(HIDE, "Hide the window now")?,
             &PredefinedMenuItem::separator(app)?,
             &item(QUIT, "Quit Crossroads")?,
@@ -41,6 +45,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             SLIP => window::show_route(app, "no-contact"),
             HIDE => window::hide_now(app),
             QUIT => app.exit(0),
+            THOUGHT => thought(app),
+            ACTIVITY => window::show_route(app, "live"),
             _ => {}
         })
         .on_tray_icon_event(|tray, event| {
@@ -81,6 +87,34 @@ fn urge<R: Runtime>(app: &AppHandle<R>) {
             }
         }
         app.state::<crate::milestones::Wake>().now();
+    });
+}
+
+/// "I thought about them": counted at once, quietly; the window opens only
+/// when it could not be counted, to say why.
+fn thought<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    // The write is flushed off the main thread.
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let clock = state.clock().clone();
+        let counted = state.engine().map_err(|e| e.message).and_then(|engine| {
+            engine
+                .count_thought(clock.now(), clock.zone())
+                .map_err(|e| e.to_string())
+        });
+        match counted {
+            Ok(_) => {
+                // An open window redraws the tally if it shows it.
+                if let Some(main) = app.get_webview_window("main") {
+                    let _ = main.eval("window.dispatchEvent(new Event('crossroads:thought'));");
+                }
+            }
+            Err(e) => {
+                log::info!("thought not counted: {e}");
+                window::show_route(&app, "live");
+            }
+        }
     });
 }
 
