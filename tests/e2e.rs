@@ -711,6 +711,7 @@ async fn activities_thoughts_and_a_mood_show_on_the_progress_charts() {
     app.click("#log-activity").await;
     app.wait_for("#activities-recent li[data-kind='friends']")
         .await;
+    app.script("window.scrollTo(0, 0);").await;
     app.screenshot("41-live").await;
 
     app.go("progress").await;
@@ -731,6 +732,12 @@ async fn activities_thoughts_and_a_mood_show_on_the_progress_charts() {
     let activities = app.text("#summary-activities").await;
     assert_eq!(activities, "2 activities in this period.");
     app.screenshot("progress").await;
+    app.script("document.getElementById('thoughts-chart').scrollIntoView();")
+        .await;
+    app.screenshot("progress-thoughts-activities").await;
+    app.script("document.getElementById('streak-chart').scrollIntoView();")
+        .await;
+    app.screenshot("progress-streak").await;
     app.click("input[name='range'][value='all_time']").await;
     app.wait_for("#charts[data-range='all_time']").await;
     app.close().await;
@@ -744,6 +751,9 @@ async fn activities_thoughts_and_a_mood_show_on_the_progress_charts() {
         .await;
     assert_eq!(dark, json!(true));
     app.screenshot("progress-dark").await;
+    app.script("document.getElementById('thoughts-chart').scrollIntoView();")
+        .await;
+    app.screenshot("progress-thoughts-activities-dark").await;
     app.go("live").await;
     app.screenshot("42-live-dark").await;
     app.close().await;

@@ -12,7 +12,7 @@ const t = text.progress;
 const SVG = "http://www.w3.org/2000/svg";
 const W = 640;
 const H = 220;
-const M = { left: 40, right: 14, top: 14, bottom: 34 };
+const M = { left: 40, right: 24, top: 14, bottom: 34 };
 const KINDS = ["friends", "exercise", "hobby", "other"];
 
 let range = "two_weeks";
@@ -39,7 +39,13 @@ const shortDate = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "s
 const longDate = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
 const fmt = (iso, long) => (long ? longDate : shortDate).format(parseDate(iso));
 
-/// A nice step for about `ticks` ticks up to `max`.
+/// Whole-number ticks from 0 to `max`.
+function countTicks(max) {
+  if (max <= 5) return Array.from({ length: max + 1 }, (_, i) => i);
+  return [0, max / 4, max / 2, (3 * max) / 4, max].filter((v) => Number.isInteger(v));
+}
+
+/// A round top for a count axis.
 function niceMax(max) {
   if (max <= 5) return 5;
   const magnitude = 10 ** Math.floor(Math.log10(max));
@@ -53,7 +59,9 @@ function niceMax(max) {
 function frame(dates, yMin, yMax, yTicks, long) {
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
-  const x = (i) => M.left + (dates.length <= 1 ? plotW / 2 : (i / (dates.length - 1)) * plotW);
+  // Each date owns a band; values sit in its middle, so bars stay inside.
+  const band = plotW / Math.max(1, dates.length);
+  const x = (i) => M.left + (i + 0.5) * band;
   const y = (v) => M.top + plotH - ((v - yMin) / (yMax - yMin)) * plotH;
   const parts = [];
   for (const v of yTicks) {
@@ -67,10 +75,9 @@ function frame(dates, yMin, yMax, yTicks, long) {
     const i = labels === 1 ? 0 : Math.round((k / (labels - 1)) * (dates.length - 1));
     if (seen.has(i)) continue;
     seen.add(i);
-    const anchor = k === 0 ? "start" : k === labels - 1 ? "end" : "middle";
-    parts.push(s("text", { class: "tick", x: x(i), y: H - 10, "text-anchor": labels === 1 ? "middle" : anchor }, fmt(dates[i], long)));
+    parts.push(s("text", { class: "tick", x: x(i), y: H - 10, "text-anchor": "middle" }, fmt(dates[i], long)));
   }
-  return { parts, x, y, plotW, plotH };
+  return { parts, x, y, plotW, plotH, band };
 }
 
 function svgChart(label, parts) {
@@ -136,10 +143,10 @@ function dailyChart(stats, key, { id, title, empty, yFixed, bars, cls, alt }) {
   }
   const max = yFixed ? yFixed[1] : niceMax(Math.max(...present, 1));
   const min = yFixed ? yFixed[0] : 0;
-  const ticks = yFixed ? [1, 2, 3, 4, 5] : [0, max / 2, max].map((v) => Math.round(v * 10) / 10);
-  const { parts, x, y, plotW } = frame(dates, min, max, ticks, long);
+  const ticks = yFixed ? [1, 2, 3, 4, 5] : countTicks(max);
+  const { parts, x, y, band } = frame(dates, min, max, ticks, long);
   if (bars) {
-    const width = Math.max(1, Math.min(18, (plotW / dates.length) * 0.7));
+    const width = Math.max(1, Math.min(18, band * 0.7));
     values.forEach((v, i) => {
       if (v === null || v === undefined) return;
       const top = v === 0 ? y(0) - 1.5 : y(v);
@@ -164,9 +171,8 @@ function weeklyChart(stats) {
     return figure("activities-chart", title, h("p", { class: "muted chart-empty" }, t.noActivitiesYet), null, null);
   }
   const max = niceMax(Math.max(...weeks.map((w) => w.total)));
-  const ticks = [0, max / 2, max].map((v) => Math.round(v * 10) / 10);
-  const { parts, x, y, plotW } = frame(weeks.map((w) => w.week_start), 0, max, ticks, long);
-  const width = Math.max(1, Math.min(28, (plotW / weeks.length) * 0.7));
+  const { parts, x, y, band } = frame(weeks.map((w) => w.week_start), 0, max, countTicks(max), long);
+  const width = Math.max(1, Math.min(28, band * 0.7));
   weeks.forEach((w, i) => {
     let base = 0;
     for (const k of KINDS) {
