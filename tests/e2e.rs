@@ -765,13 +765,26 @@ async fn a_trigger_reminder_set_a_minute_ahead_arrives_once_and_discreetly() {
     let home = TestHome::new();
     let log = home.file("notify.log");
     let _monitor = monitor_notifications(&log);
+    let record = home.file("tray.log");
+    let _watcher = start_tray_watcher(&record);
     let app = App::start(&home).await;
     living_for_setup(&app, "Rowan", 0).await;
+    // The tray's two new items: a thought counted at once, and the Live screen.
+    let (bus, path) = latest_tray_item(&record, 0);
+    let clicked = sni(&["click", &bus, &path, "Log an activity…"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    app.wait_for("main[data-view='live'][aria-busy='false']")
+        .await;
+    let clicked = sni(&["click", &bus, &path, "I thought about them"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    app.eventually(
+        "return document.getElementById('thoughts-today')?.textContent.includes('1 time');",
+    )
+    .await;
     // The app runs with TZ=UTC: the next whole minute, under a minute ahead.
     let at = (chrono::Utc::now() + chrono::Duration::seconds(60))
         .format("%H:%M")
         .to_string();
-    app.go("live").await;
     app.click("input[name='trigger_kind'][value='time_of_day']")
         .await;
     app.type_into("#moment", "When Rowan used to text").await;
@@ -800,7 +813,7 @@ async fn a_trigger_reminder_set_a_minute_ahead_arrives_once_and_discreetly() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     app.click("#thought").await;
     app.eventually(
-        "return document.getElementById('thoughts-today')?.textContent.includes('1 time');",
+        "return document.getElementById('thoughts-today')?.textContent.includes('2 times');",
     )
     .await;
     let captured = std::fs::read_to_string(&log).unwrap();
