@@ -824,3 +824,51 @@ async fn a_trigger_reminder_set_a_minute_ahead_arrives_once_and_discreetly() {
     );
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn the_journal_answers_a_prompt_finds_entries_and_offers_help() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    living_for_setup(&app, "Avery", 2).await;
+    app.go("journal").await;
+    let prompt = app.text("#prompt").await;
+    assert!(prompt.ends_with('?'), "{prompt}");
+    // Nothing written: refused next to the field.
+    app.click("#save-entry").await;
+    let error = app
+        .eventually(
+            "const e = document.getElementById('text-error'); return !e.hidden && e.textContent;",
+        )
+        .await;
+    assert!(error.as_str().unwrap().contains("few words"), "{error}");
+    app.click("#use-prompt").await;
+    app.type_into(
+        "#text",
+        "Saw Jo at the climbing gym. It felt good to laugh.",
+    )
+    .await;
+    app.click("#save-entry").await;
+    app.wait_for("#entries li.entry").await;
+    assert_eq!(app.text("#entries .entry-prompt").await, prompt);
+    app.type_into("#text", "A slow Sunday. Read half a book.")
+        .await;
+    app.click("#save-entry").await;
+    app.eventually("return document.querySelectorAll('#entries li.entry').length === 2;")
+        .await;
+    app.type_into("#query", "climbing").await;
+    app.click("#search-form button[type='submit']").await;
+    app.eventually("return document.querySelectorAll('#entries li.entry').length === 1;")
+        .await;
+    assert_eq!(app.text("#matched").await, "1 of 2 entries.");
+    app.script("document.getElementById('entries-title').scrollIntoView();")
+        .await;
+    app.screenshot("43-journal").await;
+    // Words of crisis: saved all the same, and help is offered.
+    app.type_into("#text", "Some nights I want to die.").await;
+    app.click("#save-entry").await;
+    app.wait_for("#crisis-card").await;
+    let journal = app.invoke("get_journal", json!({ "query": null })).await;
+    assert_eq!(journal["ok"]["total"], 3, "{journal}");
+    app.close().await;
+}

@@ -539,6 +539,29 @@ mod tests {
     }
 
     #[test]
+    fn step_four_opens_once_no_contact_has_started() {
+        use crate::program::{self, StepId};
+        let (_dir, store) = temp_store();
+        let now = instant("2026-05-01T18:00:00Z");
+        crate::test_support::open_through_step_one(&store, now);
+        assert!(!program::live_your_life_open(&store).unwrap());
+        let facts = program::Facts::load(&store, now, Berlin).unwrap();
+        assert_eq!(
+            program::current_step(&program::overview(&facts)),
+            StepId::NoContact
+        );
+        store
+            .transact(|tx| crate::no_contact::start(tx, None, now, Berlin))
+            .unwrap();
+        assert!(program::live_your_life_open(&store).unwrap());
+        let facts = program::Facts::load(&store, now, Berlin).unwrap();
+        assert_eq!(
+            program::current_step(&program::overview(&facts)),
+            StepId::LiveYourLife
+        );
+    }
+
+    #[test]
     fn activities_are_logged_edited_and_deleted() {
         let (_dir, store) = temp_store();
         let now = instant("2026-05-01T18:00:00Z");
