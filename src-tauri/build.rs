@@ -44,6 +44,18 @@ const COMMANDS: &[&str] = &[
     "set_country",
     "get_safety_plan",
     "save_safety_plan",
+    "get_life",
+    "log_activity",
+    "update_activity",
+    "delete_activity",
+    "count_thought",
+    "save_mood",
+    "save_trigger",
+    "delete_trigger",
+    "get_journal",
+    "save_journal_entry",
+    "delete_journal_entry",
+    "get_statistics",
 ];
 
 fn main() {

@@ -30,6 +30,9 @@
 //!   begging detector, and the pledge.
 //! - [`privacy`]: when the app locks itself, and how discreet
 //!   notifications are.
+//! - [`life`]: step 4: activities, the thought tally, the daily mood,
+//!   trigger plans and their reminders, the journal, and the statistics
+//!   behind the Progress charts.
 //! - [`program`]: the dealbreaker check and six steps, each with a status
 //!   derived from recorded facts, and the reason a locked step is locked.
 //! - [`Crossroads`]: the facade the desktop shell calls, one method per
@@ -62,6 +65,7 @@ pub mod care;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
+pub mod life;
 pub mod no_contact;
 pub mod outbox;
 pub mod privacy;
@@ -121,6 +125,36 @@ pub struct Encryption {
     pub enabled: bool,
     /// The data key is not in memory: the passphrase must be entered.
     pub locked: bool,
+}
+
+/// The answer to a step-4 entry.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LifeAnswer {
+    /// Step 4 after the entry.
+    #[serde(flatten)]
+    pub view: life::LifeView,
+    /// Whether the words had signs of crisis: the UI then offers help gently.
+    pub crisis_support: bool,
+}
+
+/// The answer to saving a journal entry.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JournalSaved {
+    /// The entry as saved.
+    pub entry: life::journal::EntryView,
+    /// Whether it had words of crisis: the UI then offers help gently.
+    pub crisis_support: bool,
+}
+
+/// Refuses step-4 entries until the step is open (no contact has started).
+fn live_your_life_gate(tx: &store::Tx<'_>) -> Result<()> {
+    if program::live_your_life_open(tx)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder(
+            "Living your life opens once no contact has started.".into(),
+        ))
+    }
 }
 
 /// One person's program over one open store: the API the shell calls.
@@ -583,6 +617,143 @@ impl Crossroads {
     /// exactly when the action wrote nothing (tests of refused input).
     pub fn commit_count(&self) -> u64 {
         self.store.commit_count()
+    }
+
+    /// Step 4 as the "Live your life" screen shows it.
+    pub fn life(&self, now: DateTime<Utc>, tz: Tz) -> Result<life::LifeView> {
+        life::view(&self.store, now, tz)
+    }
+
+    /// Logs an activity.
+    pub fn log_activity(
+        &self,
+        input: &life::ActivityInput,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<LifeAnswer> {
+        self.store.transact(|tx| {
+            live_your_life_gate(tx)?;
+            life::save_activity(tx, None, input, now, tz)
+        })?;
+        self.life_answer(input.note.as_deref(), now, tz)
+    }
+
+    /// Changes activity `id`.
+    pub fn update_activity(
+        &self,
+        id: u64,
+        input: &life::ActivityInput,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<LifeAnswer> {
+        self.store
+            .transact(|tx| life::save_activity(tx, Some(id), input, now, tz))?;
+        self.life_answer(input.note.as_deref(), now, tz)
+    }
+
+    /// Deletes activity `id`.
+    pub fn delete_activity(&self, id: u64, now: DateTime<Utc>, tz: Tz) -> Result<life::LifeView> {
+        self.store.transact(|tx| life::delete_activity(tx, id))?;
+        self.life(now, tz)
+    }
+
+    /// Counts one "I thought about them", now.
+    pub fn count_thought(&self, now: DateTime<Utc>, tz: Tz) -> Result<life::LifeView> {
+        self.store.transact(|tx| {
+            live_your_life_gate(tx)?;
+            life::count_thought(tx, now)
+        })?;
+        self.life(now, tz)
+    }
+
+    /// Records today's mood (1 to 5); one a day, replaced only when `replace`.
+    pub fn save_mood(
+        &self,
+        score: i64,
+        note: Option<&str>,
+        replace: bool,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<LifeAnswer> {
+        self.store.transact(|tx| {
+            live_your_life_gate(tx)?;
+            life::save_mood(tx, score, note, replace, now, tz)
+        })?;
+        self.life_answer(note, now, tz)
+    }
+
+    /// Adds a trigger plan (`id` none) or changes one.
+    pub fn save_trigger(
+        &self,
+        id: Option<u64>,
+        input: &life::TriggerInput,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<LifeAnswer> {
+        self.store.transact(|tx| {
+            live_your_life_gate(tx)?;
+            life::save_trigger(tx, id, input, now)
+        })?;
+        let words = format!("{}\n{}", input.moment, input.plan);
+        self.life_answer(Some(&words), now, tz)
+    }
+
+    /// Deletes trigger plan `id`, and any reminder of it still waiting.
+    pub fn delete_trigger(&self, id: u64, now: DateTime<Utc>, tz: Tz) -> Result<life::LifeView> {
+        self.store.transact(|tx| life::delete_trigger(tx, id))?;
+        self.life(now, tz)
+    }
+
+    /// The journal, searched for `query`, with today's prompt.
+    pub fn journal(
+        &self,
+        query: Option<&str>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<life::journal::JournalView> {
+        let step = program::current_step(&self.overview(now, tz)?);
+        let prompt = life::journal::prompt_of_the_day(step, life::local_date(now, tz));
+        life::journal::view(&self.store, query, prompt)
+    }
+
+    /// Writes a journal entry (`id` none) or changes one; says whether it
+    /// calls for the crisis card.
+    pub fn save_journal_entry(
+        &self,
+        id: Option<u64>,
+        text: &str,
+        prompt: Option<life::journal::Prompt>,
+        now: DateTime<Utc>,
+    ) -> Result<JournalSaved> {
+        let entry = self
+            .store
+            .transact(|tx| life::journal::save(tx, id, text, prompt, now))?;
+        Ok(JournalSaved {
+            entry,
+            crisis_support: safety::mentions_crisis(text),
+        })
+    }
+
+    /// Deletes journal entry `id`.
+    pub fn delete_journal_entry(&self, id: u64) -> Result<()> {
+        self.store.transact(|tx| life::journal::delete(tx, id))
+    }
+
+    /// The numbers behind the Progress charts, for `range` ending today.
+    pub fn statistics(
+        &self,
+        range: life::stats::Range,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<life::stats::Statistics> {
+        life::stats::statistics(&self.store, range, now, tz)
+    }
+
+    fn life_answer(&self, text: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<LifeAnswer> {
+        Ok(LifeAnswer {
+            view: self.life(now, tz)?,
+            crisis_support: text.is_some_and(safety::mentions_crisis),
+        })
     }
 }
 

@@ -607,6 +607,12 @@ pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
     let mut next_due = None;
     let day = enqueue_milestones(tx, &settings, now, tz, &mut next_due)?;
     // Later steps' reminders are enqueued here too, before the offer.
+    // Trigger plans are sealed with a passphrase: while locked their
+    // reminders wait, and the milestones still come.
+    match crate::life::reminders::enqueue_due(tx, settings.notifications, now, tz, &mut next_due) {
+        Err(crate::Error::Locked) => {}
+        other => other?,
+    }
     let quiet_until = settings
         .quiet_hours
         .filter(|q| q.contains(now.with_timezone(&tz).time()))
@@ -1282,6 +1288,7 @@ mod tests {
                         let streak = match outbox::pending(store).unwrap()
                             .iter().find(|e| e.id == pending.id).unwrap().topic {
                             outbox::Topic::Streak { start } => start,
+                            outbox::Topic::Reminder { .. } => unreachable!("no trigger plans here"),
                         };
                         store.transact(|tx| outbox::confirm(tx, pending.id)).unwrap();
                         said.entry(streak).or_default().extend(pending.announcement.milestones());

@@ -51,6 +51,12 @@ pub enum Announcement {
         /// The milestones being announced together.
         milestones: Vec<u32>,
     },
+    /// A trigger plan's daily reminder (the kind of moment only: never
+    /// what the person wrote).
+    Reminder {
+        /// What kind of moment the plan is for.
+        kind: crate::life::TriggerKind,
+    },
 }
 
 impl Announcement {
@@ -59,6 +65,7 @@ impl Announcement {
         match self {
             Announcement::Milestone { days } => vec![*days],
             Announcement::Summary { milestones, .. } => milestones.clone(),
+            Announcement::Reminder { .. } => Vec::new(),
         }
     }
 
@@ -96,6 +103,13 @@ pub(crate) enum Topic {
     Streak {
         /// The streak's start, in µs since the epoch.
         start: i64,
+    },
+    /// Trigger plan `trigger`'s reminder of local date `date`.
+    Reminder {
+        /// The trigger's id.
+        trigger: u64,
+        /// The local date of the occurrence.
+        date: chrono::NaiveDate,
     },
 }
 

@@ -189,6 +189,27 @@ pub fn no_contact_open(store: &impl Read) -> Result<bool> {
     open_now(store, StepId::NoContact)
 }
 
+/// Whether step 4 (live your life) is open: it runs alongside no contact,
+/// from the moment no contact has started. No day count changes that.
+pub fn live_your_life_open(store: &impl Read) -> Result<bool> {
+    let facts = Facts {
+        no_contact_days: no_contact::started(store)?.then_some(0),
+        ..Facts::load_untimed(store)?
+    };
+    Ok(lock_reason(StepId::LiveYourLife, &facts).is_none())
+}
+
+/// The step the person is in: the furthest step that is open (for the
+/// journal's prompt of the day); the dealbreaker check before any.
+pub fn current_step(overview: &Overview) -> StepId {
+    overview
+        .steps
+        .iter()
+        .rev()
+        .find(|s| s.status == StepStatus::Open)
+        .map_or(StepId::Dealbreakers, |s| s.id)
+}
+
 /// The whole program at a glance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overview {

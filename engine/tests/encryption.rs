@@ -46,6 +46,19 @@ fn write_markers(app: &Crossroads) {
     app.start_no_contact(None, now, tz).unwrap();
     app.log_event(EventKind::UrgeResisted, Some(MARKERS[3]), now, tz)
         .unwrap();
+    // A plan with a daily reminder: sealed too, so it waits while locked.
+    app.save_trigger(
+        None,
+        &engine::life::TriggerInput {
+            kind: engine::life::TriggerKind::TimeOfDay,
+            moment: "The hour they used to text".into(),
+            plan: "Walk round the block".into(),
+            reminder: Some("21:00".into()),
+        },
+        now,
+        tz,
+    )
+    .unwrap();
 }
 
 /// Every marker found in any file under `dir`.

@@ -94,6 +94,18 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::care::set_country,
             commands::care::get_safety_plan,
             commands::care::save_safety_plan,
+            commands::life::get_life,
+            commands::life::log_activity,
+            commands::life::update_activity,
+            commands::life::delete_activity,
+            commands::life::count_thought,
+            commands::life::save_mood,
+            commands::life::save_trigger,
+            commands::life::delete_trigger,
+            commands::life::get_journal,
+            commands::life::save_journal_entry,
+            commands::life::delete_journal_entry,
+            commands::life::get_statistics,
         ])
 }
 

@@ -159,6 +159,25 @@ pub fn message(announcement: &Announcement) -> Message {
                     .join(", ")
             ),
         },
+        Announcement::Reminder { kind } => reminder_message(*kind),
+    }
+}
+
+/// A trigger plan's reminder: it says a plan is waiting, never the moment
+/// or the plan as the person wrote them.
+fn reminder_message(kind: engine::life::TriggerKind) -> Message {
+    use engine::life::TriggerKind;
+    Message {
+        summary: "A moment you planned for".into(),
+        body: match kind {
+            TriggerKind::TimeOfDay => {
+                "This time of day can be hard. You made a plan for it; it is waiting in Crossroads."
+            }
+            TriggerKind::Place | TriggerKind::Situation => {
+                "You made a plan for a moment like this; it is waiting in Crossroads."
+            }
+        }
+        .into(),
     }
 }
 

@@ -16,6 +16,8 @@ const SLIP: &str = "slip";
 const HIDE: &str = "hide";
 const LOCK: &str = "lock";
 const QUIT: &str = "quit";
+const THOUGHT: &str = "thought";
+const ACTIVITY: &str = "activity";
 
 /// Creates the tray icon with its menu.
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
@@ -27,6 +29,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             &PredefinedMenuItem::separator(app)?,
             &item(URGE, "I feel the urge")?,
             &item(SLIP, "Log a slip…")?,
+            &item(THOUGHT, "I thought about them")?,
+            &item(ACTIVITY, "Log an activity…")?,
             &item(HIDE, "Hide the window now")?,
             &item(LOCK, "Lock Crossroads")?,
             &PredefinedMenuItem::separator(app)?,
@@ -44,6 +48,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             // Hiding locks too (when a passphrase is set).
             HIDE | LOCK => window::hide_now(app),
             QUIT => app.exit(0),
+            THOUGHT => thought(app),
+            ACTIVITY => window::show_route(app, "live"),
             _ => {}
         })
         .on_tray_icon_event(|tray, event| {
@@ -84,6 +90,34 @@ fn urge<R: Runtime>(app: &AppHandle<R>) {
             }
         }
         app.state::<crate::milestones::Wake>().now();
+    });
+}
+
+/// "I thought about them": counted at once, quietly; the window opens only
+/// when it could not be counted, to say why.
+fn thought<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    // The write is flushed off the main thread.
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let clock = state.clock().clone();
+        let counted = state.engine().map_err(|e| e.message).and_then(|engine| {
+            engine
+                .count_thought(clock.now(), clock.zone())
+                .map_err(|e| e.to_string())
+        });
+        match counted {
+            Ok(_) => {
+                // An open window redraws the tally if it shows it.
+                if let Some(main) = app.get_webview_window("main") {
+                    let _ = main.eval("window.dispatchEvent(new Event('crossroads:thought'));");
+                }
+            }
+            Err(e) => {
+                log::info!("thought not counted: {e}");
+                window::show_route(&app, "live");
+            }
+        }
     });
 }
 

@@ -18,19 +18,27 @@ import * as vault from "./views/vault.js";
 import { backupList } from "./views/backups.js";
 import { armIdleLock, lockScreen } from "./views/privacy.js";
 import * as safetyPlan from "./views/safety_plan.js";
+import * as live from "./views/live.js";
+import * as journal from "./views/journal.js";
+import * as progress from "./views/progress.js";
 
 const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault, "safety-plan": safetyPlan };
+Object.assign(routes, { live, journal, progress });
 const navItems = [
   ["home", text.nav.home],
   ["dealbreakers", text.nav.dealbreakers],
   ["reflect", text.nav.reflect],
   ["vault", text.nav.vault],
   ["no-contact", text.nav.noContact],
+  ["live", text.nav.live],
+  ["journal", text.nav.journal],
+  ["progress", text.nav.progress],
   ["settings", text.nav.settings],
   ["safety", text.nav.safety],
 ];
 // Screens that belong to a step: they show why when the step is locked.
 const stepOfRoute = { dealbreakers: "dealbreakers", reflect: "reflect", vault: "too_proud_to_beg", "no-contact": "no_contact", urge: "no_contact" };
+stepOfRoute.live = "live_your_life";
 // Before the profile exists only these screens make sense; Safety is always there.
 const firstRunRoutes = new Set(["welcome", "profile", "safety", "safety-plan"]);
 

@@ -78,11 +78,21 @@ pub enum Tree {
     /// The notes of logged moments, keyed as their event (kept apart so
     /// the moments' instants stay readable while the notes are sealed).
     EventNotes,
+    /// Step 4: logged activities, keyed by id.
+    Activities,
+    /// Step 4: each "I thought about them", keyed by time.
+    Thoughts,
+    /// Step 4: one mood per local day, keyed by the date.
+    Moods,
+    /// Step 4: trigger plans, keyed by id.
+    Triggers,
+    /// Journal entries, keyed by id.
+    Journal,
 }
 
 impl Tree {
     /// Every tree, in a fixed order.
-    pub const ALL: [Tree; 8] = [
+    pub const ALL: [Tree; 13] = [
         Tree::Meta,
         Tree::Profile,
         Tree::NoContact,
@@ -91,16 +101,22 @@ impl Tree {
         Tree::Drafts,
         Tree::Outbox,
         Tree::EventNotes,
+        Tree::Activities,
+        Tree::Thoughts,
+        Tree::Moods,
+        Tree::Triggers,
+        Tree::Journal,
     ];
 
     /// Whether the tree holds what the person wrote, and so is sealed when a
     /// passphrase is set. Every tree is, except the few the notifier needs
     /// while the app is locked (instants, counts, settings): a tree added
-    /// later is private unless it is named here.
+    /// later is private unless it is named here. ("I thought about them" is
+    /// only an instant, counted from the tray while locked.)
     pub fn is_private(self) -> bool {
         !matches!(
             self,
-            Tree::Meta | Tree::NoContact | Tree::Events | Tree::Outbox
+            Tree::Meta | Tree::NoContact | Tree::Events | Tree::Outbox | Tree::Thoughts
         )
     }
 
@@ -115,6 +131,11 @@ impl Tree {
             Tree::Drafts => "drafts",
             Tree::Outbox => "outbox",
             Tree::EventNotes => "event_notes",
+            Tree::Activities => "activities",
+            Tree::Thoughts => "thoughts",
+            Tree::Moods => "moods",
+            Tree::Triggers => "triggers",
+            Tree::Journal => "journal",
         }
     }
 

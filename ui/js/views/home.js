@@ -7,6 +7,7 @@ import { text } from "../strings.js";
 const statusIcon = { locked: "○", open: "→", done: "✓" };
 // Steps that have a screen of their own, by step id.
 const screens = { dealbreakers: "dealbreakers", reflect: "reflect", too_proud_to_beg: "vault", no_contact: "no-contact" };
+screens.live_your_life = "live";
 
 function stepCard(step) {
   const words = text.steps[step.id];
