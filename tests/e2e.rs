@@ -1509,3 +1509,193 @@ async fn the_journal_answers_a_prompt_finds_entries_and_offers_help() {
     assert_eq!(journal["ok"]["total"], 3, "{journal}");
     app.close().await;
 }
+
+/// Fifty ways text could try to become markup or script. Any of them that
+/// ran would set `window.__xss`.
+fn xss_payloads() -> Vec<String> {
+    let bodies = [
+        "<img src=x onerror=\"window.__xss=1\">",
+        "<svg onload=\"window.__xss=1\"></svg>",
+        "\"><script>window.__xss=1</script>",
+        "<script>window.__xss=1</script>",
+        "'><img src=x onerror=window.__xss=1>",
+        "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>",
+        "<body onload=window.__xss=1>",
+        "<details open ontoggle=window.__xss=1>",
+        "<a href=\"javascript:window.__xss=1\">x</a>",
+        "javascript:window.__xss=1",
+    ];
+    let wrappers = [
+        "{}",
+        "note: {}",
+        "{} and more",
+        "</textarea>{}",
+        "</title>{}",
+    ];
+    let mut payloads = Vec::new();
+    for wrap in wrappers {
+        for body in bodies {
+            payloads.push(wrap.replace("{}", body));
+        }
+    }
+    payloads
+}
+
+/// Every process started for `home` (the app and WebKit's helpers), found
+/// by the data folder in its environment.
+fn app_processes(home: &TestHome) -> Vec<u32> {
+    let needle = format!("CROSSROADS_DATA_DIR={}", home.data_dir().display());
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|env| env.split(|b| *b == 0).any(|var| var == needle.as_bytes()))
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+/// The internet sockets (TCP or UDP, IPv4 or IPv6) that `pids` hold, as
+/// lines of /proc/net/*, with the local and remote addresses decoded.
+fn inet_sockets(pids: &[u32]) -> Vec<String> {
+    let mut inodes = std::collections::BTreeSet::new();
+    for pid in pids {
+        let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+            continue;
+        };
+        for fd in fds.flatten() {
+            if let Ok(target) = std::fs::read_link(fd.path()) {
+                let target = target.to_string_lossy().into_owned();
+                if let Some(inode) = target
+                    .strip_prefix("socket:[")
+                    .and_then(|s| s.strip_suffix(']'))
+                {
+                    inodes.insert(inode.to_owned());
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for table in ["tcp", "tcp6", "udp", "udp6"] {
+        let text = std::fs::read_to_string(format!("/proc/net/{table}")).unwrap_or_default();
+        for line in text.lines().skip(1) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if cols.len() > 9 && inodes.contains(cols[9]) {
+                found.push(format!("{table} {} -> {}", cols[1], cols[2]));
+            }
+        }
+    }
+    found
+}
+
+/// Whether a /proc/net address (hex ip:port) is on the loopback.
+fn loopback(address: &str) -> bool {
+    let ip = address.split(':').next().unwrap_or_default();
+    // 127.x.x.x in little-endian hex ends in 7F; ::1 is all zeros then 1.
+    ip.ends_with("7F") || ip == "00000000000000000000000001000000"
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn text_never_becomes_markup_on_any_screen_and_the_app_holds_no_internet_socket() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    profile_for_setup(&app, "<b>Sam</b>").await;
+    app.script(
+        "window.__csp = 0; document.addEventListener('securitypolicyviolation', () => window.__csp++);",
+    )
+    .await;
+    let payloads = xss_payloads();
+    assert_eq!(payloads.len(), 50);
+    let reason = app
+        .invoke(
+            "save_reflection",
+            json!({ "prompt": "reason", "value": payloads.join(" ") }),
+        )
+        .await;
+    assert!(reason.get("ok").is_some(), "{reason}");
+    app.invoke("decide", json!({ "decision": "try" })).await;
+    app.invoke("start_no_contact", json!({ "since": null }))
+        .await;
+    for (n, payload) in payloads.iter().enumerate() {
+        let saved = match n % 5 {
+            0 => {
+                app.invoke(
+                    "save_draft",
+                    json!({ "id": null, "text": payload, "apology_for_later": false }),
+                )
+                .await
+            }
+            1 => {
+                app.invoke(
+                    "log_event",
+                    json!({ "kind": "they_contacted", "note": payload }),
+                )
+                .await
+            }
+            2 => {
+                app.invoke(
+                    "add_growth_step",
+                    json!({ "text": payload.chars().take(290).collect::<String>() }),
+                )
+                .await
+            }
+            3 => {
+                app.invoke(
+                    "save_journal_entry",
+                    json!({ "id": null, "text": payload, "prompt": null }),
+                )
+                .await
+            }
+            _ => app.invoke("save_pledge", json!({ "text": payload })).await,
+        };
+        assert!(saved.get("ok").is_some(), "{payload}: {saved}");
+    }
+    for screen in [
+        "home",
+        "reflect",
+        "vault",
+        "no-contact",
+        "journal",
+        "live",
+        "progress",
+        "settings",
+        "safety",
+    ] {
+        app.go(screen).await;
+        let ran = app.script("return window.__xss || 0;").await;
+        assert_eq!(ran, json!(0), "a payload ran on {screen}");
+        let injected = app
+            .script("return document.querySelectorAll('main script, main iframe, main img[src=\"x\"], main svg[onload], main details[ontoggle]').length;")
+            .await;
+        assert_eq!(injected, json!(0), "markup made it into {screen}");
+    }
+    app.go("vault").await;
+    let shown = app.text("#drafts").await;
+    assert!(
+        shown.contains("<img src=x onerror="),
+        "shown as text: {shown}"
+    );
+    app.screenshot("47-payloads-as-text").await;
+    assert_eq!(
+        app.script("return window.__csp;").await,
+        json!(0),
+        "the CSP had to step in"
+    );
+
+    // No process of the app holds an internet socket, WebKit's included.
+    let pids = app_processes(&home);
+    assert!(!pids.is_empty(), "the app's processes are found");
+    let outside: Vec<String> = inet_sockets(&pids)
+        .into_iter()
+        .filter(|s| {
+            let mut parts = s.split_whitespace().skip(1);
+            let local = parts.next().unwrap_or_default();
+            let remote = parts.nth(1).unwrap_or_default();
+            !(loopback(local) && (loopback(remote) || remote.starts_with("00000000")))
+        })
+        .collect();
+    assert_eq!(outside, Vec::<String>::new(), "pids {pids:?}");
+    app.close().await;
+}
