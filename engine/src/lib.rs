@@ -51,6 +51,7 @@
 //! ```
 
 pub mod begging;
+pub mod coach;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
