@@ -219,7 +219,7 @@ mod tests {
         ("You're pathetic.", Some(Insult)),
         ("You owe me a second chance.", Some(Demand)),
         ("Answer me by Friday or forget it.", Some(Demand)),
-        ("Say yes or we are done.", Some(Demand)),
+        ("Say yes or we are done.", Some(Ultimatum)),
         ("Decide by tonight or forget it.", Some(Ultimatum)),
         ("You always made me laugh.", None),
         ("You never have to answer this.", None),
