@@ -51,6 +51,13 @@ pub enum Announcement {
         /// The milestones being announced together.
         milestones: Vec<u32>,
     },
+    /// Step 6: a check-in with each other is due.
+    CheckIn,
+    /// Step 6: the cooldown timer is over.
+    CooldownOver {
+        /// How long it ran, in minutes.
+        minutes: u32,
+    },
 }
 
 impl Announcement {
@@ -59,6 +66,7 @@ impl Announcement {
         match self {
             Announcement::Milestone { days } => vec![*days],
             Announcement::Summary { milestones, .. } => milestones.clone(),
+            Announcement::CheckIn | Announcement::CooldownOver { .. } => Vec::new(),
         }
     }
 
@@ -96,6 +104,16 @@ pub(crate) enum Topic {
     Streak {
         /// The streak's start, in µs since the epoch.
         start: i64,
+    },
+    /// The check-in due at `due` (µs): one notification per occurrence.
+    CheckIn {
+        /// When it fell due, in µs since the epoch.
+        due: i64,
+    },
+    /// The cooldown that ended at `ends` (µs).
+    Cooldown {
+        /// When it ended, in µs since the epoch.
+        ends: i64,
     },
 }
 

@@ -154,6 +154,17 @@ pub fn message(announcement: &Announcement) -> Message {
                     .join(", ")
             ),
         },
+        Announcement::CheckIn => Message {
+            summary: "Time for your check-in".into(),
+            body: "A few quiet minutes together: how are you both doing, what works, and one thing to change.".into(),
+        },
+        Announcement::CooldownOver { minutes } => Message {
+            summary: "Cooldown over".into(),
+            body: format!(
+                "{} passed. Take a breath, and go back to the talk when you are both ready.",
+                if *minutes == 1 { "One minute has".to_owned() } else { format!("{minutes} minutes have") }
+            ),
+        },
     }
 }
 

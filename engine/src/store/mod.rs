@@ -64,11 +64,21 @@ pub enum Tree {
     Drafts,
     /// Notifications: what is waiting to be shown, and what has been handled.
     Outbox,
+    /// Step 5: the conversation plan and its outcomes.
+    ReachOut,
+    /// Step 6: clearing the air, commitments, house rules, cooldown.
+    Together,
+    /// Step 6's check-ins, keyed by time (the history stays).
+    CheckIns,
+    /// Moving on: the choice and the closure notes.
+    Closure,
+    /// Archived programs, keyed by time: each one whole, read-only.
+    Archive,
 }
 
 impl Tree {
     /// Every tree, in a fixed order.
-    pub const ALL: [Tree; 7] = [
+    pub const ALL: [Tree; 12] = [
         Tree::Meta,
         Tree::Profile,
         Tree::NoContact,
@@ -76,6 +86,11 @@ impl Tree {
         Tree::Program,
         Tree::Drafts,
         Tree::Outbox,
+        Tree::ReachOut,
+        Tree::Together,
+        Tree::CheckIns,
+        Tree::Closure,
+        Tree::Archive,
     ];
 
     /// The tree's name on disk and in backups.
@@ -88,6 +103,11 @@ impl Tree {
             Tree::Program => "program",
             Tree::Drafts => "drafts",
             Tree::Outbox => "outbox",
+            Tree::ReachOut => "reach_out",
+            Tree::Together => "together",
+            Tree::CheckIns => "check_ins",
+            Tree::Closure => "closure",
+            Tree::Archive => "archive",
         }
     }
 
