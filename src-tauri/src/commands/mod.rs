@@ -4,6 +4,7 @@
 pub mod backups;
 pub mod dealbreakers;
 pub mod drafts;
+pub mod endings;
 pub mod no_contact;
 pub mod profile;
 pub mod program;
