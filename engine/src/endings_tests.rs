@@ -381,6 +381,7 @@ fn the_first_check_in_is_announced_once_on_its_day() {
 fn house_rules_are_validated_and_a_new_cadence_counts_from_now() {
     let (_dir, app, yes_at) = together_app();
     let input = |every, minutes| HouseRulesInput {
+        first_check_in: None,
         unit: Unit::Week,
         every,
         reminders: true,
@@ -400,6 +401,31 @@ fn house_rules_are_validated_and_a_new_cadence_counts_from_now() {
     let view = app.save_house_rules(&input(2, 10), now, UTC).unwrap();
     assert_eq!(view.next_check_in, Some(now + Duration::days(14)));
     assert_eq!(view.rules.cooldown_minutes, 10);
+    // A first check-in picked by the person: it is due then, then every two weeks.
+    let first = HouseRulesInput {
+        first_check_in: Some("2026-02-05T20:30".into()),
+        ..input(2, 10)
+    };
+    let view = app.save_house_rules(&first, now, UTC).unwrap();
+    assert_eq!(view.next_check_in, Some(instant("2026-02-05T20:30:00Z")));
+    assert_eq!(
+        shown(&app, instant("2026-02-05T20:30:00Z")),
+        [Announcement::CheckIn]
+    );
+    assert_eq!(
+        app.together(instant("2026-02-05T20:31:00Z"), UTC)
+            .unwrap()
+            .next_check_in,
+        Some(instant("2026-02-19T20:30:00Z"))
+    );
+    for bad in ["2020-01-01T10:00", "tomorrow"] {
+        let input = HouseRulesInput {
+            first_check_in: Some(bad.into()),
+            ..input(2, 10)
+        };
+        let err = app.save_house_rules(&input, now, UTC).unwrap_err();
+        assert_eq!(err.field(), Some("first_check_in"), "{bad}");
+    }
 }
 
 #[test]

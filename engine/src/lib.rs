@@ -483,7 +483,7 @@ impl Crossroads {
     ) -> Result<together::TogetherView> {
         self.store.transact(|tx| {
             require_together(tx)?;
-            together::save_rules(tx, input, now)
+            together::save_rules(tx, input, now, tz)
         })?;
         self.together(now, tz)
     }

@@ -125,8 +125,12 @@ impl Default for HouseRules {
 }
 
 /// The house rules as the UI sends them.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HouseRulesInput {
+    /// When the first (or next) check-in falls, as a local
+    /// `YYYY-MM-DDTHH:MM`; empty or missing: one cadence from now.
+    #[serde(default)]
+    pub first_check_in: Option<String>,
     /// Weeks or months.
     pub unit: Unit,
     /// Every how many (1 to 12).
@@ -156,6 +160,9 @@ struct Record {
     rules: HouseRules,
     /// When the cadence was last set; none: from the outcome of step 5.
     anchor: Option<DateTime<Utc>>,
+    /// The first check-in the person picked: the schedule counts from it
+    /// (it is itself occurrence 0).
+    first: Option<DateTime<Utc>>,
     /// The last check-in occurrence handled (µs of its instant).
     check_in_handled: Option<i64>,
     cooldown: Option<Cooldown>,
@@ -211,10 +218,16 @@ fn load(store: &impl Read) -> Result<Record> {
     Ok(store.get(Tree::Together, KEY)?.unwrap_or_default())
 }
 
-fn anchor(store: &impl Read, record: &Record) -> Result<Option<DateTime<Utc>>> {
+/// Where the schedule counts from, and the first occurrence's number:
+/// a picked first check-in is occurrence 0; otherwise the first falls one
+/// cadence after the anchor.
+fn anchor(store: &impl Read, record: &Record) -> Result<Option<(DateTime<Utc>, u32)>> {
+    if let Some(first) = record.first {
+        return Ok(Some((first, 0)));
+    }
     Ok(match record.anchor {
-        Some(at) => Some(at),
-        None => reach_out::latest_outcome_at(store)?,
+        Some(at) => Some((at, 1)),
+        None => reach_out::latest_outcome_at(store)?.map(|at| (at, 1)),
     })
 }
 
@@ -246,14 +259,14 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// The latest occurrence at or before `now` (if any) and the next after it.
 fn around(
-    anchor: DateTime<Utc>,
+    (anchor, from): (DateTime<Utc>, u32),
     cadence: Cadence,
     now: DateTime<Utc>,
     tz: Tz,
 ) -> (Option<DateTime<Utc>>, DateTime<Utc>) {
     let mut latest = None;
     // Years of weekly check-ins are a few hundred steps; stop far beyond.
-    for n in 1..=10_000 {
+    for n in from..=10_000 {
         let at = occurrence(anchor, cadence, n, tz);
         if at > now {
             return (latest, at);
@@ -343,6 +356,7 @@ pub fn save_rules(
     tx: &mut Tx<'_>,
     input: &HouseRulesInput,
     now: DateTime<Utc>,
+    tz: Tz,
 ) -> Result<HouseRules> {
     if !(1..=CADENCE_MAX).contains(&input.every) {
         return Err(Error::invalid(
@@ -356,6 +370,22 @@ pub fn save_rules(
             format!("A cooldown lasts 1 to {COOLDOWN_MAX_MINUTES} minutes."),
         ));
     }
+    let first = match input.first_check_in.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => {
+            let local = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+                .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+                .map_err(|_| Error::invalid("first_check_in", "Please enter a date and a time."))?;
+            let at = resolve_local(local, tz);
+            if at < now - Duration::minutes(1) || at > now + Duration::days(366) {
+                return Err(Error::invalid(
+                    "first_check_in",
+                    "Pick a time from now to a year ahead.",
+                ));
+            }
+            Some(at)
+        }
+    };
     let mut record = load(tx)?;
     let rules = HouseRules {
         check_in: Cadence {
@@ -366,8 +396,12 @@ pub fn save_rules(
         cooldown_minutes: input.cooldown_minutes,
         therapy: input.therapy,
     };
-    if rules.check_in != record.rules.check_in {
+    if first.is_some() {
+        record.first = first;
+        record.check_in_handled = None;
+    } else if rules.check_in != record.rules.check_in {
         record.anchor = Some(now);
+        record.first = None;
         record.check_in_handled = None;
     }
     record.rules = rules;

@@ -443,6 +443,8 @@ export const text = {
     unitLabel: "Weeks or months",
     units: { week: "weeks", month: "months" },
     remindersLabel: "Remind me when a check-in is due",
+    firstLabel: "First (or next) check-in, optional",
+    firstHint: "Leave empty to count one cadence from today.",
     cooldownLabel: "Cooldown length (minutes)",
     saveRules: "Save house rules",
     nextCheckIn: (when) => `Next check-in: ${when}.`,

@@ -69,6 +69,7 @@ function rulesForm(view, redraw) {
   const reminders = h("input", { type: "checkbox", id: "reminders", checked: rules.reminders });
   const minutes = h("input", { type: "number", id: "cooldown_minutes", min: "1", max: "120", value: String(rules.cooldown_minutes), "aria-describedby": "cooldown_minutes-error" });
   const therapy = h("input", { type: "checkbox", id: "therapy", checked: rules.therapy });
+  const first = h("input", { type: "datetime-local", id: "first_check_in", step: "1", "aria-describedby": "first_check_in-hint first_check_in-error" });
   const error = h("p", { class: "field-error", id: "rules-error", hidden: true, tabindex: "-1" });
   const form = h(
     "form",
@@ -82,6 +83,14 @@ function rulesForm(view, redraw) {
       h("div", { class: "field" }, h("label", { for: "unit" }, t.unitLabel), unit),
       h("div", { class: "field" }, h("label", { for: "cooldown_minutes" }, t.cooldownLabel), minutes, h("p", { class: "field-error", id: "cooldown_minutes-error", hidden: true })),
     ),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "first_check_in" }, t.firstLabel),
+      h("p", { class: "hint", id: "first_check_in-hint" }, t.firstHint),
+      first,
+      h("p", { class: "field-error", id: "first_check_in-error", hidden: true }),
+    ),
     h("label", { class: "check" }, reminders, h("span", {}, t.remindersLabel)),
     h("label", { class: "check" }, therapy, h("span", {}, t.ruleTherapy)),
     h("p", { id: "next-check-in" }, view.next_check_in ? t.nextCheckIn(formatWhen(view.next_check_in)) : t.noReminders),
@@ -92,6 +101,7 @@ function rulesForm(view, redraw) {
     event.preventDefault();
     clearFieldErrors(form);
     const input = {
+      first_check_in: first.value || null,
       unit: unit.value,
       every: Number.parseInt(every.value, 10) || 0,
       reminders: reminders.checked,
