@@ -852,10 +852,11 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
     app.go("archive").await;
     app.click("button[data-archive]").await;
     app.wait_for("#archived-closure").await;
-    assert!(app
-        .text("#archived-closure")
-        .await
-        .contains("Thank you for the good years."));
     app.screenshot("archive").await;
+    let closure = app.text("#archived").await;
+    assert!(
+        closure.contains("Thank you for the good years."),
+        "{closure}"
+    );
     app.close().await;
 }

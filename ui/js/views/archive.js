@@ -22,7 +22,7 @@ function readOne(view, back) {
       { id: "archived-closure" },
       Object.entries(fields)
         .filter(([field]) => view.closure.notes[field])
-        .map(([field, [label]]) => [h("dt", {}, label), h("dd", { class: "space-text" }, view.closure.notes[field])]),
+        .flatMap(([field, [label]]) => [h("dt", {}, label), h("dd", { class: "space-text" }, view.closure.notes[field])]),
     ),
     h("button", { type: "button", class: "secondary", onclick: back }, t.back),
   );

@@ -203,7 +203,7 @@ function history(checkIns) {
               "li",
               { class: "card" },
               h("p", { class: "eyebrow" }, formatWhen(c.at)),
-              h("dl", {}, Object.entries(t.checkIn).filter(([name]) => c[name]).map(([name, label]) => [h("dt", {}, label), h("dd", {}, c[name])])),
+              h("dl", {}, Object.entries(t.checkIn).filter(([name]) => c[name]).flatMap(([name, label]) => [h("dt", {}, label), h("dd", {}, c[name])])),
             ),
           ),
         )
