@@ -814,9 +814,15 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
     let home = TestHome::new();
     let app = App::start(&home).await;
     profile_for_setup(&app, "Sam").await;
+    let since = utc_wall_time(chrono::Utc::now() - chrono::Duration::days(3));
+    let started = app
+        .invoke("start_no_contact", json!({ "since": since }))
+        .await;
+    assert!(started.get("ok").is_some(), "{started}");
 
     app.go("moving-on").await;
     app.click("#choose-moving-on").await;
+    app.click("#confirm-moving-on").await;
     app.wait_for("#closure").await;
     app.type_into("#note", "Thank you for the good years. Goodbye.")
         .await;
@@ -831,7 +837,9 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
         .script("return document.querySelector(\"#steps li[data-step='reach_out']\") === null;")
         .await;
     assert_eq!(hidden, json!(true), "no way back on this path");
-    assert!(app.text("#home-day-number, .count").await.len() > 0);
+    assert_eq!(app.text("#home-day-number").await, "3");
+    let unit = app.text(".count .unit").await;
+    assert_eq!(unit, "days of moving on");
     app.screenshot("moving-on-home").await;
 
     // Erasing needs the word: "yes" is not enough.

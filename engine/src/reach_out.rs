@@ -14,6 +14,7 @@ use crate::coach::{self, Review};
 use crate::drafts;
 use crate::error::{Error, Result};
 use crate::profile::{self, EndedBy};
+use crate::safety;
 use crate::store::{Read, Tree, Tx};
 
 /// The longest note, in characters.
@@ -110,6 +111,8 @@ pub struct NoteView {
     pub text: String,
     /// Blame, contempt and pressure marked in it.
     pub review: Review,
+    /// Whether it has words of crisis (the UI offers help; saving is never blocked).
+    pub crisis_support: bool,
 }
 
 /// A sincere apology kept in the drafts vault.
@@ -180,6 +183,7 @@ pub fn view(store: &impl Read) -> Result<ReachOutView> {
                 NoteView {
                     note,
                     review: coach::review(&text),
+                    crisis_support: safety::mentions_crisis(&text),
                     text,
                 }
             })
@@ -211,6 +215,7 @@ pub fn save_note(tx: &mut Tx<'_>, note: Note, text: &str) -> Result<NoteView> {
     Ok(NoteView {
         note,
         review: coach::review(text),
+        crisis_support: safety::mentions_crisis(text),
         text: text.to_owned(),
     })
 }

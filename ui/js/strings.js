@@ -476,6 +476,9 @@ export const text = {
     chooseLead:
       "You can choose this at any time. Steps that lead back to them close; no contact and looking after yourself stay, counted as days of moving on.",
     chooseButton: "I choose to move on",
+    chooseConfirm: "Reaching out and step 6 will close for this program. Your notes, days and drafts stay.",
+    chooseYes: "Yes, I choose to move on",
+    chooseCancel: "Not now",
     fields: {
       note: ["A note to close the chapter", "To them, or to yourself. It is never sent."],
       learned: ["What I learned", ""],

@@ -13,17 +13,17 @@ const t = text.movingOn;
 
 function chooseCard(navigate) {
   const error = h("p", { class: "field-error", id: "choose-error", hidden: true, tabindex: "-1" });
-  const card = h(
-    "section",
-    { class: "card", id: "choose", "aria-labelledby": "choose-title" },
-    h("h2", { id: "choose-title" }, t.chooseTitle),
-    h("p", {}, t.chooseLead),
+  // A second, deliberate click: this path closes the steps back toward them.
+  const confirm = h(
+    "div",
+    { class: "actions", id: "choose-confirm", hidden: true },
+    h("p", {}, t.chooseConfirm),
     h(
       "button",
       {
         type: "button",
         class: "primary",
-        id: "choose-moving-on",
+        id: "confirm-moving-on",
         onclick: async () => {
           try {
             await api.chooseMovingOn();
@@ -34,8 +34,22 @@ function chooseCard(navigate) {
           }
         },
       },
-      t.chooseButton,
+      t.chooseYes,
     ),
+    h("button", { type: "button", class: "secondary", onclick: () => { confirm.hidden = true; start.hidden = false; start.focus(); } }, t.chooseCancel),
+  );
+  const start = h(
+    "button",
+    { type: "button", class: "primary", id: "choose-moving-on", onclick: () => { start.hidden = true; confirm.hidden = false; confirm.querySelector("button").focus(); } },
+    t.chooseButton,
+  );
+  const card = h(
+    "section",
+    { class: "card", id: "choose", "aria-labelledby": "choose-title" },
+    h("h2", { id: "choose-title" }, t.chooseTitle),
+    h("p", {}, t.chooseLead),
+    start,
+    confirm,
     error,
   );
   return card;

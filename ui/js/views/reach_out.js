@@ -7,6 +7,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { savedNote } from "./notes.js";
+import { showCrisisCard } from "./safety.js";
 
 const t = text.reachOut;
 
@@ -57,7 +58,10 @@ function noteField(note) {
     hint,
     note.text,
     (value) => api.savePlanNote(note.note, value),
-    (saved) => coachPanel(coach, saved),
+    async (saved) => {
+      coachPanel(coach, saved);
+      if (saved.crisis_support) await showCrisisCard();
+    },
   );
   return h("div", { class: "plan-note" }, field, coach);
 }
