@@ -755,7 +755,12 @@ async fn endings_reach_out_to_back_together_and_the_first_check_in_notifies() {
     app.screenshot("check-in").await;
 
     app.go("home").await;
-    app.wait_for("#ending[data-ending='together']").await;
+    app.wait_for("#ending[data-ending='together'] #home-next-check-in")
+        .await;
+    let no_count = app
+        .script("return document.getElementById('home-day-number') === null;")
+        .await;
+    assert_eq!(no_count, json!(true), "back together: no no-contact count");
     app.screenshot("together-home").await;
     app.close().await;
 }

@@ -560,3 +560,23 @@ fn erasing_needs_the_word_and_keeps_earlier_archives() {
     assert_eq!(app.vault().unwrap().pledge, None);
     assert_eq!(app.pending_notifications().unwrap(), 0);
 }
+
+#[test]
+fn back_together_the_no_contact_milestones_pass_in_silence() {
+    let (_dir, app, yes_at) = together_app();
+    for days in [1, 20, 40, 70, 100] {
+        let check = app
+            .check_milestones(yes_at + Duration::days(days), UTC)
+            .unwrap();
+        if let Some(p) = check.announce {
+            assert!(
+                !matches!(
+                    p.announcement,
+                    Announcement::Milestone { .. } | Announcement::Summary { .. }
+                ),
+                "{p:?}"
+            );
+            app.confirm_shown(p.id).unwrap();
+        }
+    }
+}

@@ -484,6 +484,8 @@ pub(crate) fn enqueue_due(
         })?;
         return Ok(None);
     }
+    // Back together: the no-contact milestones are over; they pass in silence.
+    outbox::drop_where(tx, |t| matches!(t, Topic::Streak { .. }))?;
     let mut record = load(tx)?;
     let before = record.clone();
     let mut lower = |at: DateTime<Utc>| {

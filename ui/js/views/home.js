@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
+import { formatWhen } from "../format.js";
 
 const statusIcon = { locked: "○", open: "→", done: "✓" };
 // Steps that have a screen of their own, by step id.
@@ -11,7 +12,7 @@ Object.assign(screens, { reach_out: "reach-out", better_relationship: "together"
 
 /// The card of the ending the engine says this program has reached, or a
 /// quiet pointer to the moving-on path.
-function endingCard(overview) {
+function endingCard(overview, together) {
   const t = text.homeEndings;
   if (overview.ending === "moving_on") {
     return h(
@@ -28,6 +29,7 @@ function endingCard(overview) {
       { class: "card next ending", id: "ending", "data-ending": "together", "aria-labelledby": "ending-title" },
       h("h2", { id: "ending-title", class: "eyebrow" }, t.togetherTitle),
       h("p", {}, t.togetherLead),
+      together?.next_check_in ? h("p", { id: "home-next-check-in" }, text.together.nextCheckIn(formatWhen(together.next_check_in))) : null,
       h("a", { href: "#/together", class: "button-link", id: "ending-link" }, t.togetherGo),
     );
   }
@@ -81,14 +83,16 @@ function dayCard(noContact, navigate, ending) {
 export async function render({ overview, navigate }) {
   const t = text.home;
   const [profile, noContact] = await Promise.all([api.profile(), api.noContact()]);
+  // Back together, the day count gives way to the next check-in.
+  const together = overview.ending === "together" ? await api.together() : null;
   const next = overview.steps.find((s) => s.id === overview.next_step);
   return h(
     "div",
     { class: "home" },
     pageTitle(t.title),
-    dayCard(noContact, navigate, overview.ending),
+    !together && dayCard(noContact, navigate, overview.ending),
     h("p", { class: "lead" }, t.lead),
-    endingCard(overview),
+    endingCard(overview, together),
     !overview.ending &&
       next &&
       h(
