@@ -580,3 +580,31 @@ fn back_together_the_no_contact_milestones_pass_in_silence() {
         }
     }
 }
+
+#[test]
+fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    app.save_profile(&profile("me"), t0, UTC).unwrap();
+    app.answer_dealbreakers(&answers("no"), t0).unwrap();
+    app.start_no_contact(None, t0, UTC).unwrap();
+    let later = t0 + Duration::days(20);
+    assert_eq!(
+        reach_out(&app, later, UTC).1,
+        Some(LockReason::NeedsStep {
+            step: StepId::Reflect
+        })
+    );
+    app.save_reflection(Prompt::Reason, "We drifted apart")
+        .unwrap();
+    app.decide(Decision::Try, later, UTC).unwrap();
+    assert_eq!(
+        reach_out(&app, later, UTC).1,
+        Some(LockReason::NeedsStep {
+            step: StepId::TooProudToBeg
+        })
+    );
+    app.pledge("I will not beg.", later).unwrap();
+    assert_eq!(reach_out(&app, later, UTC).0, StepStatus::Open);
+    assert!(!app.reach_out().unwrap().they_ended_it);
+}
