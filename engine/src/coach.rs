@@ -107,7 +107,17 @@ const fn r(kind: Kind, pattern: &'static str) -> Rule<Kind> {
 /// What may follow "you always" / "you never" and keep it kind.
 const KIND_AFTER_ALWAYS: &str = "loved | love | made_me_laugh | made_me_smile | made_me_feel_welcome \
     | made_me_feel_safe | made_me_feel_loved | made_me_feel_special | made_our | kind | there_for_me \
-    | have_to_answer | have_to_reply | have_to_explain | have_to_respond | have_to_decide | had_to | need_to_answer | need_to_reply | supported_me | believed_in";
+    | had_my_back | have_my_back | cheered | believed | have_to_answer | have_to_reply | have_to_explain | have_to_respond | have_to_decide | had_to | need_to_answer | need_to_reply | supported_me | believed_in";
+/// What may follow "you never" and keep it kind.
+const KIND_AFTER_NEVER: &str =
+    "have_to | had_to | need_to | needed_to | complained | judged | doubted \
+    | gave_up_on_me | let_go_of_my_hand | made_me_feel_alone | once_complained | once_judged";
+/// What may follow "you are the reason", "thanks to you" and keep it kind.
+const KIND_AFTER_REASON: &str =
+    "i_smiled | i_smile | i_laughed | i_am_happy | i_finally | i_started \
+    | i_learned | i_found | i_got_better | i_believe | i_am_better | i_am_stronger";
+/// What may follow "if you had" and keep it a question of time.
+const TIME_AFTER_IF: &str = "the_time | time | a_moment | a_minute | a_second | any | some";
 /// What may follow "you made me" and keep it kind.
 const KIND_AFTER_MADE_ME: &str =
     "laugh | smile | happy | feel_welcome | feel_safe | feel_loved | feel_special | feel_at_home | a_better";
@@ -115,31 +125,39 @@ const KIND_AFTER_MADE_ME: &str =
 /// The English rules.
 const RULES: &[Rule<Kind>] = &[
     // Blame.
-    r(AlwaysNever, "you [are/were/have/had/would/will] always/never")
+    r(AlwaysNever, "you [are/were/have/had/would/will] always/constantly")
         .unless_after(KIND_AFTER_ALWAYS),
-    r(AlwaysNever, "all you [ever] do/did/care/think | you never once | not once did you"),
-    r(YourFault, "your fault | is on you $ | because of you | thanks to you | you are the reason | you were the reason"),
+    r(AlwaysNever, "you [are/were/have/had/would/will] never | you never once")
+        .unless_after(KIND_AFTER_NEVER),
+    r(AlwaysNever, "all you [ever] do/did/care/think | not once did you"),
+    r(YourFault, "your fault").unless_before("not | never | is_not | was_not"),
+    r(YourFault, "is [all] on you $ | because of you | you are the reason | you were the reason")
+        .unless_after(KIND_AFTER_REASON),
+    r(YourFault, "thanks to you").unless_after(KIND_AFTER_REASON),
     r(YourFault, "you are/were the one who/that | it was you who/that | problem was/is you $ | you caused | you started every/all/it/this/the/that"),
     r(YourFault, "you should have known/done/said/told/listened/been/seen/thought | you did this/that to | you pushed me away | you messed up/with/it/everything/us"),
     r(YourFault, "you broke us/me/this/everything/my/our | you do_not care | you did_not care | until you"),
-    r(IfYouHad, "if [only] you had/would_have/had_not/hadnt/did_not/would_not | if you would just | if you just | if youd | if youve"),
+    r(IfYouHad, "if [only] you had/would_have/had_not/hadnt/did_not/would_not | if you would just | if you just | if youd | if youve")
+        .unless_after(TIME_AFTER_IF),
     r(YouRuined, "you [have/had] ruined/ruin/ruins/wrecked/wreck/destroyed/destroy/spoiled/spoil/broken/wasted"),
     r(YouRuined, "your * ruined/wrecked/destroyed/killed/spoiled"),
+    r(YouRuined, "you blew/screwed/messed_up/fucked it/this/everything/us/up"),
     r(YouMadeMe, "you [have] made/make me").unless_after(KIND_AFTER_MADE_ME),
     r(YouMadeMe, "you made/make this/it/everything/things [so] hard/worse/harder/difficult/impossible | make it worse"),
     // Contempt.
     r(Insult, "you are [such/so/a/an] [a/an/complete/total] pathetic/stupid/idiot/joke/useless/hopeless/coward/crazy/insane/liar/mess/needy/selfish/impossible/unbelievable/ridiculous/childish/lazy/loser/nothing/disgusting/psycho/nuts/clown/baby/child"),
-    r(Insult, "pathetic | grow up | get over yourself | what a joke/loser/child/baby | such a child/baby/drama_queen/loser | you disgust me | you make me sick"),
+    r(Insult, "shut up | pathetic | grow up | get over yourself | what a joke/loser/child/baby | such a child/baby/drama_queen/loser | you disgust me | you make me sick"),
     r(Insult, "what is wrong with you | how dumb/stupid/selfish/blind | you that stupid/dumb | nobody/no_one else would | who would [even] want you"),
     r(Insult, "like your father/mother/dad/mum/mom | someone like you | spare me | acting like a baby/child/kid | give me a break"),
     r(Insult, "typical of you | typical $ | whatever $ | you would_not understand | only a selfish/cruel/horrible/heartless | as shallow/selfish/stupid as"),
     r(Insult, "do_not be [so] dramatic/childish/stupid/ridiculous/pathetic/selfish | lol you | ugh $ | wasted * years on"),
     // Pressure.
-    r(Ultimatum, "or forget it | or we are done/over/finished | or i am done/gone/leaving/moving_on/out | or i will tell/leave/go/block | or you will never | or you never"),
+    r(Ultimatum, "forget it $ | or forget it | or we are done/over/finished | or i am done/gone/leaving/moving_on/out | or i will tell/leave/go/block | or you will never | or you never"),
     r(Ultimatum, "either we | whether you like it or not | take no for an answer | you have until/till | you have no choice | decide today/tonight/now/right_now"),
     r(Ultimatum, "you will regret | i am done forever | the second/minute/moment you read/get/see | not leaving/going until you | if you do_not come/answer/reply/call/meet/say"),
     r(Demand, "you have/need/got to give/answer/come/talk/decide/meet/tell/choose/stop/call/reply/see/let/make"),
-    r(Demand, "you owe me | you must | you better | you had better | you would better | promise me | do_not you dare | how dare you | do_not [even] think about"),
+    r(Demand, "you better | you had better | you would better").unless_after("believe | know"),
+    r(Demand, "you ought to | you should apologise/apologize/say_sorry | you owe me | you must | promise me | do_not you dare | how dare you | do_not [even] think about"),
     r(Demand, "you do_not get to | i need an answer now/tonight/today/right | answer me now/by/tonight | say yes $ | just say yes | you will meet/come/call/answer/talk/reply/give"),
     r(Demand, "if you [really] loved/cared/love/care"),
 ];
@@ -231,6 +249,23 @@ mod tests {
             None,
         ),
         ("Whatever you decide, I'll be okay.", None),
+        // Fresh sentences probed after the corpus was written.
+        ("You constantly interrupt me.", Some(AlwaysNever)),
+        ("Honestly it's all on you.", Some(YourFault)),
+        ("you blew it", Some(YouRuined)),
+        ("Shut up and listen for once.", Some(Insult)),
+        ("You ought to apologise first.", Some(Demand)),
+        ("You always had my back, and I miss that.", None),
+        ("You never once complained about my cooking.", None),
+        (
+            "I want you to know you never have to pretend with me.",
+            None,
+        ),
+        ("You were the reason I smiled every day.", None),
+        ("Thanks to you I finally started therapy.", None),
+        ("If you had the time, could we walk by the river?", None),
+        ("You better believe I missed you.", None),
+        ("It's not your fault that you got sick.", None),
     ];
 
     #[test]
