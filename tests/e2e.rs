@@ -773,7 +773,8 @@ async fn endings_a_cooldown_from_the_tray_counts_down_and_notifies_at_the_end() 
     let record = home.file("tray.log");
     let _monitor = monitor_notifications(&log);
     let _watcher = start_tray_watcher(&record);
-    let app = App::start(&home).await;
+    // In dark mode, so the new screens are seen both ways.
+    let app = App::start_with(&home, &[("GTK_THEME", "Adwaita:dark")]).await;
     through_the_pledge(&app, "Sam").await;
     let since = utc_wall_time(chrono::Utc::now() - chrono::Duration::days(15));
     for (command, args) in [
