@@ -62,20 +62,24 @@
 
 pub mod begging;
 pub mod care;
+pub mod coach;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
 pub mod life;
+pub mod moving_on;
 pub mod no_contact;
 pub mod outbox;
 pub mod privacy;
 pub mod profile;
 pub mod program;
+pub mod reach_out;
 pub mod reflect;
 pub mod safety;
 mod store;
 pub mod text;
 pub mod time;
+pub mod together;
 
 use std::path::{Path, PathBuf};
 
@@ -734,6 +738,166 @@ impl Crossroads {
         })
     }
 
+    /// Step 5 as the UI shows it: the plan, the coach's marks, the outcome.
+    pub fn reach_out(&self) -> Result<reach_out::ReachOutView> {
+        reach_out::view(&self.store)
+    }
+
+    /// Saves one note of the conversation plan; answers with the coach's reading.
+    pub fn save_plan_note(
+        &self,
+        note: reach_out::Note,
+        text: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reach_out::NoteView> {
+        self.store.transact(|tx| {
+            require_reach_out(tx, now, tz)?;
+            reach_out::save_note(tx, note, text)
+        })
+    }
+
+    /// Pulls a sincere apology from the drafts vault into the plan (none: out again).
+    pub fn use_apology(
+        &self,
+        id: Option<u64>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reach_out::ReachOutView> {
+        self.store.transact(|tx| {
+            require_reach_out(tx, now, tz)?;
+            reach_out::use_apology(tx, id)
+        })?;
+        self.reach_out()
+    }
+
+    /// Records how the conversation ended.
+    pub fn record_outcome(
+        &self,
+        outcome: reach_out::Outcome,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Overview> {
+        self.store.transact(|tx| {
+            require_reach_out(tx, now, tz)?;
+            reach_out::record_outcome(tx, outcome, now)
+        })?;
+        self.overview(now, tz)
+    }
+
+    /// Step 6 as the UI shows it.
+    pub fn together(&self, now: DateTime<Utc>, tz: Tz) -> Result<together::TogetherView> {
+        together::view(&self.store, now, tz)
+    }
+
+    /// Adds an item to one of step 6's lists.
+    pub fn add_together_item(
+        &self,
+        list: together::List,
+        text: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<together::TogetherView> {
+        self.store.transact(|tx| {
+            require_together(tx)?;
+            together::add_item(tx, list, text)
+        })?;
+        self.together(now, tz)
+    }
+
+    /// Removes an item from one of step 6's lists.
+    pub fn remove_together_item(
+        &self,
+        list: together::List,
+        id: u32,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<together::TogetherView> {
+        self.store.transact(|tx| {
+            require_together(tx)?;
+            together::remove_item(tx, list, id)
+        })?;
+        self.together(now, tz)
+    }
+
+    /// Validates and stores the house rules (check-in cadence, cooldown, therapy).
+    pub fn save_house_rules(
+        &self,
+        input: &together::HouseRulesInput,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<together::TogetherView> {
+        self.store.transact(|tx| {
+            require_together(tx)?;
+            together::save_rules(tx, input, now, tz)
+        })?;
+        self.together(now, tz)
+    }
+
+    /// Saves a check-in; the history stays.
+    pub fn save_check_in(
+        &self,
+        input: &together::CheckIn,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<together::TogetherView> {
+        self.store.transact(|tx| {
+            require_together(tx)?;
+            together::save_check_in(tx, input, now)
+        })?;
+        self.together(now, tz)
+    }
+
+    /// Starts the cooldown timer (from the window or the tray).
+    pub fn start_cooldown(&self, now: DateTime<Utc>) -> Result<together::CooldownView> {
+        self.store.transact(|tx| {
+            require_together(tx)?;
+            together::start_cooldown(tx, now)
+        })
+    }
+
+    /// Stops a running cooldown early.
+    pub fn stop_cooldown(&self, now: DateTime<Utc>, tz: Tz) -> Result<together::TogetherView> {
+        self.store.transact(together::stop_cooldown)?;
+        self.together(now, tz)
+    }
+
+    /// The closure notes of the moving-on path.
+    pub fn closure(&self) -> Result<moving_on::Closure> {
+        moving_on::load(&self.store)
+    }
+
+    /// Takes the moving-on path (at any time once the profile exists).
+    pub fn choose_moving_on(&self, now: DateTime<Utc>, tz: Tz) -> Result<Overview> {
+        self.store.transact(|tx| {
+            if profile::load(tx)?.is_none() {
+                return Err(Error::OutOfOrder(
+                    "Tell Crossroads a little about the breakup first.".into(),
+                ));
+            }
+            moving_on::choose(tx, now)
+        })?;
+        self.overview(now, tz)
+    }
+
+    /// Saves one closure note as typed; says whether it calls for the crisis card.
+    pub fn save_closure(
+        &self,
+        field: moving_on::Field,
+        text: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<TextSaved> {
+        self.store.transact(|tx| {
+            require_moving_on(tx, now, tz)?;
+            moving_on::save(tx, field, text)
+        })?;
+        Ok(TextSaved {
+            crisis_support: safety::mentions_crisis(text),
+            care: safety::Care::of(text),
+        })
+    }
+
     /// Deletes journal entry `id`.
     pub fn delete_journal_entry(&self, id: u64) -> Result<()> {
         self.store.transact(|tx| life::journal::delete(tx, id))
@@ -755,7 +919,89 @@ impl Crossroads {
             crisis_support: text.is_some_and(safety::mentions_crisis),
         })
     }
+    /// Archives the program on the moving-on path: kept whole and
+    /// readable; the next program starts empty.
+    pub fn archive_program(&self, now: DateTime<Utc>, tz: Tz) -> Result<moving_on::ArchiveSummary> {
+        self.store.transact(|tx| {
+            require_moving_on(tx, now, tz)?;
+            moving_on::archive(tx, now)
+        })
+    }
+
+    /// Erases the program, once the confirmation word is typed.
+    pub fn erase_program(
+        &self,
+        confirmation: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Overview> {
+        self.store
+            .transact(|tx| moving_on::erase(tx, confirmation))?;
+        // Erased means gone from the store's files too, not only unlisted
+        // (sled keeps old versions in its log until it reuses the space).
+        self.store.rebuild()?;
+        self.overview(now, tz)
+    }
+
+    /// The archived programs, newest first.
+    pub fn archives(&self) -> Result<Vec<moving_on::ArchiveSummary>> {
+        moving_on::list(&self.store, moving_on::archive_keys(&self.store)?)
+    }
+
+    /// One archived program, read-only.
+    pub fn archived(&self, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<moving_on::ArchiveView> {
+        moving_on::open(&self.store, id, now, tz)
+    }
 }
+
+/// Refuses step 5's writes while it is locked, saying why.
+fn require_reach_out(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    use program::{LockReason, NotOfferedWhy, StepId, StepStatus};
+    let (status, reason) = program::step_state(store, StepId::ReachOut, now, tz)?;
+    if status != StepStatus::Locked {
+        return Ok(());
+    }
+    let why = match reason {
+        Some(LockReason::NeedsNoContactDays { required, remaining }) => format!(
+            "Reaching out opens after {required} days without contact: {remaining} to go."
+        ),
+        Some(LockReason::NeedsNoLookingDays { required, remaining }) => format!(
+            "Reaching out opens after {required} days with neither contact nor looking: {remaining} to go."
+        ),
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::Abuse,
+        }) => "After what you went through, Crossroads will not guide you back toward them.".into(),
+        Some(LockReason::NotOffered { .. }) => "You chose to move on.".into(),
+        _ => "Reaching out opens after the decision to try and your pledge.".into(),
+    };
+    Err(Error::OutOfOrder(why))
+}
+
+/// Refuses step 6's writes unless you both want to try.
+fn require_together(store: &impl Read) -> Result<()> {
+    if program::better_relationship_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder(
+            "A better relationship opens when you reach out and you both want to try again.".into(),
+        ))
+    }
+}
+
+/// Refuses the closure's writes until the moving-on path is taken.
+fn require_moving_on(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    let overview = program::overview(&program::Facts::load(store, now, tz)?);
+    if overview.ending == Some(program::Ending::MovingOn) {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder(
+            "Closure is part of the moving-on path. Take that path first.".into(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod endings_tests;
 
 #[cfg(test)]
 pub(crate) mod test_support {

@@ -27,7 +27,7 @@ pub const MILESTONES_MAX_COUNT: usize = 50;
 pub const NOTE_MAX_CHARS: usize = 2_000;
 
 const START_KEY: &[u8] = b"start";
-const SETTINGS_KEY: &[u8] = b"settings";
+pub(crate) const SETTINGS_KEY: &[u8] = b"settings";
 
 /// What happened, as logged in two taps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -313,6 +313,8 @@ pub struct Check {
     /// When something may next be due: the next milestone, the end of quiet
     /// hours, or the next try of a notification that failed.
     pub next_due: Option<DateTime<Utc>>,
+    /// When a running cooldown (step 6) ends, for the tray.
+    pub cooldown_until: Option<DateTime<Utc>>,
 }
 
 /// Per streak (start, in µs): the milestones handled, announced or passed
@@ -613,6 +615,13 @@ pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
         Err(crate::Error::Locked) => {}
         other => other?,
     }
+    // Step 6's plans are sealed too: while locked, check-ins and the
+    // cooldown's end wait; the milestones still come.
+    let cooldown_until =
+        match crate::together::enqueue_due(tx, settings.notifications, now, tz, &mut next_due) {
+            Err(crate::Error::Locked) => None,
+            other => other?,
+        };
     let quiet_until = settings
         .quiet_hours
         .filter(|q| q.contains(now.with_timezone(&tz).time()))
@@ -622,6 +631,7 @@ pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
         announce,
         day,
         next_due,
+        cooldown_until,
     })
 }
 
@@ -669,6 +679,22 @@ fn enqueue_milestones(
         }
     }
     Ok(Some(day))
+}
+
+/// Whole days since the last looking slip of the current streak (checking
+/// their profile, driving by), if there was one: the clock step 5 waits for
+/// besides the streak itself.
+pub fn days_since_looking(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<Option<u32>> {
+    let record = Record::load(store)?;
+    let Some(start) = record.current_start() else {
+        return Ok(None);
+    };
+    Ok(record
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.kind.group() == EventGroup::LookingSlip && e.at >= start)
+        .map(|e| whole_days_between(e.at, now, tz)))
 }
 
 fn quiet_end_after(quiet: QuietHours, now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
@@ -1288,7 +1314,7 @@ mod tests {
                         let streak = match outbox::pending(store).unwrap()
                             .iter().find(|e| e.id == pending.id).unwrap().topic {
                             outbox::Topic::Streak { start } => start,
-                            outbox::Topic::Reminder { .. } => unreachable!("no trigger plans here"),
+                            ref other => panic!("only milestones here: {other:?}"),
                         };
                         store.transact(|tx| outbox::confirm(tx, pending.id)).unwrap();
                         said.entry(streak).or_default().extend(pending.announcement.milestones());

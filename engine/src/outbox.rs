@@ -57,6 +57,13 @@ pub enum Announcement {
         /// What kind of moment the plan is for.
         kind: crate::life::TriggerKind,
     },
+    /// Step 6: a check-in with each other is due.
+    CheckIn,
+    /// Step 6: the cooldown timer is over.
+    CooldownOver {
+        /// How long it ran, in minutes.
+        minutes: u32,
+    },
 }
 
 impl Announcement {
@@ -65,7 +72,9 @@ impl Announcement {
         match self {
             Announcement::Milestone { days } => vec![*days],
             Announcement::Summary { milestones, .. } => milestones.clone(),
-            Announcement::Reminder { .. } => Vec::new(),
+            Announcement::Reminder { .. }
+            | Announcement::CheckIn
+            | Announcement::CooldownOver { .. } => Vec::new(),
         }
     }
 
@@ -110,6 +119,16 @@ pub(crate) enum Topic {
         trigger: u64,
         /// The local date of the occurrence.
         date: chrono::NaiveDate,
+    },
+    /// The check-in due at `due` (µs): one notification per occurrence.
+    CheckIn {
+        /// When it fell due, in µs since the epoch.
+        due: i64,
+    },
+    /// The cooldown that ended at `ends` (µs).
+    Cooldown {
+        /// When it ended, in µs since the epoch.
+        ends: i64,
     },
 }
 

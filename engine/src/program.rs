@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::profile::{self, Profile};
 use crate::reflect::{self, Decision};
 use crate::store::Read;
-use crate::{drafts, no_contact};
+use crate::{drafts, moving_on, no_contact, reach_out};
 
 /// Days of unbroken no contact before reaching out opens.
 pub const REACH_OUT_AFTER_DAYS: u32 = 14;
@@ -92,6 +92,14 @@ pub enum LockReason {
     },
     /// Opens when reaching out ended with both wanting to try.
     NeedsReachOutOutcome,
+    /// Opens after enough days without looking (their profile, their
+    /// place): a looking slip keeps the streak but restarts this clock.
+    NeedsNoLookingDays {
+        /// Days required in a row.
+        required: u32,
+        /// Days still to go.
+        remaining: u32,
+    },
     /// Not part of this person's path.
     NotOffered {
         /// Why.
@@ -144,6 +152,14 @@ pub struct Facts {
     pub pledged: bool,
     /// The person said they hurt them, or feared they might.
     pub hurt_them: bool,
+    /// Whole days since the last looking slip of the current streak, if any.
+    pub looking_days: Option<u32>,
+    /// Step 5's latest outcome.
+    pub reach_out: Option<reach_out::Outcome>,
+    /// The person chose the moving-on path from its own screen.
+    pub chose_moving_on: bool,
+    /// How many earlier programs are archived.
+    pub archived_programs: u32,
 }
 
 impl Facts {
@@ -152,6 +168,7 @@ impl Facts {
         Ok(Facts {
             no_contact_days: no_contact::current_days(store, now, tz)?,
             pledged: drafts::pledged(store)?,
+            looking_days: no_contact::days_since_looking(store, now, tz)?,
             ..Facts::load_untimed(store)?
         })
     }
@@ -160,13 +177,21 @@ impl Facts {
     fn load_untimed(store: &impl Read) -> Result<Facts> {
         let check = dealbreakers::view(store)?;
         let decision = reflect::load(store)?.decision;
+        let reach_out = reach_out::latest_outcome(store)?;
+        let chose_moving_on = moving_on::chosen(store)?;
         Ok(Facts {
             profile: profile::load(store)?,
             dealbreakers_done: check.done,
             abuse: check.abuse,
             hurt_them: check.hurt_them,
-            moving_on: check.path == Some(Path::MovingOn) || decision == Some(Decision::MoveOn),
+            moving_on: check.path == Some(Path::MovingOn)
+                || decision == Some(Decision::MoveOn)
+                || reach_out == Some(reach_out::Outcome::No)
+                || chose_moving_on,
             decision,
+            reach_out,
+            chose_moving_on,
+            archived_programs: moving_on::archive_count(store)?,
             ..Facts::default()
         })
     }
@@ -210,6 +235,38 @@ pub fn current_step(overview: &Overview) -> StepId {
         .map_or(StepId::Dealbreakers, |s| s.id)
 }
 
+/// Whether step 6 is open: reaching out ended with both wanting to try,
+/// and nothing closed the way back since.
+pub fn better_relationship_open(store: &impl Read) -> Result<bool> {
+    open_now(store, StepId::BetterRelationship)
+}
+
+/// Where `step` stands at `now`, and why when it is locked (for the gates
+/// the facade checks before calling a step).
+pub fn step_state(
+    store: &impl Read,
+    step: StepId,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<(StepStatus, Option<LockReason>)> {
+    let view = overview(&Facts::load(store, now, tz)?);
+    Ok(view
+        .steps
+        .iter()
+        .find(|s| s.id == step)
+        .map_or((StepStatus::Locked, None), |s| (s.status, s.locked)))
+}
+
+/// Where the program ends, once an ending is chosen or reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ending {
+    /// Reaching out ended with both wanting to try: step 6.
+    Together,
+    /// Moving on, with closure.
+    MovingOn,
+}
+
 /// The whole program at a glance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overview {
@@ -221,6 +278,10 @@ pub struct Overview {
     pub next_step: Option<StepId>,
     /// Abuse was reported: a small safety banner stays on every screen.
     pub safety_banner: bool,
+    /// The ending this program has reached, if any: the home screen fits it.
+    pub ending: Option<Ending>,
+    /// How many earlier programs are archived (readable, read-only).
+    pub archived_programs: u32,
 }
 
 /// Derives the program's state from `facts`.
@@ -261,7 +322,50 @@ pub fn overview(facts: &Facts) -> Overview {
         steps,
         next_step,
         safety_banner: facts.abuse,
+        ending: ending(facts),
+        archived_programs: facts.archived_programs,
     }
+}
+
+fn ending(facts: &Facts) -> Option<Ending> {
+    if facts.moving_on {
+        Some(Ending::MovingOn)
+    } else if !facts.abuse && facts.reach_out == Some(reach_out::Outcome::WantToTry) {
+        Some(Ending::Together)
+    } else {
+        None
+    }
+}
+
+/// Step 5's gate: 14 whole days with neither contact nor looking, after
+/// step 1's decision to try and step 2's pledge. The clock that binds is
+/// the later of the streak's start and the last looking slip.
+fn reach_out_lock(facts: &Facts) -> Option<LockReason> {
+    let contact_days = facts.no_contact_days.unwrap_or(0);
+    let looking_days = facts.looking_days.unwrap_or(contact_days);
+    if looking_days < contact_days && looking_days < REACH_OUT_AFTER_DAYS {
+        return Some(LockReason::NeedsNoLookingDays {
+            required: REACH_OUT_AFTER_DAYS,
+            remaining: REACH_OUT_AFTER_DAYS - looking_days,
+        });
+    }
+    if contact_days < REACH_OUT_AFTER_DAYS {
+        return Some(LockReason::NeedsNoContactDays {
+            required: REACH_OUT_AFTER_DAYS,
+            remaining: REACH_OUT_AFTER_DAYS - contact_days,
+        });
+    }
+    if facts.decision != Some(Decision::Try) {
+        return Some(LockReason::NeedsStep {
+            step: StepId::Reflect,
+        });
+    }
+    if !facts.pledged {
+        return Some(LockReason::NeedsStep {
+            step: StepId::TooProudToBeg,
+        });
+    }
+    None
 }
 
 fn is_done(id: StepId, facts: &Facts) -> bool {
@@ -269,6 +373,10 @@ fn is_done(id: StepId, facts: &Facts) -> bool {
         StepId::Dealbreakers => facts.dealbreakers_done,
         StepId::Reflect => facts.decision.is_some(),
         StepId::TooProudToBeg => facts.pledged,
+        StepId::ReachOut => matches!(
+            facts.reach_out,
+            Some(reach_out::Outcome::WantToTry | reach_out::Outcome::No)
+        ),
         _ => false,
     }
 }
@@ -305,15 +413,15 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
         StepId::NoContact => None,
         StepId::LiveYourLife if facts.no_contact_days.is_none() => after(StepId::NoContact),
         StepId::LiveYourLife => None,
+        // A "no" from them ends step 5 (done) and opens the moving-on path.
+        StepId::ReachOut if !facts.abuse && facts.reach_out == Some(reach_out::Outcome::No) => None,
         StepId::ReachOut if not_offered.is_some() => not_offered,
-        StepId::ReachOut => {
-            let days = facts.no_contact_days.unwrap_or(0);
-            (days < REACH_OUT_AFTER_DAYS).then(|| LockReason::NeedsNoContactDays {
-                required: REACH_OUT_AFTER_DAYS,
-                remaining: REACH_OUT_AFTER_DAYS - days,
-            })
-        }
+        StepId::ReachOut if facts.reach_out == Some(reach_out::Outcome::WantToTry) => None,
+        StepId::ReachOut => reach_out_lock(facts),
         StepId::BetterRelationship if not_offered.is_some() => not_offered,
+        StepId::BetterRelationship if facts.reach_out == Some(reach_out::Outcome::WantToTry) => {
+            None
+        }
         StepId::BetterRelationship => Some(LockReason::NeedsReachOutOutcome),
     }
 }
@@ -477,6 +585,8 @@ mod tests {
         let at = |days| {
             let facts = Facts {
                 no_contact_days: Some(days),
+                decision: Some(Decision::Try),
+                pledged: true,
                 ..with_profile()
             };
             overview(&facts)

@@ -349,3 +349,97 @@ learned model (trained on the tuning corpus{}; never a holdout): \
     );
     assert_eq!(cd1 + cd2, 0, "a calm draft read as desperate");
 }
+
+const COACH_LABELS: [&str; 4] = ["blame", "contempt", "pressure", "ok"];
+
+/// What the phrasing coach made of a line, in the corpus's labels: the
+/// category of its first mark, or `ok`.
+fn coach_reading(text: &str) -> &'static str {
+    use engine::coach::{review, Category};
+    match review(text).findings.first().map(|f| f.category) {
+        Some(Category::Blame) => "blame",
+        Some(Category::Contempt) => "contempt",
+        Some(Category::Pressure) => "pressure",
+        None => "ok",
+    }
+}
+
+/// The coach report for one set; returns its flag counts and how many
+/// lines got the right category.
+fn coach_report(set: &str, examples: &[Example], out: &mut String) -> (Counts, usize) {
+    let mut flags = Counts::default();
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut right = 0;
+    for e in examples {
+        let got = coach_reading(&e.text);
+        let label = COACH_LABELS
+            .iter()
+            .find(|l| **l == e.label)
+            .unwrap_or_else(|| panic!("unknown label {:?}", e.label));
+        flags.add(*label != "ok", got != "ok");
+        *confusion.entry((label, got)).or_default() += 1;
+        if *label == got {
+            right += 1;
+        } else if show_misses(set) {
+            let _ = writeln!(out, "  miss [{} -> {}]: {}", e.label, got, e.text);
+        }
+    }
+    let _ = writeln!(out, "\nphrasing coach, {set} ({} lines)", examples.len());
+    let _ = writeln!(
+        out,
+        "  flagged: recall {}  precision {}  false alarms {}",
+        pct(flags.recall()),
+        pct(flags.precision()),
+        pct(flags.false_alarms())
+    );
+    let _ = writeln!(out, "  confusion (rows: label, columns: reading)");
+    let _ = writeln!(
+        out,
+        "  {:<9} {:>9} {:>9} {:>9} {:>9}",
+        "", "blame", "contempt", "pressure", "ok"
+    );
+    for label in COACH_LABELS {
+        let _ = write!(out, "  {label:<9}");
+        for got in COACH_LABELS {
+            let _ = write!(
+                out,
+                " {:>9}",
+                confusion.get(&(label, got)).copied().unwrap_or(0)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(
+        out,
+        "  right category: {}",
+        pct(ratio(right, examples.len()))
+    );
+    (flags, right)
+}
+
+#[test]
+fn the_phrasing_coach_meets_its_thresholds_on_its_corpus() {
+    let mut out = String::new();
+    let tuning = load("coach.tsv");
+    let holdout = load("coach_holdout.tsv");
+    let flagged = |set: &[Example]| set.iter().filter(|e| e.label != "ok").count();
+    assert!(flagged(&tuning) + flagged(&holdout) >= 150);
+    assert!(tuning.len() + holdout.len() - flagged(&tuning) - flagged(&holdout) >= 150);
+    let (mut flags, r1) = coach_report("tuning", &tuning, &mut out);
+    let (held, r2) = coach_report("holdout", &holdout, &mut out);
+    flags.merge(held);
+    let _ = writeln!(
+        out,
+        "\nwhole coach corpus: flagged recall {}, false alarms {}; right category {}",
+        pct(flags.recall()),
+        pct(flags.false_alarms()),
+        pct(ratio(r1 + r2, tuning.len() + holdout.len()))
+    );
+    println!("{out}");
+    assert!(flags.recall() >= 0.90, "coach recall {}", flags.recall());
+    assert!(
+        flags.false_alarms() <= 0.05,
+        "coach false alarms {}",
+        flags.false_alarms()
+    );
+}

@@ -37,8 +37,9 @@ impl Wake {
     }
 }
 
-/// What the tray shows; the notifier calls it whenever the count may have changed.
-pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>);
+/// What the tray shows; the notifier calls it whenever the count (or the
+/// minutes left of a running cooldown) may have changed.
+pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>);
 
 /// Starts the notifier thread.
 pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
@@ -53,6 +54,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
 
 fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R>) {
     let mut shown_day = None;
+    let mut shown_cooldown = None;
     let mut daily_backup = None;
     loop {
         let state = app.state::<AppState>();
@@ -60,9 +62,11 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
         lock_if_idle(&app);
         let sleep = match check_once(&app) {
             Ok(round) => {
-                if round.day != shown_day {
-                    show_day(&app, round.day);
+                let cooldown = round.cooldown_minutes(clock.now());
+                if round.day != shown_day || cooldown != shown_cooldown {
+                    show_day(&app, round.day, cooldown);
                     shown_day = round.day;
+                    shown_cooldown = cooldown;
                 }
                 let today = clock.now().date_naive();
                 if daily_backup != Some(today) {
@@ -105,6 +109,17 @@ pub struct Round {
     pub next_due: Option<chrono::DateTime<chrono::Utc>>,
     /// Whether a notification was offered to the service (shown or not).
     pub sent: bool,
+    /// When a running cooldown ends.
+    pub cooldown_until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Round {
+    /// The whole minutes left of a running cooldown at `now`, rounded up.
+    pub fn cooldown_minutes(&self, now: chrono::DateTime<chrono::Utc>) -> Option<i64> {
+        self.cooldown_until
+            .map(|until| ((until - now).num_seconds() + 59) / 60)
+            .filter(|m| *m > 0)
+    }
 }
 
 /// One round: the engine puts what is due in its outbox and offers it; the
@@ -136,6 +151,7 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
         day: check.day,
         next_due: check.next_due,
         sent,
+        cooldown_until: check.cooldown_until,
     })
 }
 
@@ -160,6 +176,17 @@ pub fn message(announcement: &Announcement) -> Message {
             ),
         },
         Announcement::Reminder { kind } => reminder_message(*kind),
+        Announcement::CheckIn => Message {
+            summary: "Time for your check-in".into(),
+            body: "A few quiet minutes together: how are you both doing, what works, and one thing to change.".into(),
+        },
+        Announcement::CooldownOver { minutes } => Message {
+            summary: "Cooldown over".into(),
+            body: format!(
+                "{} passed. Take a breath, and go back to the talk when you are both ready.",
+                if *minutes == 1 { "One minute has".to_owned() } else { format!("{minutes} minutes have") }
+            ),
+        },
     }
 }
 

@@ -18,6 +18,7 @@ const LOCK: &str = "lock";
 const QUIT: &str = "quit";
 const THOUGHT: &str = "thought";
 const ACTIVITY: &str = "activity";
+const COOLDOWN: &str = "cooldown";
 
 /// Creates the tray icon with its menu.
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
@@ -33,6 +34,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             &item(ACTIVITY, "Log an activity…")?,
             &item(HIDE, "Hide the window now")?,
             &item(LOCK, "Lock Crossroads")?,
+            &item(COOLDOWN, "Start a cooldown")?,
             &PredefinedMenuItem::separator(app)?,
             &item(QUIT, "Quit Crossroads")?,
         ],
@@ -50,6 +52,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             QUIT => app.exit(0),
             THOUGHT => thought(app),
             ACTIVITY => window::show_route(app, "live"),
+            COOLDOWN => cooldown(app),
             _ => {}
         })
         .on_tray_icon_event(|tray, event| {
@@ -121,12 +124,39 @@ fn thought<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-/// Shows "Day N" beside the icon and in its tooltip (no name, ever).
-pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>) {
+/// "Start a cooldown": the timer starts at once, without opening the
+/// window (an argument is heating up); when step 6 is not open, the window
+/// says why.
+fn cooldown<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let clock = state.clock().clone();
+        let started = state.engine().map_err(|e| e.message).and_then(|engine| {
+            engine
+                .start_cooldown(clock.now())
+                .map_err(|e| e.to_string())
+        });
+        if let Err(e) = started {
+            log::info!("cooldown not started: {e}");
+            window::show_route(&app, "together");
+        }
+        app.state::<crate::milestones::Wake>().now();
+    });
+}
+
+/// Shows "Day N" beside the icon and in its tooltip (no name, ever), and
+/// the minutes left of a running cooldown.
+pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>, cooldown: Option<i64>) {
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return;
     };
-    let text = day.map(|d| format!("Day {d}"));
+    let day_text = day.map(|d| format!("Day {d}"));
+    let cooldown_text = cooldown.map(|m| format!("Cooldown {m} min"));
+    let text = match (day_text, cooldown_text) {
+        (Some(d), Some(c)) => Some(format!("{d} · {c}")),
+        (d, c) => d.or(c),
+    };
     let _ = tray.set_title(text.as_deref());
     let tooltip = text.map_or_else(|| "Crossroads".to_owned(), |t| format!("Crossroads · {t}"));
     let _ = tray.set_tooltip(Some(tooltip));

@@ -22,8 +22,14 @@ import * as live from "./views/live.js";
 import * as journal from "./views/journal.js";
 import * as progress from "./views/progress.js";
 
+import * as reachOut from "./views/reach_out.js";
+import * as together from "./views/together.js";
+import * as movingOn from "./views/moving_on.js";
+import * as archive from "./views/archive.js";
+
 const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault, "safety-plan": safetyPlan };
 Object.assign(routes, { live, journal, progress });
+Object.assign(routes, { "reach-out": reachOut, together, "moving-on": movingOn, archive });
 const navItems = [
   ["home", text.nav.home],
   ["dealbreakers", text.nav.dealbreakers],
@@ -36,11 +42,14 @@ const navItems = [
   ["settings", text.nav.settings],
   ["safety", text.nav.safety],
 ];
+// Steps 5 and 6 and the endings, placed before Settings.
+navItems.splice(navItems.findIndex(([name]) => name === "settings"), 0, ["reach-out", text.endingsNav.reachOut], ["together", text.endingsNav.together], ["moving-on", text.endingsNav.movingOn], ["archive", text.endingsNav.archive]);
 // Screens that belong to a step: they show why when the step is locked.
 const stepOfRoute = { dealbreakers: "dealbreakers", reflect: "reflect", vault: "too_proud_to_beg", "no-contact": "no_contact", urge: "no_contact" };
 stepOfRoute.live = "live_your_life";
+Object.assign(stepOfRoute, { "reach-out": "reach_out", together: "better_relationship" });
 // Before the profile exists only these screens make sense; Safety is always there.
-const firstRunRoutes = new Set(["welcome", "profile", "safety", "safety-plan"]);
+const firstRunRoutes = new Set(["welcome", "profile", "safety", "safety-plan", "archive"]);
 
 function currentRoute() {
   const name = location.hash.replace(/^#\/?/, "");
@@ -55,11 +64,24 @@ export function navigate(name) {
   }
 }
 
-function renderNav(active, full) {
+// Links the engine's overview makes pointless: steps not offered on this
+// path, and the archive while it is empty.
+function hiddenRoutes(overview) {
+  const hidden = new Set();
+  for (const [route, stepId] of Object.entries(stepOfRoute)) {
+    const step = overview?.steps.find((s) => s.id === stepId);
+    if (step?.locked?.code === "not_offered") hidden.add(route);
+  }
+  if (!overview?.archived_programs) hidden.add("archive");
+  return hidden;
+}
+
+function renderNav(active, full, overview) {
   const nav = document.getElementById("nav");
   nav.hidden = false;
   const list = document.getElementById("nav-links");
-  const items = full ? navItems : navItems.filter(([name]) => name === "safety");
+  const hidden = hiddenRoutes(overview);
+  const items = (full ? navItems : navItems.filter(([name]) => name === "safety" || name === "archive")).filter(([name]) => !hidden.has(name));
   list.replaceChildren(
     ...items.map(([name, label]) =>
       h(
@@ -158,7 +180,7 @@ async function render() {
   }
   // A newer navigation started while this one was loading.
   if (ticket !== renderCount) return;
-  renderNav(route, overview.has_profile);
+  renderNav(route, overview.has_profile, overview);
   main.replaceChildren(...(overview.safety_banner ? [safetyBanner()] : []), content);
   main.setAttribute("aria-busy", "false");
   main.dataset.view = route;

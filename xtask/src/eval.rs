@@ -1,4 +1,4 @@
-//! `cargo xtask eval`: the crisis and begging detectors measured on the
+//! `cargo xtask eval`: the crisis and begging detectors and the phrasing coach measured on the
 //! corpora in `engine/tests/corpus/`. The measuring lives in the engine's
 //! `corpus_eval` test, so the figures printed here are the ones the test
 //! suite holds to its thresholds; this only runs it with its output shown.
@@ -35,5 +35,8 @@ pub fn run(extra: &[String]) -> Result<(), Failure> {
             other => return Err(Failure(format!("eval: unknown option {other}"))),
         }
     }
-    run_checked("measure the crisis and begging detectors", &mut test)
+    run_checked(
+        "measure the crisis and begging detectors and the phrasing coach",
+        &mut test,
+    )
 }

@@ -88,11 +88,21 @@ pub enum Tree {
     Triggers,
     /// Journal entries, keyed by id.
     Journal,
+    /// Step 5: the conversation plan and its outcomes.
+    ReachOut,
+    /// Step 6: clearing the air, commitments, house rules, cooldown.
+    Together,
+    /// Step 6's check-ins, keyed by time (the history stays).
+    CheckIns,
+    /// Moving on: the choice and the closure notes.
+    Closure,
+    /// Archived programs, keyed by time: each one whole, read-only.
+    Archive,
 }
 
 impl Tree {
     /// Every tree, in a fixed order.
-    pub const ALL: [Tree; 13] = [
+    pub const ALL: [Tree; 18] = [
         Tree::Meta,
         Tree::Profile,
         Tree::NoContact,
@@ -106,6 +116,11 @@ impl Tree {
         Tree::Moods,
         Tree::Triggers,
         Tree::Journal,
+        Tree::ReachOut,
+        Tree::Together,
+        Tree::CheckIns,
+        Tree::Closure,
+        Tree::Archive,
     ];
 
     /// Whether the tree holds what the person wrote, and so is sealed when a
@@ -136,6 +151,11 @@ impl Tree {
             Tree::Moods => "moods",
             Tree::Triggers => "triggers",
             Tree::Journal => "journal",
+            Tree::ReachOut => "reach_out",
+            Tree::Together => "together",
+            Tree::CheckIns => "check_ins",
+            Tree::Closure => "closure",
+            Tree::Archive => "archive",
         }
     }
 

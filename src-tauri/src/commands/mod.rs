@@ -5,6 +5,7 @@ pub mod backups;
 pub mod care;
 pub mod dealbreakers;
 pub mod drafts;
+pub mod endings;
 pub mod life;
 pub mod no_contact;
 pub mod privacy;

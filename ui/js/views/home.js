@@ -3,11 +3,39 @@
 import { api } from "../api.js";
 import { h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
+import { formatWhen } from "../format.js";
 
 const statusIcon = { locked: "○", open: "→", done: "✓" };
 // Steps that have a screen of their own, by step id.
 const screens = { dealbreakers: "dealbreakers", reflect: "reflect", too_proud_to_beg: "vault", no_contact: "no-contact" };
 screens.live_your_life = "live";
+Object.assign(screens, { reach_out: "reach-out", better_relationship: "together" });
+
+/// The card of the ending the engine says this program has reached, or a
+/// quiet pointer to the moving-on path.
+function endingCard(overview, together) {
+  const t = text.homeEndings;
+  if (overview.ending === "moving_on") {
+    return h(
+      "section",
+      { class: "card next ending", id: "ending", "data-ending": "moving_on", "aria-labelledby": "ending-title" },
+      h("h2", { id: "ending-title", class: "eyebrow" }, t.movingOnTitle),
+      h("p", {}, t.movingOnLead),
+      h("a", { href: "#/moving-on", class: "button-link", id: "ending-link" }, t.movingOnGo),
+    );
+  }
+  if (overview.ending === "together") {
+    return h(
+      "section",
+      { class: "card next ending", id: "ending", "data-ending": "together", "aria-labelledby": "ending-title" },
+      h("h2", { id: "ending-title", class: "eyebrow" }, t.togetherTitle),
+      h("p", {}, t.togetherLead),
+      together?.next_check_in ? h("p", { id: "home-next-check-in" }, text.together.nextCheckIn(formatWhen(together.next_check_in))) : null,
+      h("a", { href: "#/together", class: "button-link", id: "ending-link" }, t.togetherGo),
+    );
+  }
+  return h("p", { class: "muted", id: "other-path" }, t.otherPath, " ", h("a", { href: "#/moving-on" }, t.otherPathLink));
+}
 
 function stepCard(step) {
   const words = text.steps[step.id];
@@ -28,7 +56,7 @@ function stepCard(step) {
   );
 }
 
-function dayCard(noContact, navigate) {
+function dayCard(noContact, navigate, ending) {
   const t = text.noContact;
   if (!noContact.current) {
     return h(
@@ -47,7 +75,7 @@ function dayCard(noContact, navigate) {
       { class: "day-count" },
       h("span", { class: "big", id: "home-day-number" }, String(days)),
       " ",
-      h("span", { class: "unit" }, t.daysUnit(days)),
+      h("span", { class: "unit" }, ending === "moving_on" ? text.homeEndings.daysUnit(days) : t.daysUnit(days)),
     ),
     h("a", { href: "#/no-contact" }, t.open),
   );
@@ -56,14 +84,18 @@ function dayCard(noContact, navigate) {
 export async function render({ overview, navigate }) {
   const t = text.home;
   const [profile, noContact] = await Promise.all([api.profile(), api.noContact()]);
+  // Back together, the day count gives way to the next check-in.
+  const together = overview.ending === "together" ? await api.together() : null;
   const next = overview.steps.find((s) => s.id === overview.next_step);
   return h(
     "div",
     { class: "home" },
     pageTitle(t.title),
-    dayCard(noContact, navigate),
+    !together && dayCard(noContact, navigate, overview.ending),
     h("p", { class: "lead" }, t.lead),
-    next &&
+    endingCard(overview, together),
+    !overview.ending &&
+      next &&
       h(
         "section",
         { class: "card next", "aria-labelledby": "next-title" },
@@ -76,7 +108,8 @@ export async function render({ overview, navigate }) {
       "section",
       { "aria-labelledby": "steps-title" },
       h("h2", { id: "steps-title" }, t.stepsTitle),
-      h("ol", { class: "steps", id: "steps" }, overview.steps.map(stepCard)),
+      // On the moving-on path, the steps back toward them are not shown at all.
+      h("ol", { class: "steps", id: "steps" }, overview.steps.filter((s) => !(overview.ending === "moving_on" && s.locked?.code === "not_offered")).map(stepCard)),
     ),
     profile &&
       h(

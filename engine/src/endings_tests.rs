@@ -1,0 +1,610 @@
+//! Tests of steps 5 and 6 and the endings through the facade, with pinned
+//! time: the gates, the outcome, check-in scheduling, the cooldown, and
+//! archive and erase.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::{Europe::Berlin, Tz, UTC};
+
+use crate::dealbreakers::AnswersInput;
+use crate::program::{Ending, LockReason, NotOfferedWhy, StepId, StepStatus};
+use crate::reach_out::{Note, Outcome};
+use crate::reflect::{Decision, Prompt};
+use crate::test_support::{instant, temp_dir};
+use crate::together::{self, Cadence, CheckIn, HouseRulesInput, List, Unit};
+use crate::{moving_on, Announcement, Crossroads, ErrorKind, EventKind, ProfileInput};
+
+fn profile(ended_by: &str) -> ProfileInput {
+    ProfileInput {
+        ex_name: "Ari".into(),
+        pronouns: "they".into(),
+        breakup_date: "2025-01-01".into(),
+        ended_by: ended_by.into(),
+    }
+}
+
+fn answers(abusive: &str) -> AnswersInput {
+    let no = || "no".to_owned();
+    AnswersInput {
+        cheated: no(),
+        lied: no(),
+        put_down: no(),
+        abusive: abusive.into(),
+    }
+}
+
+/// Profile, check, the decision to try and the pledge at `t0`, and no
+/// contact started then.
+fn ready(app: &Crossroads, t0: DateTime<Utc>, tz: Tz) {
+    app.save_profile(&profile("them"), t0, tz).unwrap();
+    app.answer_dealbreakers(&answers("no"), t0).unwrap();
+    app.save_reflection(Prompt::Reason, "We drifted apart")
+        .unwrap();
+    app.decide(Decision::Try, t0, tz).unwrap();
+    app.pledge("I will not beg.", t0).unwrap();
+    app.start_no_contact(None, t0, tz).unwrap();
+}
+
+fn reach_out(app: &Crossroads, now: DateTime<Utc>, tz: Tz) -> (StepStatus, Option<LockReason>) {
+    let view = app.overview(now, tz).unwrap();
+    let step = view
+        .steps
+        .iter()
+        .find(|s| s.id == StepId::ReachOut)
+        .unwrap();
+    (step.status, step.locked)
+}
+
+fn open_app() -> (tempfile::TempDir, Crossroads) {
+    let dir = temp_dir();
+    let app = Crossroads::open(dir.path()).unwrap();
+    (dir, app)
+}
+
+#[test]
+fn reaching_out_opens_at_fourteen_full_days_not_a_minute_before() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let almost = t0 + Duration::days(14) - Duration::hours(1);
+    assert_eq!(
+        reach_out(&app, almost, UTC).1,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 1
+        })
+    );
+    let err = app
+        .save_plan_note(Note::MyPart, "I shut down.", almost, UTC)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+    assert!(err.to_string().contains("1 to go"), "{err}");
+    assert!(app
+        .reach_out()
+        .unwrap()
+        .notes
+        .iter()
+        .all(|n| n.text.is_empty()));
+    assert_eq!(
+        reach_out(&app, t0 + Duration::days(14), UTC),
+        (StepStatus::Open, None)
+    );
+}
+
+#[test]
+fn a_looking_slip_on_day_thirteen_keeps_the_streak_but_restarts_the_wait() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day13 = t0 + Duration::days(13) + Duration::hours(2);
+    app.log_event(EventKind::CheckedSocial, None, day13, UTC)
+        .unwrap();
+    let day14 = t0 + Duration::days(14);
+    assert_eq!(
+        app.no_contact(day14, UTC).unwrap().current.unwrap().days,
+        14
+    );
+    assert_eq!(
+        reach_out(&app, day14, UTC).1,
+        Some(LockReason::NeedsNoLookingDays {
+            required: 14,
+            remaining: 14
+        })
+    );
+    assert_eq!(
+        reach_out(&app, day13 + Duration::days(10), UTC).1,
+        Some(LockReason::NeedsNoLookingDays {
+            required: 14,
+            remaining: 4
+        })
+    );
+    assert_eq!(
+        reach_out(&app, day13 + Duration::days(14), UTC).0,
+        StepStatus::Open
+    );
+    // A contact slip restarts both clocks: the streak's is then the one to wait for.
+    let later = day13 + Duration::days(15);
+    app.log_event(EventKind::Texted, None, later, UTC).unwrap();
+    assert_eq!(
+        reach_out(&app, later + Duration::days(3), UTC).1,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 11
+        })
+    );
+}
+
+#[test]
+fn the_gate_counts_local_days_across_the_spring_dst_change() {
+    let (_dir, app) = open_app();
+    // 02:30 Berlin on 16 March 2025; day 14 falls on 30 March, in the gap.
+    let t0 = instant("2025-03-16T01:30:00Z");
+    ready(&app, t0, Berlin);
+    assert_eq!(
+        reach_out(&app, instant("2025-03-30T00:59:00Z"), Berlin).0,
+        StepStatus::Locked
+    );
+    assert_eq!(
+        reach_out(&app, instant("2025-03-30T01:00:00Z"), Berlin).0,
+        StepStatus::Open
+    );
+}
+
+#[test]
+fn abuse_closes_reaching_out_for_good() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    app.answer_dealbreakers(&answers("yes"), t0).unwrap();
+    let much_later = t0 + Duration::days(400);
+    assert_eq!(
+        reach_out(&app, much_later, UTC).1,
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::Abuse
+        })
+    );
+    let err = app
+        .record_outcome(Outcome::WantToTry, much_later, UTC)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+}
+
+#[test]
+fn the_plan_is_coached_and_the_outcomes_route_the_program() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let now = t0 + Duration::days(20);
+    let note = app
+        .save_plan_note(Note::WhatWentWrong, "You never listened to me.", now, UTC)
+        .unwrap();
+    assert!(note.review.blame);
+    let long = "x".repeat(crate::reach_out::NOTE_MAX_CHARS + 1);
+    let err = app
+        .save_plan_note(Note::MyPart, &long, now, UTC)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("my_part"));
+    let view = app.reach_out().unwrap();
+    assert!(view.they_ended_it);
+    assert_eq!(view.notes[1].text, "You never listened to me.");
+    assert_eq!(view.notes[3].text, "", "refused input stores nothing");
+    let err = app.use_apology(Some(999), now, UTC).unwrap_err();
+    assert_eq!(err.field(), Some("apology"));
+
+    let overview = app.record_outcome(Outcome::NotYet, now, UTC).unwrap();
+    assert_eq!(overview.ending, None);
+    assert_eq!(reach_out(&app, now, UTC).0, StepStatus::Open);
+    let overview = app.record_outcome(Outcome::WantToTry, now, UTC).unwrap();
+    assert_eq!(overview.ending, Some(Ending::Together));
+    let six = overview
+        .steps
+        .iter()
+        .find(|s| s.id == StepId::BetterRelationship)
+        .unwrap();
+    assert_eq!(six.status, StepStatus::Open);
+    assert_eq!(reach_out(&app, now, UTC).0, StepStatus::Done);
+    let err = app.record_outcome(Outcome::No, now, UTC).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+    assert_eq!(app.reach_out().unwrap().history.len(), 2);
+}
+
+#[test]
+fn their_no_opens_the_moving_on_path_without_check_ins() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let now = t0 + Duration::days(20);
+    let overview = app.record_outcome(Outcome::No, now, UTC).unwrap();
+    assert_eq!(overview.ending, Some(Ending::MovingOn));
+    let six = overview
+        .steps
+        .iter()
+        .find(|s| s.id == StepId::BetterRelationship)
+        .unwrap();
+    assert_eq!(
+        six.locked,
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::MovingOn
+        })
+    );
+    assert_eq!(reach_out(&app, now, UTC).0, StepStatus::Done);
+    assert_eq!(
+        app.start_cooldown(now).unwrap_err().kind(),
+        ErrorKind::OutOfOrder
+    );
+    // Months pass: no check-in is ever announced.
+    for month in 1..=3 {
+        let check = app
+            .check_milestones(now + Duration::days(31 * month), UTC)
+            .unwrap();
+        if let Some(p) = check.announce {
+            assert!(!matches!(p.announcement, Announcement::CheckIn), "{p:?}");
+            app.confirm_shown(p.id).unwrap();
+        }
+    }
+}
+
+fn monthly_from(anchor: &str, tz: Tz) -> Vec<String> {
+    let cadence = Cadence {
+        unit: Unit::Month,
+        every: 1,
+    };
+    (1..=4)
+        .map(|n| {
+            together::occurrence(instant(anchor), cadence, n, tz)
+                .with_timezone(&tz)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn monthly_check_ins_keep_the_day_clamped_to_short_months() {
+    assert_eq!(
+        monthly_from("2026-01-31T18:00:00Z", UTC),
+        [
+            "2026-02-28 18:00",
+            "2026-03-31 18:00",
+            "2026-04-30 18:00",
+            "2026-05-31 18:00"
+        ]
+    );
+    // A leap year's February.
+    assert_eq!(
+        monthly_from("2028-01-31T18:00:00Z", UTC)[0],
+        "2028-02-29 18:00"
+    );
+    // Across a year's end.
+    assert_eq!(
+        monthly_from("2026-11-30T09:00:00Z", UTC)[1],
+        "2027-01-30 09:00"
+    );
+}
+
+#[test]
+fn check_ins_keep_the_local_time_across_dst_both_ways() {
+    // 20:00 in Berlin in winter and in summer.
+    assert_eq!(
+        monthly_from("2025-02-28T19:00:00Z", Berlin)[1],
+        "2025-04-28 20:00"
+    );
+    // 02:30 on 30 March does not exist: the first valid instant, 03:00.
+    assert_eq!(
+        monthly_from("2025-02-28T01:30:00Z", Berlin)[0],
+        "2025-03-28 02:30"
+    );
+    let gap = together::occurrence(
+        instant("2025-01-30T01:30:00Z"),
+        Cadence {
+            unit: Unit::Month,
+            every: 2,
+        },
+        1,
+        Berlin,
+    );
+    assert_eq!(gap, instant("2025-03-30T01:00:00Z"));
+    // 02:30 on 26 October happens twice: the earlier.
+    let fold = together::occurrence(
+        instant("2025-09-26T00:30:00Z"),
+        Cadence {
+            unit: Unit::Month,
+            every: 1,
+        },
+        1,
+        Berlin,
+    );
+    assert_eq!(fold, instant("2025-10-26T00:30:00Z"));
+    // Weekly: the same wall time a week later, across the change.
+    let weekly = together::occurrence(
+        instant("2025-10-20T18:00:00Z"),
+        Cadence {
+            unit: Unit::Week,
+            every: 1,
+        },
+        1,
+        Berlin,
+    );
+    assert_eq!(weekly, instant("2025-10-27T19:00:00Z"));
+}
+
+fn together_app() -> (tempfile::TempDir, Crossroads, DateTime<Utc>) {
+    let (dir, app) = open_app();
+    let t0 = instant("2026-01-10T19:00:00Z");
+    ready(&app, t0, UTC);
+    let yes_at = instant("2026-01-31T19:00:00Z");
+    app.record_outcome(Outcome::WantToTry, yes_at, UTC).unwrap();
+    (dir, app, yes_at)
+}
+
+/// Runs the notifier's check at `now`, confirms what it offers, and
+/// returns what step 6 said (milestones aside).
+fn shown(app: &Crossroads, now: DateTime<Utc>) -> Vec<Announcement> {
+    let mut out = Vec::new();
+    loop {
+        let check = app.check_milestones(now, UTC).unwrap();
+        let Some(p) = check.announce else {
+            return out;
+        };
+        app.confirm_shown(p.id).unwrap();
+        if !matches!(
+            p.announcement,
+            Announcement::Milestone { .. } | Announcement::Summary { .. }
+        ) {
+            out.push(p.announcement);
+        }
+    }
+}
+
+#[test]
+fn the_first_check_in_is_announced_once_on_its_day() {
+    let (_dir, app, yes_at) = together_app();
+    shown(&app, yes_at);
+    let view = app.together(yes_at, UTC).unwrap();
+    assert_eq!(view.next_check_in, Some(instant("2026-02-28T19:00:00Z")));
+    let before = instant("2026-02-28T18:59:59Z");
+    assert!(!shown(&app, before).contains(&Announcement::CheckIn));
+    let check = app.check_milestones(before, UTC).unwrap();
+    assert!(check.next_due.unwrap() <= instant("2026-02-28T19:00:00Z"));
+    let due = instant("2026-02-28T19:00:00Z");
+    assert_eq!(shown(&app, due), [Announcement::CheckIn]);
+    assert!(shown(&app, due + Duration::hours(3)).is_empty(), "once");
+    // Closed for weeks: one reminder for the latest, not a flood.
+    let much_later = instant("2026-06-15T12:00:00Z");
+    assert_eq!(shown(&app, much_later), [Announcement::CheckIn]);
+    assert_eq!(
+        app.together(much_later, UTC).unwrap().next_check_in,
+        Some(instant("2026-06-30T19:00:00Z"))
+    );
+}
+
+#[test]
+fn house_rules_are_validated_and_a_new_cadence_counts_from_now() {
+    let (_dir, app, yes_at) = together_app();
+    let input = |every, minutes| HouseRulesInput {
+        first_check_in: None,
+        unit: Unit::Week,
+        every,
+        reminders: true,
+        cooldown_minutes: minutes,
+        therapy: false,
+    };
+    let err = app.save_house_rules(&input(0, 5), yes_at, UTC).unwrap_err();
+    assert_eq!(err.field(), Some("every"));
+    let err = app.save_house_rules(&input(2, 0), yes_at, UTC).unwrap_err();
+    assert_eq!(err.field(), Some("cooldown_minutes"));
+    assert_eq!(
+        app.together(yes_at, UTC).unwrap().rules,
+        together::HouseRules::default(),
+        "refused input stores nothing"
+    );
+    let now = yes_at + Duration::days(3);
+    let view = app.save_house_rules(&input(2, 10), now, UTC).unwrap();
+    assert_eq!(view.next_check_in, Some(now + Duration::days(14)));
+    assert_eq!(view.rules.cooldown_minutes, 10);
+    // A first check-in picked by the person: it is due then, then every two weeks.
+    let first = HouseRulesInput {
+        first_check_in: Some("2026-02-05T20:30".into()),
+        ..input(2, 10)
+    };
+    let view = app.save_house_rules(&first, now, UTC).unwrap();
+    assert_eq!(view.next_check_in, Some(instant("2026-02-05T20:30:00Z")));
+    assert_eq!(
+        shown(&app, instant("2026-02-05T20:30:00Z")),
+        [Announcement::CheckIn]
+    );
+    assert_eq!(
+        app.together(instant("2026-02-05T20:31:00Z"), UTC)
+            .unwrap()
+            .next_check_in,
+        Some(instant("2026-02-19T20:30:00Z"))
+    );
+    for bad in ["2020-01-01T10:00", "tomorrow"] {
+        let input = HouseRulesInput {
+            first_check_in: Some(bad.into()),
+            ..input(2, 10)
+        };
+        let err = app.save_house_rules(&input, now, UTC).unwrap_err();
+        assert_eq!(err.field(), Some("first_check_in"), "{bad}");
+    }
+}
+
+#[test]
+fn lists_and_check_ins_are_kept_and_bad_input_stores_nothing() {
+    let (_dir, app, now) = together_app();
+    let view = app
+        .add_together_item(List::MyCommitments, "Couples therapy on Tuesdays", now, UTC)
+        .unwrap();
+    assert_eq!(
+        view.lists[&List::MyCommitments][0].text,
+        "Couples therapy on Tuesdays"
+    );
+    let err = app
+        .add_together_item(List::IAsk, &"x".repeat(2001), now, UTC)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("item"));
+    let err = app
+        .save_check_in(&CheckIn::default(), now, UTC)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("i_feel"));
+    let entry = CheckIn {
+        i_feel: "Calmer".into(),
+        change: "Phones away at dinner".into(),
+        ..CheckIn::default()
+    };
+    app.save_check_in(&entry, now, UTC).unwrap();
+    let later = now + Duration::days(400);
+    app.save_check_in(&entry, later, UTC).unwrap();
+    let view = app.together(later, UTC).unwrap();
+    assert_eq!(view.check_ins.len(), 2);
+    assert_eq!(view.check_ins[0].at, Some(later), "newest first");
+    let id = view.lists[&List::MyCommitments][0].id;
+    let view = app
+        .remove_together_item(List::MyCommitments, id, later, UTC)
+        .unwrap();
+    assert!(view.lists[&List::MyCommitments].is_empty());
+}
+
+#[test]
+fn a_cooldown_ends_with_one_notification_and_the_tray_sees_it_running() {
+    let (_dir, app, now) = together_app();
+    shown(&app, now);
+    let started = app.start_cooldown(now).unwrap();
+    assert_eq!(started.ends_at, now + Duration::minutes(5));
+    let check = app
+        .check_milestones(now + Duration::seconds(30), UTC)
+        .unwrap();
+    assert_eq!(check.cooldown_until, Some(now + Duration::minutes(5)));
+    // It wakes when the minutes shown change (4:30 left: at 4:00).
+    assert_eq!(check.next_due, Some(now + Duration::minutes(1)));
+    assert!(shown(&app, now + Duration::minutes(4)).is_empty());
+    let end = now + Duration::minutes(5);
+    assert_eq!(
+        shown(&app, end),
+        [Announcement::CooldownOver { minutes: 5 }]
+    );
+    assert!(shown(&app, end + Duration::minutes(1)).is_empty());
+    assert_eq!(app.check_milestones(end, UTC).unwrap().cooldown_until, None);
+    // Stopped early: no notification.
+    let again = end + Duration::hours(1);
+    app.start_cooldown(again).unwrap();
+    app.stop_cooldown(again, UTC).unwrap();
+    assert!(shown(&app, again + Duration::minutes(10)).is_empty());
+}
+
+#[test]
+fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let now = t0 + Duration::days(30);
+    let err = app
+        .save_closure(moving_on::Field::Learned, "x", now, UTC)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder, "the path comes first");
+    let overview = app.choose_moving_on(now, UTC).unwrap();
+    assert_eq!(overview.ending, Some(Ending::MovingOn));
+    app.save_closure(moving_on::Field::Note, "Thank you, and goodbye.", now, UTC)
+        .unwrap();
+    app.save_closure(moving_on::Field::Learned, "I need honesty.", now, UTC)
+        .unwrap();
+    let err = app
+        .save_closure(moving_on::Field::WorkOn, &"x".repeat(20_001), now, UTC)
+        .unwrap_err();
+    assert_eq!(err.field(), Some("work_on"));
+    assert_eq!(app.closure().unwrap().notes.len(), 2);
+
+    let archived = app.archive_program(now, UTC).unwrap();
+    assert_eq!(archived.ex_name.as_deref(), Some("Ari"));
+    let overview = app.overview(now, UTC).unwrap();
+    assert!(!overview.has_profile, "a new program starts empty");
+    assert_eq!(overview.archived_programs, 1);
+    assert_eq!(overview.ending, None);
+    let list = app.archives().unwrap();
+    assert_eq!(list.len(), 1);
+    let old = app
+        .archived(&list[0].id, now + Duration::days(900), UTC)
+        .unwrap();
+    assert_eq!(old.ex_name.as_deref(), Some("Ari"));
+    assert_eq!(old.ending, Some(Ending::MovingOn));
+    assert_eq!(old.best_days, 30, "read at the moment it was archived");
+    assert_eq!(
+        old.closure
+            .notes
+            .get(&moving_on::Field::Note)
+            .map(String::as_str),
+        Some("Thank you, and goodbye.")
+    );
+    assert_eq!(
+        app.archived("zz", now, UTC).unwrap_err().field(),
+        Some("id")
+    );
+    // The settings are the person's and stay.
+    assert_eq!(app.settings().unwrap(), crate::Settings::default());
+    // A new program can start.
+    app.save_profile(&profile("me"), now, UTC).unwrap();
+    assert!(app.overview(now, UTC).unwrap().has_profile);
+    assert!(app.no_contact(now, UTC).unwrap().current.is_none());
+}
+
+#[test]
+fn erasing_needs_the_word_and_keeps_earlier_archives() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let err = app.erase_program("yes", t0, UTC).unwrap_err();
+    assert_eq!(err.field(), Some("confirmation"));
+    assert!(app.overview(t0, UTC).unwrap().has_profile, "nothing erased");
+    let overview = app.erase_program(" Erase ", t0, UTC).unwrap();
+    assert!(!overview.has_profile);
+    assert!(app.reach_out().unwrap().history.is_empty());
+    assert_eq!(app.vault().unwrap().pledge, None);
+    assert_eq!(app.pending_notifications().unwrap(), 0);
+}
+
+#[test]
+fn back_together_the_no_contact_milestones_pass_in_silence() {
+    let (_dir, app, yes_at) = together_app();
+    for days in [1, 20, 40, 70, 100] {
+        let check = app
+            .check_milestones(yes_at + Duration::days(days), UTC)
+            .unwrap();
+        if let Some(p) = check.announce {
+            assert!(
+                !matches!(
+                    p.announcement,
+                    Announcement::Milestone { .. } | Announcement::Summary { .. }
+                ),
+                "{p:?}"
+            );
+            app.confirm_shown(p.id).unwrap();
+        }
+    }
+}
+
+#[test]
+fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    app.save_profile(&profile("me"), t0, UTC).unwrap();
+    app.answer_dealbreakers(&answers("no"), t0).unwrap();
+    app.start_no_contact(None, t0, UTC).unwrap();
+    let later = t0 + Duration::days(20);
+    assert_eq!(
+        reach_out(&app, later, UTC).1,
+        Some(LockReason::NeedsStep {
+            step: StepId::Reflect
+        })
+    );
+    app.save_reflection(Prompt::Reason, "We drifted apart")
+        .unwrap();
+    app.decide(Decision::Try, later, UTC).unwrap();
+    assert_eq!(
+        reach_out(&app, later, UTC).1,
+        Some(LockReason::NeedsStep {
+            step: StepId::TooProudToBeg
+        })
+    );
+    app.pledge("I will not beg.", later).unwrap();
+    assert_eq!(reach_out(&app, later, UTC).0, StepStatus::Open);
+    assert!(!app.reach_out().unwrap().they_ended_it);
+}

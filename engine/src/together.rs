@@ -1,0 +1,532 @@
+//! Step 6, a better relationship: clearing the air, commitments from both
+//! sides, house rules, recurring check-ins (reminders through the outbox,
+//! a short form, a history kept for years) and the cooldown timer.
+//!
+//! Check-ins fall at the local wall time of their anchor (when step 6
+//! opened, or when the cadence last changed): every N weeks, or every N
+//! months on the same day of the month, clamped to the month's last day
+//! (31 January, then 28 or 29 February, then 31 March), DST-safe through
+//! [`crate::time::resolve_local`].
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::outbox::{self, Announcement, Topic};
+use crate::program;
+use crate::reach_out;
+use crate::store::{Read, Tree, Tx};
+use crate::time::{resolve_local, same_wall_time_days_later};
+
+/// The longest item or check-in answer, in characters.
+pub const TEXT_MAX_CHARS: usize = 2_000;
+/// The most items a list may hold.
+pub const LIST_MAX_ITEMS: usize = 100;
+/// The longest cadence: every 12 weeks or months.
+pub const CADENCE_MAX: u32 = 12;
+/// The longest cooldown, in minutes.
+pub const COOLDOWN_MAX_MINUTES: u32 = 120;
+
+const KEY: &[u8] = b"together";
+
+/// One of step 6's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum List {
+    /// What bothered me.
+    BotheredMe,
+    /// What bothered them.
+    BotheredThem,
+    /// Things to put on the table.
+    OnTheTable,
+    /// What I ask of them.
+    IAsk,
+    /// What they ask of me.
+    TheyAsk,
+    /// What I commit to (and will change).
+    MyCommitments,
+    /// What they commit to (and will change).
+    TheirCommitments,
+    /// Our own house rules, beside the three built in.
+    OwnRules,
+}
+
+impl List {
+    /// Every list, in the screen's order.
+    pub const ALL: [List; 8] = [
+        List::BotheredMe,
+        List::BotheredThem,
+        List::OnTheTable,
+        List::IAsk,
+        List::TheyAsk,
+        List::MyCommitments,
+        List::TheirCommitments,
+        List::OwnRules,
+    ];
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// Its id within the lists.
+    pub id: u32,
+    /// As written.
+    pub text: String,
+}
+
+/// What a cadence counts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Weeks.
+    Week,
+    /// Calendar months.
+    Month,
+}
+
+/// How often the check-in comes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cadence {
+    /// Weeks or months.
+    pub unit: Unit,
+    /// Every how many.
+    pub every: u32,
+}
+
+/// The house rules: the three built in, as settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HouseRules {
+    /// The check-in's cadence (monthly by default).
+    pub check_in: Cadence,
+    /// Check-in reminders on or off.
+    pub reminders: bool,
+    /// The cooldown when an argument heats up, in minutes (five by default).
+    pub cooldown_minutes: u32,
+    /// Couples therapy is one of the rules.
+    pub therapy: bool,
+}
+
+impl Default for HouseRules {
+    fn default() -> Self {
+        HouseRules {
+            check_in: Cadence {
+                unit: Unit::Month,
+                every: 1,
+            },
+            reminders: true,
+            cooldown_minutes: 5,
+            therapy: true,
+        }
+    }
+}
+
+/// The house rules as the UI sends them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HouseRulesInput {
+    /// When the first (or next) check-in falls, as a local
+    /// `YYYY-MM-DDTHH:MM`; empty or missing: one cadence from now.
+    #[serde(default)]
+    pub first_check_in: Option<String>,
+    /// Weeks or months.
+    pub unit: Unit,
+    /// Every how many (1 to 12).
+    pub every: u32,
+    /// Reminders on or off.
+    pub reminders: bool,
+    /// Cooldown minutes (1 to 120).
+    pub cooldown_minutes: u32,
+    /// Couples therapy.
+    pub therapy: bool,
+}
+
+/// A running or finished cooldown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Cooldown {
+    started_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    minutes: u32,
+}
+
+/// Step 6's record on disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Record {
+    lists: BTreeMap<List, Vec<Item>>,
+    next_id: u32,
+    rules: HouseRules,
+    /// When the cadence was last set; none: from the outcome of step 5.
+    anchor: Option<DateTime<Utc>>,
+    /// The first check-in the person picked: the schedule counts from it
+    /// (it is itself occurrence 0).
+    first: Option<DateTime<Utc>>,
+    /// The last check-in occurrence handled (µs of its instant).
+    check_in_handled: Option<i64>,
+    cooldown: Option<Cooldown>,
+    /// The cooldown end already announced (µs).
+    cooldown_handled: Option<i64>,
+}
+
+/// One check-in, as stored and shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckIn {
+    /// When it was saved.
+    pub at: Option<DateTime<Utc>>,
+    /// How I feel.
+    pub i_feel: String,
+    /// How they feel.
+    pub they_feel: String,
+    /// What works.
+    pub works: String,
+    /// What does not.
+    pub does_not: String,
+    /// One thing to change.
+    pub change: String,
+}
+
+/// The cooldown as the UI shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CooldownView {
+    /// When it ends.
+    pub ends_at: DateTime<Utc>,
+    /// Its length in minutes.
+    pub minutes: u32,
+    /// Whole seconds left (0 when over).
+    pub seconds_left: i64,
+}
+
+/// Step 6 as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TogetherView {
+    /// Every list, empty ones too.
+    pub lists: BTreeMap<List, Vec<Item>>,
+    /// The house rules.
+    pub rules: HouseRules,
+    /// When the next check-in falls.
+    pub next_check_in: Option<DateTime<Utc>>,
+    /// The check-ins so far, newest first.
+    pub check_ins: Vec<CheckIn>,
+    /// A running cooldown.
+    pub cooldown: Option<CooldownView>,
+}
+
+fn load(store: &impl Read) -> Result<Record> {
+    Ok(store.get(Tree::Together, KEY)?.unwrap_or_default())
+}
+
+/// Where the schedule counts from, and the first occurrence's number:
+/// a picked first check-in is occurrence 0; otherwise the first falls one
+/// cadence after the anchor.
+fn anchor(store: &impl Read, record: &Record) -> Result<Option<(DateTime<Utc>, u32)>> {
+    if let Some(first) = record.first {
+        return Ok(Some((first, 0)));
+    }
+    Ok(match record.anchor {
+        Some(at) => Some((at, 1)),
+        None => reach_out::latest_outcome_at(store)?.map(|at| (at, 1)),
+    })
+}
+
+/// Occurrence `n` (from 1) of `cadence` after `anchor`, at the anchor's
+/// local wall time.
+pub fn occurrence(anchor: DateTime<Utc>, cadence: Cadence, n: u32, tz: Tz) -> DateTime<Utc> {
+    let steps = cadence.every.saturating_mul(n);
+    match cadence.unit {
+        Unit::Week => same_wall_time_days_later(anchor, steps.saturating_mul(7), tz),
+        Unit::Month => {
+            let local = anchor.with_timezone(&tz).naive_local();
+            let months = local.year() * 12 + local.month0() as i32 + steps as i32;
+            let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+            let day = local.day().min(days_in_month(year, month));
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or(local.date());
+            resolve_local(date.and_time(local.time()), tz)
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).map_or(28, |d| d.day())
+}
+
+/// The latest occurrence at or before `now` (if any) and the next after it.
+fn around(
+    (anchor, from): (DateTime<Utc>, u32),
+    cadence: Cadence,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> (Option<DateTime<Utc>>, DateTime<Utc>) {
+    let mut latest = None;
+    // Years of weekly check-ins are a few hundred steps; stop far beyond.
+    for n in from..=10_000 {
+        let at = occurrence(anchor, cadence, n, tz);
+        if at > now {
+            return (latest, at);
+        }
+        latest = Some(at);
+    }
+    (latest, now + Duration::days(365))
+}
+
+/// Step 6 as the UI shows it.
+pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<TogetherView> {
+    let record = load(store)?;
+    let mut lists = record.lists.clone();
+    for list in List::ALL {
+        lists.entry(list).or_default();
+    }
+    let next_check_in = anchor(store, &record)?
+        .filter(|_| record.rules.reminders)
+        .map(|a| around(a, record.rules.check_in, now, tz).1);
+    let mut check_ins: Vec<CheckIn> = store.values(Tree::CheckIns)?;
+    check_ins.reverse();
+    Ok(TogetherView {
+        lists,
+        rules: record.rules,
+        next_check_in,
+        check_ins,
+        cooldown: record
+            .cooldown
+            .filter(|c| c.ends_at > now)
+            .map(|c| CooldownView {
+                ends_at: c.ends_at,
+                minutes: c.minutes,
+                seconds_left: (c.ends_at - now).num_seconds().max(0),
+            }),
+    })
+}
+
+fn checked_text(field: &'static str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.chars().count() > TEXT_MAX_CHARS {
+        return Err(Error::invalid(
+            field,
+            format!("Please keep this to {TEXT_MAX_CHARS} characters or fewer."),
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// Adds an item to `list`.
+pub fn add_item(tx: &mut Tx<'_>, list: List, text: &str) -> Result<Item> {
+    let text = checked_text("item", text)?;
+    if text.is_empty() {
+        return Err(Error::invalid("item", "Please write something first."));
+    }
+    let mut record = load(tx)?;
+    let items = record.lists.entry(list).or_default();
+    if items.len() >= LIST_MAX_ITEMS {
+        return Err(Error::invalid(
+            "item",
+            format!("A list holds up to {LIST_MAX_ITEMS} items."),
+        ));
+    }
+    record.next_id += 1;
+    let item = Item {
+        id: record.next_id,
+        text,
+    };
+    record.lists.entry(list).or_default().push(item.clone());
+    tx.put(Tree::Together, KEY, &record)?;
+    Ok(item)
+}
+
+/// Removes item `id` from `list`; an unknown id changes nothing.
+pub fn remove_item(tx: &mut Tx<'_>, list: List, id: u32) -> Result<()> {
+    let mut record = load(tx)?;
+    let items = record.lists.entry(list).or_default();
+    let before = items.len();
+    items.retain(|i| i.id != id);
+    if items.len() != before {
+        tx.put(Tree::Together, KEY, &record)?;
+    }
+    Ok(())
+}
+
+/// Validates and stores the house rules; a new cadence counts from `now`.
+pub fn save_rules(
+    tx: &mut Tx<'_>,
+    input: &HouseRulesInput,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<HouseRules> {
+    if !(1..=CADENCE_MAX).contains(&input.every) {
+        return Err(Error::invalid(
+            "every",
+            format!("A check-in comes every 1 to {CADENCE_MAX} weeks or months."),
+        ));
+    }
+    if !(1..=COOLDOWN_MAX_MINUTES).contains(&input.cooldown_minutes) {
+        return Err(Error::invalid(
+            "cooldown_minutes",
+            format!("A cooldown lasts 1 to {COOLDOWN_MAX_MINUTES} minutes."),
+        ));
+    }
+    let first = match input.first_check_in.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => {
+            let local = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+                .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+                .map_err(|_| Error::invalid("first_check_in", "Please enter a date and a time."))?;
+            let at = resolve_local(local, tz);
+            if at < now - Duration::minutes(1) || at > now + Duration::days(366) {
+                return Err(Error::invalid(
+                    "first_check_in",
+                    "Pick a time from now to a year ahead.",
+                ));
+            }
+            Some(at)
+        }
+    };
+    let mut record = load(tx)?;
+    let rules = HouseRules {
+        check_in: Cadence {
+            unit: input.unit,
+            every: input.every,
+        },
+        reminders: input.reminders,
+        cooldown_minutes: input.cooldown_minutes,
+        therapy: input.therapy,
+    };
+    if first.is_some() {
+        record.first = first;
+        record.check_in_handled = None;
+    } else if rules.check_in != record.rules.check_in {
+        record.anchor = Some(now);
+        record.first = None;
+        record.check_in_handled = None;
+    }
+    record.rules = rules;
+    tx.put(Tree::Together, KEY, &record)?;
+    Ok(rules)
+}
+
+/// Saves a check-in; at least one answer is needed.
+pub fn save_check_in(tx: &mut Tx<'_>, input: &CheckIn, now: DateTime<Utc>) -> Result<CheckIn> {
+    let entry = CheckIn {
+        at: Some(now),
+        i_feel: checked_text("i_feel", &input.i_feel)?,
+        they_feel: checked_text("they_feel", &input.they_feel)?,
+        works: checked_text("works", &input.works)?,
+        does_not: checked_text("does_not", &input.does_not)?,
+        change: checked_text("change", &input.change)?,
+    };
+    if [
+        &entry.i_feel,
+        &entry.they_feel,
+        &entry.works,
+        &entry.does_not,
+        &entry.change,
+    ]
+    .iter()
+    .all(|t| t.is_empty())
+    {
+        return Err(Error::invalid(
+            "i_feel",
+            "Please answer at least one question.",
+        ));
+    }
+    tx.append(Tree::CheckIns, now, &entry)?;
+    Ok(entry)
+}
+
+/// Starts the cooldown now (a running one starts over).
+pub fn start_cooldown(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<CooldownView> {
+    let mut record = load(tx)?;
+    let minutes = record.rules.cooldown_minutes;
+    let cooldown = Cooldown {
+        started_at: now,
+        ends_at: now + Duration::minutes(i64::from(minutes)),
+        minutes,
+    };
+    record.cooldown = Some(cooldown);
+    tx.put(Tree::Together, KEY, &record)?;
+    Ok(CooldownView {
+        ends_at: cooldown.ends_at,
+        minutes,
+        seconds_left: i64::from(minutes) * 60,
+    })
+}
+
+/// Stops a running cooldown early (no notification then).
+pub fn stop_cooldown(tx: &mut Tx<'_>) -> Result<()> {
+    let mut record = load(tx)?;
+    if let Some(c) = record.cooldown.take() {
+        record.cooldown_handled = Some(c.ends_at.timestamp_micros());
+        tx.put(Tree::Together, KEY, &record)?;
+    }
+    Ok(())
+}
+
+/// The producer called from [`crate::no_contact::check`]: puts a due
+/// check-in reminder and an ended cooldown in the outbox (once each; in
+/// silence when notifications are off), lowers `next_due` to the next
+/// moment, and returns when a running cooldown ends (for the tray).
+pub(crate) fn enqueue_due(
+    tx: &mut Tx<'_>,
+    notifications: bool,
+    now: DateTime<Utc>,
+    tz: Tz,
+    next_due: &mut Option<DateTime<Utc>>,
+) -> Result<Option<DateTime<Utc>>> {
+    if !program::better_relationship_open(tx)? {
+        // Moving on (or never together): nothing of step 6 is offered.
+        outbox::drop_where(tx, |t| {
+            matches!(t, Topic::CheckIn { .. } | Topic::Cooldown { .. })
+        })?;
+        return Ok(None);
+    }
+    // Back together: the no-contact milestones are over; they pass in silence.
+    outbox::drop_where(tx, |t| matches!(t, Topic::Streak { .. }))?;
+    let mut record = load(tx)?;
+    let before = record.clone();
+    let mut lower = |at: DateTime<Utc>| {
+        if next_due.is_none_or(|n| at < n) {
+            *next_due = Some(at);
+        }
+    };
+    if let (true, Some(anchor)) = (record.rules.reminders, anchor(tx, &record)?) {
+        let (latest, next) = around(anchor, record.rules.check_in, now, tz);
+        lower(next);
+        if let Some(due) = latest {
+            let due = due.timestamp_micros();
+            if record.check_in_handled.is_none_or(|h| h < due) {
+                record.check_in_handled = Some(due);
+                if notifications {
+                    outbox::enqueue(tx, Topic::CheckIn { due }, Announcement::CheckIn, now)?;
+                }
+            }
+        }
+    }
+    let mut running = None;
+    if let Some(c) = record.cooldown {
+        let ends = c.ends_at.timestamp_micros();
+        if c.ends_at <= now {
+            if record.cooldown_handled != Some(ends) {
+                record.cooldown_handled = Some(ends);
+                if notifications {
+                    let over = Announcement::CooldownOver { minutes: c.minutes };
+                    outbox::enqueue(tx, Topic::Cooldown { ends }, over, now)?;
+                }
+            }
+        } else {
+            running = Some(c.ends_at);
+            // Wake when the minutes shown in the tray change, and at the end.
+            let left = (c.ends_at - now).num_seconds();
+            let shown_minutes = (left + 59) / 60;
+            lower(c.ends_at - Duration::minutes(shown_minutes - 1));
+        }
+    }
+    if record != before {
+        tx.put(Tree::Together, KEY, &record)?;
+    }
+    Ok(running)
+}

@@ -1,0 +1,133 @@
+// Moving on, with closure: the choice, the closure notes (never sent), then
+// archive (kept, read-only) or erase (only after typing the word), and a new
+// program. The engine decides what is open; this screen words it.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
+import { text } from "../strings.js";
+import { showCrisisCard } from "./safety.js";
+import { savedNote } from "./notes.js";
+
+const t = text.movingOn;
+
+function chooseCard(navigate) {
+  const error = h("p", { class: "field-error", id: "choose-error", hidden: true, tabindex: "-1" });
+  // A second, deliberate click: this path closes the steps back toward them.
+  const confirm = h(
+    "div",
+    { class: "actions", id: "choose-confirm", hidden: true },
+    h("p", {}, t.chooseConfirm),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "primary",
+        id: "confirm-moving-on",
+        onclick: async () => {
+          try {
+            await api.chooseMovingOn();
+            announce(text.saved);
+            navigate("moving-on");
+          } catch (e) {
+            showFieldError(card, e, error);
+          }
+        },
+      },
+      t.chooseYes,
+    ),
+    h("button", { type: "button", class: "secondary", onclick: () => { confirm.hidden = true; start.hidden = false; start.focus(); } }, t.chooseCancel),
+  );
+  const start = h(
+    "button",
+    { type: "button", class: "primary", id: "choose-moving-on", onclick: () => { start.hidden = true; confirm.hidden = false; confirm.querySelector("button").focus(); } },
+    t.chooseButton,
+  );
+  const card = h(
+    "section",
+    { class: "card", id: "choose", "aria-labelledby": "choose-title" },
+    h("h2", { id: "choose-title" }, t.chooseTitle),
+    h("p", {}, t.chooseLead),
+    start,
+    confirm,
+    error,
+  );
+  return card;
+}
+
+function done(message, navigate) {
+  return h(
+    "section",
+    { class: "card", id: "closed", role: "status" },
+    h("p", {}, message),
+    h("p", { class: "muted" }, t.backupsNote),
+    h("button", { type: "button", class: "primary", id: "new-program", onclick: () => navigate("welcome") }, t.newProgram),
+  );
+}
+
+function closeCard(root, navigate) {
+  const archiveError = h("p", { class: "field-error", id: "archive-error", hidden: true, tabindex: "-1" });
+  const archive = h(
+    "button",
+    {
+      type: "button",
+      class: "primary",
+      id: "archive-program",
+      onclick: async () => {
+        try {
+          await api.archiveProgram();
+          announce(t.archived);
+          root.replaceChildren(pageTitle(t.title), done(t.archived, navigate));
+        } catch (e) {
+          showFieldError(card, e, archiveError);
+        }
+      },
+    },
+    t.archiveButton,
+  );
+  const word = h("input", { type: "text", id: "confirmation", autocomplete: "off", spellcheck: "false", "aria-describedby": "erase-lead confirmation-error" });
+  const eraseButton = h("button", { type: "submit", class: "danger", id: "erase-program" }, t.eraseButton);
+  const erase = h(
+    "form",
+    { class: "erase", id: "erase-form", novalidate: true, "aria-labelledby": "erase-title" },
+    h("h3", { id: "erase-title" }, t.eraseTitle),
+    h("p", { id: "erase-lead" }, t.eraseLead(t.eraseWord)),
+    h("div", { class: "field" }, h("label", { for: "confirmation" }, t.eraseLabel), word, h("p", { class: "field-error", id: "confirmation-error", hidden: true })),
+    h("div", { class: "actions" }, eraseButton),
+  );
+  erase.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(erase);
+    try {
+      await api.eraseProgram(word.value);
+      announce(t.erased);
+      root.replaceChildren(pageTitle(t.title), done(t.erased, navigate));
+    } catch (e) {
+      showFieldError(erase, e, erase.querySelector(".field-error"));
+    }
+  });
+  const card = h("section", { class: "card", id: "close", "aria-labelledby": "close-title" }, h("h2", { id: "close-title" }, t.closeTitle), h("p", {}, t.closeLead), h("div", { class: "actions" }, archive), archiveError, erase);
+  return card;
+}
+
+export async function render({ overview, navigate }) {
+  const root = h("div", { class: "narrow moving-on" });
+  if (overview.ending !== "moving_on") {
+    root.append(pageTitle(t.title), h("p", { class: "lead" }, t.lead), chooseCard(navigate));
+    return root;
+  }
+  const closure = await api.closure();
+  root.append(
+    pageTitle(t.title),
+    h("p", { class: "lead" }, t.lead),
+    h(
+      "section",
+      { class: "card form", id: "closure" },
+      Object.entries(t.fields).map(([field, [label, hint]]) =>
+        savedNote(field, label, hint, closure.notes[field], (value) => api.saveClosure(field, value), (saved) => saved.crisis_support && showCrisisCard()),
+      ),
+    ),
+    closeCard(root, navigate),
+  );
+  return root;
+}

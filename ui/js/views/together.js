@@ -1,0 +1,236 @@
+// Step 6: a better relationship. Clear the air, commitments, house rules
+// (check-in cadence, cooldown, therapy), the cooldown timer and check-ins.
+// The engine keeps the schedule and the timer; this screen shows them.
+
+import { api } from "../api.js";
+import { announce, h, pageTitle } from "../dom.js";
+import { clearFieldErrors, showFieldError } from "../forms.js";
+import { formatWhen } from "../format.js";
+import { text } from "../strings.js";
+
+const t = text.together;
+let ticker = null;
+
+function listCard(name, items, redraw) {
+  const [title, hint] = t.lists[name];
+  const id = `item-${name}`;
+  const input = h("input", { type: "text", id, autocomplete: "off", "aria-describedby": `${id}-error` });
+  const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+  const form = h(
+    "form",
+    { class: "field add-step", novalidate: true },
+    h("label", { for: id }, t.addLabel(title)),
+    h("div", { class: "inline" }, input, h("button", { type: "submit", class: "secondary" }, t.add)),
+    error,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    try {
+      await api.addTogetherItem(name, input.value);
+      announce(text.saved);
+      await redraw(id);
+    } catch (e) {
+      // The engine names the field "item": show it in this list's slot.
+      showFieldError(form, { ...e, field: null }, error);
+    }
+  });
+  return h(
+    "section",
+    { class: "card list", "data-list": name, "aria-labelledby": `${name}-title` },
+    h("h3", { id: `${name}-title` }, title),
+    hint ? h("p", { class: "hint" }, hint) : null,
+    items.length
+      ? h(
+          "ul",
+          { class: "items" },
+          items.map((item) =>
+            h(
+              "li",
+              {},
+              h("span", {}, item.text),
+              h(
+                "button",
+                { type: "button", class: "link", "aria-label": t.removeLabel(item.text), onclick: async () => { await api.removeTogetherItem(name, item.id); await redraw(); } },
+                t.remove,
+              ),
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, t.empty),
+    form,
+  );
+}
+
+function rulesForm(view, redraw) {
+  const rules = view.rules;
+  const every = h("input", { type: "number", id: "every", min: "1", max: "12", value: String(rules.check_in.every), "aria-describedby": "every-error" });
+  const unit = h("select", { id: "unit" }, Object.entries(t.units).map(([v, label]) => h("option", { value: v, selected: v === rules.check_in.unit }, label)));
+  const reminders = h("input", { type: "checkbox", id: "reminders", checked: rules.reminders });
+  const minutes = h("input", { type: "number", id: "cooldown_minutes", min: "1", max: "120", value: String(rules.cooldown_minutes), "aria-describedby": "cooldown_minutes-error" });
+  const therapy = h("input", { type: "checkbox", id: "therapy", checked: rules.therapy });
+  const first = h("input", { type: "datetime-local", id: "first_check_in", step: "1", "aria-describedby": "first_check_in-hint first_check_in-error" });
+  const error = h("p", { class: "field-error", id: "rules-error", hidden: true, tabindex: "-1" });
+  const form = h(
+    "form",
+    { class: "card form", id: "rules-form", novalidate: true, "aria-labelledby": "rules-title" },
+    h("h2", { id: "rules-title" }, t.rulesTitle),
+    h("ol", { class: "rules" }, h("li", {}, t.ruleCheckIn), h("li", {}, t.ruleCooldown), rules.therapy ? h("li", {}, t.ruleTherapy) : null),
+    h(
+      "div",
+      { class: "inline-fields" },
+      h("div", { class: "field" }, h("label", { for: "every" }, t.everyLabel), every, h("p", { class: "field-error", id: "every-error", hidden: true })),
+      h("div", { class: "field" }, h("label", { for: "unit" }, t.unitLabel), unit),
+      h("div", { class: "field" }, h("label", { for: "cooldown_minutes" }, t.cooldownLabel), minutes, h("p", { class: "field-error", id: "cooldown_minutes-error", hidden: true })),
+    ),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "first_check_in" }, t.firstLabel),
+      h("p", { class: "hint", id: "first_check_in-hint" }, t.firstHint),
+      first,
+      h("p", { class: "field-error", id: "first_check_in-error", hidden: true }),
+    ),
+    h("label", { class: "check" }, reminders, h("span", {}, t.remindersLabel)),
+    h("label", { class: "check" }, therapy, h("span", {}, t.ruleTherapy)),
+    h("p", { id: "next-check-in" }, view.next_check_in ? t.nextCheckIn(formatWhen(view.next_check_in)) : t.noReminders),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-rules" }, t.saveRules)),
+    error,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    const input = {
+      first_check_in: first.value || null,
+      unit: unit.value,
+      every: Number.parseInt(every.value, 10) || 0,
+      reminders: reminders.checked,
+      cooldown_minutes: Number.parseInt(minutes.value, 10) || 0,
+      therapy: therapy.checked,
+    };
+    try {
+      await api.saveHouseRules(input);
+      announce(text.saved);
+      await redraw("save-rules");
+    } catch (e) {
+      showFieldError(form, e, error);
+    }
+  });
+  return form;
+}
+
+function cooldownCard(view, redraw) {
+  const status = h("p", { class: "cooldown-left", id: "cooldown-left", "aria-live": "polite" });
+  const card = h("section", { class: "card cooldown", id: "cooldown", "aria-labelledby": "cooldown-title" }, h("h2", { id: "cooldown-title" }, t.cooldownTitle), h("p", {}, t.cooldownLead));
+  const error = h("p", { class: "field-error", id: "cooldown-error", hidden: true, tabindex: "-1" });
+  if (view.cooldown) {
+    const ends = Date.now() + view.cooldown.seconds_left * 1000;
+    const show = () => {
+      const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      status.textContent = left > 0 ? t.cooldownLeft(left) : t.cooldownOver;
+      if (left === 0) clearInterval(ticker);
+    };
+    show();
+    clearInterval(ticker);
+    ticker = setInterval(() => (status.isConnected ? show() : clearInterval(ticker)), 1000);
+    card.append(status, h("button", { type: "button", class: "secondary", id: "stop-cooldown", onclick: async () => { await api.stopCooldown(); await redraw(); } }, t.cooldownStop));
+  } else {
+    card.append(
+      h(
+        "button",
+        {
+          type: "button",
+          class: "primary",
+          id: "start-cooldown",
+          onclick: async () => {
+            try {
+              await api.startCooldown();
+              await redraw("stop-cooldown");
+            } catch (e) {
+              showFieldError(card, e, error);
+            }
+          },
+        },
+        t.cooldownStart(view.rules.cooldown_minutes),
+      ),
+    );
+  }
+  card.append(error);
+  return card;
+}
+
+function checkInForm(redraw) {
+  const fields = Object.entries(t.checkIn).map(([name, label]) => {
+    const area = h("textarea", { id: name, rows: 2, "aria-describedby": `${name}-error` });
+    return [name, area, h("div", { class: "field" }, h("label", { for: name }, label), area, h("p", { class: "field-error", id: `${name}-error`, hidden: true }))];
+  });
+  const error = h("p", { class: "field-error", id: "check-in-error", hidden: true, tabindex: "-1" });
+  const form = h(
+    "form",
+    { class: "card form", id: "check-in-form", novalidate: true, "aria-labelledby": "check-in-title" },
+    h("h2", { id: "check-in-title" }, t.checkInTitle),
+    h("p", {}, t.checkInLead),
+    fields.map(([, , wrapper]) => wrapper),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-check-in" }, t.checkInSave)),
+    error,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    const input = Object.fromEntries(fields.map(([name, area]) => [name, area.value]));
+    try {
+      await api.saveCheckIn(input);
+      announce(text.saved);
+      await redraw("check-ins");
+    } catch (e) {
+      showFieldError(form, e, error);
+    }
+  });
+  return form;
+}
+
+function history(checkIns) {
+  return h(
+    "section",
+    { "aria-labelledby": "history-title" },
+    h("h2", { id: "history-title" }, t.historyTitle),
+    checkIns.length
+      ? h(
+          "ol",
+          { class: "check-ins", id: "check-ins", tabindex: "-1" },
+          checkIns.map((c) =>
+            h(
+              "li",
+              { class: "card" },
+              h("p", { class: "eyebrow" }, formatWhen(c.at)),
+              h("dl", {}, Object.entries(t.checkIn).filter(([name]) => c[name]).flatMap(([name, label]) => [h("dt", {}, label), h("dd", {}, c[name])])),
+            ),
+          ),
+        )
+      : h("p", { class: "muted", id: "check-ins", tabindex: "-1" }, t.historyEmpty),
+  );
+}
+
+export async function render() {
+  const root = h("div", { class: "narrow together" });
+  async function draw(focusId) {
+    const view = await api.together();
+    const lists = (names) => names.map((n) => listCard(n, view.lists[n] || [], draw));
+    root.replaceChildren(
+      pageTitle(t.title),
+      h("p", { class: "lead" }, t.lead),
+      cooldownCard(view, draw),
+      h("h2", {}, t.clearAir),
+      h("div", { class: "lists" }, lists(["bothered_me", "bothered_them", "on_the_table", "i_ask", "they_ask"])),
+      h("h2", {}, t.commitments),
+      h("div", { class: "lists" }, lists(["my_commitments", "their_commitments"])),
+      rulesForm(view, draw),
+      h("div", { class: "lists" }, lists(["own_rules"])),
+      checkInForm(draw),
+      history(view.check_ins),
+    );
+    if (focusId) document.getElementById(focusId)?.focus();
+  }
+  await draw();
+  return root;
+}
