@@ -1716,7 +1716,8 @@ async fn text_never_becomes_markup_on_any_screen_and_the_app_holds_no_internet_s
         shown.contains("<img src=x onerror="),
         "shown as text: {shown}"
     );
-    app.screenshot("47-payloads-as-text").await;
+    // No screenshot here: WebKitWebDriver's screenshot never returned on
+    // this very long page (fifty drafts and notes), on this machine.
     assert_eq!(
         app.script("return window.__csp;").await,
         json!(0),
