@@ -1430,3 +1430,38 @@ fn moving_on_closure_archive_erase_and_a_new_program() {
     assert_eq!(overview["has_profile"], false);
     assert_eq!(overview["archived_programs"], 1);
 }
+
+#[test]
+fn very_discreet_notifications_say_nothing_of_days_contact_or_anyone() {
+    let h = with_profile();
+    h.call(
+        "save_privacy",
+        json!({ "input": { "lock_after_minutes": null, "very_discreet": true } }),
+    )
+    .unwrap();
+    h.call("start_no_contact", json!({ "since": "2026-05-20T09:00" }))
+        .unwrap();
+    crate::milestones::check_once(h._app.handle()).unwrap();
+    let shown = h.shown.lock().unwrap().shown.clone();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].summary, "Crossroads");
+    let text = format!("{} {}", shown[0].summary, shown[0].body).to_lowercase();
+    for word in ["day", "contact", "robin", "milestone", "ex"] {
+        assert!(
+            !text.split_whitespace().any(|w| w.starts_with(word)),
+            "{text}"
+        );
+    }
+    // Out of range idle times are refused by their field, nothing stored.
+    let err = h
+        .call(
+            "save_privacy",
+            json!({ "input": { "lock_after_minutes": 0, "very_discreet": false } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "lock_after_minutes");
+    assert_eq!(
+        h.call("get_privacy", json!({})).unwrap()["very_discreet"],
+        true
+    );
+}
