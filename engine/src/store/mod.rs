@@ -269,6 +269,7 @@ impl Store {
         if !dir.join(SLED_DIR).exists() && next.exists() {
             fs::rename(&next, dir.join(SLED_DIR)).map_err(|e| Error::Storage(e.to_string()))?;
         }
+        remove_unfinished_snapshots(&dir.join(SLED_DIR))?;
         let db = Store::open_sled(dir, &dir.join(SLED_DIR))?;
         let mut store = Store {
             db: Arc::new(RwLock::new(db)),
@@ -780,6 +781,25 @@ pub(crate) fn time_key(at: DateTime<Utc>, id: u64) -> [u8; 16] {
     key
 }
 
+/// sled writes a snapshot under `snap.<n>.generating` and renames it when
+/// whole; a process killed in between leaves the unfinished file, and sled
+/// 0.34.7 then refuses to open ("Read corrupted data", sled issue #1527,
+/// found here by `cargo xtask crash`). The file is by definition not a
+/// snapshot sled relies on (the log holds everything), so it goes.
+fn remove_unfinished_snapshots(folder: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            fs::remove_file(entry.path()).map_err(|e| Error::Storage(e.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
 fn decode<T: DeserializeOwned>(store: &Store, tree: Tree, bytes: &[u8]) -> Result<T> {
     serde_json::from_slice(bytes)
         .map_err(|e| store.corrupt(format!("a record in \"{}\": {e}", tree.name())))
@@ -979,6 +999,27 @@ mod tests {
                 "opened, so it must be whole"
             ),
         }
+    }
+
+    #[test]
+    fn an_unfinished_snapshot_left_by_a_kill_does_not_stop_the_store_opening() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        put(&store, Tree::Profile, b"k", "kept");
+        drop(store);
+        // What sled leaves when killed while writing a snapshot.
+        fs::write(
+            dir.path()
+                .join(SLED_DIR)
+                .join("snap.00000000001113FF.generating"),
+            [0u8; 4096],
+        )
+        .unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(
+            store.get::<String>(Tree::Profile, b"k").unwrap().as_deref(),
+            Some("kept")
+        );
     }
 
     #[test]
