@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "set_growth_way",
     "list_backups",
     "restore_backup",
+    "ui_ready",
 ];
 
 fn main() {

@@ -18,6 +18,7 @@
 
 pub mod clock;
 pub mod commands;
+pub mod display;
 pub mod error;
 pub mod milestones;
 pub mod notifier;
@@ -81,12 +82,14 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::drafts::save_pledge,
             commands::backups::list_backups,
             commands::backups::restore_backup,
+            commands::perf::ui_ready,
         ])
 }
 
 /// Runs Crossroads until the person chooses Quit.
 #[cfg(not(test))]
 pub fn run() {
+    display::require();
     let builder = Builder::default()
         // First, so that a second launch hands over before anything else
         // (such as the store's lock) is touched.
@@ -139,8 +142,7 @@ pub fn run() {
             }
             Ok(())
         });
-    run_app(builder)
-        .build(tauri::generate_context!())
+    display::start_or_exit(|| run_app(builder).build(tauri::generate_context!()))
         .expect("Crossroads could not start")
         .run(|app, event| {
             // Closing the last window asks to exit with no code: stay in the

@@ -51,4 +51,5 @@ export const api = {
   savePledge: (text) => call("save_pledge", { text }),
   backups: () => call("list_backups"),
   restoreBackup: (id) => call("restore_backup", { id }),
+  uiReady: () => call("ui_ready"),
 };

@@ -5,6 +5,7 @@ pub mod backups;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod no_contact;
+pub mod perf;
 pub mod profile;
 pub mod program;
 pub mod reflect;
