@@ -12,7 +12,7 @@ use engine::{Crossroads, EventKind, ProfileInput};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Berlin;
 
-/// Ten years of one person's use ending at `now`, about 1.3 events a day
+/// Ten years of one person's use ending at `now`, about one event a day
 /// (the same mix as `cargo xtask bench`).
 fn ten_years(dir: &std::path::Path, now: DateTime<Utc>) -> Crossroads {
     let engine = Crossroads::open(dir).expect("open");

@@ -185,7 +185,7 @@ fn bad(what: &str) -> impl Fn(engine::Error) -> Failure + '_ {
 /// Ten years of one person's use, ending at `now`: the profile, the
 /// dealbreaker check, step 1 (answers, growth steps, decision), step 2
 /// (a draft a month, the pledge), no contact started ten years ago and
-/// about 1.3 events a day (urges resisted, looking slips, their contact, a
+/// about one event a day (urges resisted, looking slips, their contact, a
 /// contact slip every few weeks, some with notes).
 fn generate(dir: &Path, now: DateTime<Utc>) -> Result<Map<String, Value>, Failure> {
     let tz = chrono_tz::UTC;
@@ -528,7 +528,7 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
     let mut app = launch(&app_bin, &home, &[])?;
     wait_ready(&mut app, Duration::from_secs(90))?;
     sleep(Duration::from_secs(5));
-    let closed = Command::new("python3")
+    let closed = Command::new("/usr/bin/python3")
         .arg(workspace_root().join("tests/support/xclose.py"))
         .arg("Crossroads")
         .status()
