@@ -533,12 +533,14 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
         .arg("Crossroads")
         .status()
         .is_ok_and(|s| s.success());
+    // The webview's own process ends with it; WebKit keeps its network
+    // process for the life of the web context (reported apart).
     let webkit_gone = closed
         && wait_until(Duration::from_secs(30), || {
             group_pss(app.group())
                 .1
                 .iter()
-                .all(|n| !n.starts_with("WebKit"))
+                .all(|n| !n.starts_with("WebKitWebProces"))
         });
     sleep(Duration::from_secs(3));
     let (wake, wake_forced, tray_pss, names) = idle_cost(app.group(), tray_seconds);
@@ -558,6 +560,7 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
         "tray_webview_gone",
         if webkit_gone { 1.0 } else { 0.0 },
     );
+    put(&mut report, "tray_processes", names.len() as f64);
 
     // The floor: the same binary started hidden, never a webview.
     println!("\n==> webview-free floor (started --hidden): {tray_seconds} s");
