@@ -110,6 +110,15 @@ pub fn run() {
                 )
                 .build(),
         )
+        .manage(window::LastScreen::default())
+        // Closing the window destroys the webview; remember its screen first.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                if let Some(webview) = window.get_webview_window(window.label()) {
+                    window::remember_screen(&webview);
+                }
+            }
+        })
         .setup(|app| {
             let os_default = app.path().app_data_dir().ok();
             let dir = state::data_dir(os_default).ok_or("no data folder could be found")?;
