@@ -211,7 +211,7 @@ pub fn test_deb(deb: &Path) -> Result<(), Failure> {
             return Err(Failure(format!("the .deb does not depend on {needed}")));
         }
     }
-    if dpkg(&["-s", PACKAGE]).is_ok() {
+    if dpkg(&["-s", PACKAGE]).is_ok_and(|s| s.contains("Status: install ok")) {
         return Err(Failure(format!(
             "{PACKAGE} is already installed on this machine; the package test \
              would remove it afterwards, so it stops here (dpkg -r {PACKAGE} first)"
