@@ -74,6 +74,7 @@ const COMMANDS: &[&str] = &[
     "erase_program",
     "list_archives",
     "get_archive",
+    "ui_ready",
 ];
 
 fn main() {

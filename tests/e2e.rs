@@ -964,6 +964,23 @@ async fn focused_id(app: &App) -> String {
         .to_owned()
 }
 
+/// Processes named like WebKit's web process whose parent is `pid`.
+fn web_processes_of(pid: u32) -> usize {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|child| {
+            let stat = std::fs::read_to_string(format!("/proc/{child}/stat")).unwrap_or_default();
+            let comm = std::fs::read_to_string(format!("/proc/{child}/comm")).unwrap_or_default();
+            let parent = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
+            parent == Some(pid) && comm.starts_with("WebKitWebProces")
+        })
+        .count()
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() {
@@ -1941,5 +1958,77 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
         closure.contains("Thank you for the good years."),
         "{closure}"
     );
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn closing_ends_the_webview_and_reopening_restores_the_screen() {
+    let home = TestHome::new();
+    let record = home.file("tray.log");
+    let _watcher = start_tray_watcher(&record);
+    let app = App::start(&home).await;
+    app.go("safety").await;
+
+    let registered = wait_for_file_containing(&record, " /");
+    let line = registered
+        .lines()
+        .find(|l| l.contains(" /"))
+        .unwrap()
+        .to_owned();
+    let (bus, path) = line.split_once(' ').unwrap();
+    let pid: u32 = String::from_utf8_lossy(&sni(&["pid", bus]).stdout)
+        .trim()
+        .parse()
+        .expect("the tray's process id");
+    assert_eq!(
+        web_processes_of(pid),
+        1,
+        "one web process with the window open"
+    );
+
+    // Closing the window ends the webview's process; the app stays.
+    close_window_like_a_person("Crossroads");
+    let started = Instant::now();
+    while x_windows_titled("Crossroads") > 0 || web_processes_of(pid) > 0 {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the window or its web process did not end"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(alive(pid), "closing the window must not quit the app");
+
+    // Open brings it back on the screen the person was on.
+    let clicked = sni(&["click", bus, path, "Open Crossroads"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    let started = Instant::now();
+    loop {
+        let handles = app.client.windows().await.unwrap_or_default();
+        if let Some(handle) = handles.last() {
+            if app.client.switch_to_window(handle.clone()).await.is_ok() {
+                let shown = app
+                    .client
+                    .execute(
+                        "return document.querySelector(\"main[data-view='safety'][aria-busy='false']\") !== null;",
+                        vec![],
+                    )
+                    .await;
+                if matches!(shown, Ok(serde_json::Value::Bool(true))) {
+                    break;
+                }
+            }
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the rebuilt window did not show the safety screen"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(web_processes_of(pid), 1);
+    app.screenshot("30-reopened-on-safety").await;
+
+    let clicked = sni(&["click", bus, path, "Quit Crossroads"]);
+    assert!(clicked.status.success(), "{clicked:?}");
     app.close().await;
 }

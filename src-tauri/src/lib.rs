@@ -18,6 +18,7 @@
 
 pub mod clock;
 pub mod commands;
+pub mod display;
 pub mod error;
 pub mod milestones;
 pub mod notifier;
@@ -124,12 +125,14 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::endings::erase_program,
             commands::endings::list_archives,
             commands::endings::get_archive,
+            commands::perf::ui_ready,
         ])
 }
 
 /// Runs Crossroads until the person chooses Quit.
 #[cfg(not(test))]
 pub fn run() {
+    display::require();
     let builder = Builder::default()
         // First, so that a second launch hands over before anything else
         // (such as the store's lock) is touched.
@@ -150,6 +153,15 @@ pub fn run() {
                 )
                 .build(),
         )
+        .manage(window::LastScreen::default())
+        // Closing the window destroys the webview; remember its screen first.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                if let Some(webview) = window.get_webview_window(window.label()) {
+                    window::remember_screen(&webview);
+                }
+            }
+        })
         .setup(|app| {
             let os_default = app.path().app_data_dir().ok();
             let dir = state::data_dir(os_default).ok_or("no data folder could be found")?;
@@ -182,8 +194,7 @@ pub fn run() {
             }
             Ok(())
         });
-    run_app(builder)
-        .build(tauri::generate_context!())
+    display::start_or_exit(|| run_app(builder).build(tauri::generate_context!()))
         .expect("Crossroads could not start")
         .run(|app, event| {
             // Closing the last window asks to exit with no code: stay in the

@@ -2,16 +2,54 @@
 //! most of the memory) while the app lives on in the tray; opening it again
 //! rebuilds it from the config.
 
-use tauri::{AppHandle, Manager, Runtime, WebviewWindowBuilder};
+use std::sync::Mutex;
+
+use tauri::{AppHandle, Manager, Runtime, WebviewWindow, WebviewWindowBuilder};
 
 /// The label of the one window.
 pub const MAIN: &str = "main";
 
-/// Shows and focuses the main window, creating it if it was closed.
+/// Shows and focuses the main window, creating it if it was closed (on the
+/// screen the person was on when it closed).
 pub fn show<R: Runtime>(app: &AppHandle<R>) {
-    if !focus_existing(app) {
-        create(app, None);
+    if focus_existing(app) {
+        return;
     }
+    match last_screen(app) {
+        Some(route) => show_route(app, &route),
+        None => create(app, None),
+    }
+}
+
+/// The screen (`#/route`) the main window showed when it was last closed,
+/// so that rebuilding it brings the person back where they were.
+#[derive(Default)]
+pub struct LastScreen(Mutex<Option<String>>);
+
+/// The route in a window address's fragment (`#/reflect` gives `reflect`),
+/// when it is a plain screen name.
+pub fn route_of(fragment: Option<&str>) -> Option<String> {
+    let route = fragment?.strip_prefix('/')?;
+    let plain = !route.is_empty()
+        && route.len() <= 40
+        && route.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    plain.then(|| route.to_owned())
+}
+
+/// Remembers the screen the main window shows, before it is destroyed.
+pub fn remember_screen<R: Runtime>(window: &WebviewWindow<R>) {
+    let Some(last) = window.try_state::<LastScreen>() else {
+        return;
+    };
+    if let Ok(url) = window.url() {
+        *last.0.lock().unwrap_or_else(|e| e.into_inner()) = route_of(url.fragment());
+    }
+}
+
+fn last_screen<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+    let last = app.try_state::<LastScreen>()?;
+    let route = last.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    route
 }
 
 /// Shows the main window on a given screen (`#/route`).
@@ -33,6 +71,7 @@ pub fn show_route<R: Runtime>(app: &AppHandle<R>, route: &str) {
 pub fn hide_now<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN) {
         let _ = window.hide();
+        remember_screen(&window);
         let _ = window.destroy();
     }
     let state = app.state::<crate::state::AppState>().inner().clone();
@@ -70,5 +109,22 @@ fn create<R: Runtime>(app: &AppHandle<R>, init_script: Option<String>) {
             let _ = window.set_focus();
         }
         Err(e) => log::error!("could not open the window: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::route_of;
+
+    #[test]
+    fn only_plain_screen_names_are_remembered() {
+        assert_eq!(route_of(Some("/reflect")), Some("reflect".into()));
+        assert_eq!(route_of(Some("/no-contact")), Some("no-contact".into()));
+        assert_eq!(route_of(None), None);
+        assert_eq!(route_of(Some("")), None);
+        assert_eq!(route_of(Some("/")), None);
+        assert_eq!(route_of(Some("reflect")), None);
+        assert_eq!(route_of(Some("/x\"; alert(1); //")), None);
+        assert_eq!(route_of(Some("/Settings")), None);
     }
 }

@@ -96,4 +96,5 @@ export const api = {
   eraseProgram: (confirmation) => call("erase_program", { confirmation }),
   archives: () => call("list_archives"),
   archive: (id) => call("get_archive", { id }),
+  uiReady: () => call("ui_ready"),
 };

@@ -188,6 +188,16 @@ async function render() {
   const heading = main.querySelector("h1");
   (heading || main).focus({ preventScroll: true });
   window.scrollTo(0, 0);
+  reportReadyOnce();
+}
+
+// Tells the app, once per page, that the first screen has drawn real data
+// (after the next paint): the signal cold starts are timed by.
+let readyReported = false;
+function reportReadyOnce() {
+  if (readyReported) return;
+  readyReported = true;
+  requestAnimationFrame(() => requestAnimationFrame(() => api.uiReady().catch(() => {})));
 }
 
 // The day count changes at the streak's own time of day; look once a

@@ -5,10 +5,14 @@
 //!   test, and the end-to-end tests in a real window on a private X server
 //!   and D-Bus session with a real notification server.
 //! - `eval`: measure the crisis and begging detectors on their corpora.
+//! - `bench`: Crossroads against a bare Tauri app; target/bench/report.json.
+//! - `bundle`: the .deb and AppImage, and a test of the .deb on this machine.
 //!
 //! Each step prints what it does; the first failure stops the run with a
 //! non-zero exit code, so CI never passes on skipped work.
 
+mod bench;
+mod bundle;
 mod crash;
 mod e2e;
 mod eval;
@@ -18,7 +22,7 @@ use std::process::ExitCode;
 
 use system::{cargo, run_checked, workspace_root, Failure};
 
-const USAGE: &str = "usage: cargo xtask <run|test|eval>
+const USAGE: &str = "usage: cargo xtask <run|test|crash|e2e|eval|bench|bundle>
 
   run    install missing system packages, build Crossroads (release) and open it
   test   install what testing needs, then run fmt, clippy, all tests and the
@@ -31,7 +35,15 @@ const USAGE: &str = "usage: cargo xtask <run|test|eval>
   eval   measure the crisis and begging detectors on engine/tests/corpus:
          recall, precision, false alarms and confusion, per language, for
          the tuning set, the holdout and the blind set (--misses,
-         --blind-misses list the tuning or blind dev misses)";
+         --blind-misses list the tuning or blind dev misses)
+  bench  Crossroads against a bare Tauri app (bench/baseline), release builds,
+         one Xvfb session: cold start, PSS, tray PSS and wake-ups, invoke and
+         write latency from the page over ten years of data, sizes; writes
+         target/bench/report.json (--runs N, --tray-seconds S, --quick)
+  bundle build the release app and its Linux packages (.deb, AppImage) with
+         the Tauri CLI, then install the .deb here, check its files, start
+         it under Xvfb to its ready signal and remove it
+         (--no-install-test skips that; --deb-only skips the AppImage)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +54,12 @@ fn main() -> ExitCode {
         Some("e2e") => e2e_only(&args[1..]),
         Some("crash") => crash::run(&args[1..]),
         // Internal: the child the crash harness kills.
+        Some("bench") => bench::run(&args[1..]),
+        // Internal: the measuring part of `bench`, inside xvfb-run.
+        Some(bench::SESSION_COMMAND) => bench::inside_session(&args[1..]),
+        Some("bundle") => bundle::run(&args[1..]),
+        // Internal: the installed app started inside xvfb-run.
+        Some(bundle::SMOKE_COMMAND) => bundle::smoke(&args[1..]),
         Some(crash::CHILD_COMMAND) => crash::child(&args[1..]),
         // Internal: the part of `test` that runs inside xvfb-run + dbus-run-session.
         Some(e2e::SESSION_COMMAND) => e2e::inside_session(&args[1..]),

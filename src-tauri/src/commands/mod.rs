@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod endings;
 pub mod life;
 pub mod no_contact;
+pub mod perf;
 pub mod privacy;
 pub mod profile;
 pub mod program;
