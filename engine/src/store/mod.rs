@@ -812,6 +812,8 @@ fn open_error(dir: &Path, error: sled::Error) -> Error {
                 path: dir.to_path_buf(),
             }
         }
+        // A full disk or a permission problem is not damage: say what it is.
+        sled::Error::Io(e) => Error::Storage(e.to_string()),
         other => Error::StoreCorrupt {
             path: dir.to_path_buf(),
             detail: other.to_string(),
