@@ -454,7 +454,7 @@ async fn safety_is_one_click_away_crisis_words_bring_help_and_the_window_hides_f
     app.wait_for("#log").await;
     app.type_into("#note", "They texted. I want to die.").await;
     app.click("#log-they").await;
-    let card = app.text("#crisis-card").await;
+    let card = app.text_once_shown("#crisis-card").await;
     assert!(card.contains("stay safe"), "{card}");
     // Saved all the same.
     app.wait_for("#today li[data-kind='they_contacted']").await;
@@ -1008,7 +1008,7 @@ async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() 
         "I have been giving away my things, you can have the rest",
     )
     .await;
-    let card = app.text("#crisis-card").await;
+    let card = app.text_once_shown("#crisis-card").await;
     assert_eq!(
         focused_id(&app).await,
         "draft",
@@ -1073,7 +1073,10 @@ async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() 
         .script("return document.querySelector('#crisis-card .line-group').id;")
         .await;
     assert_eq!(first, "card-abuse-lines");
-    assert!(app.text("#crisis-card").await.contains("Hilfetelefon"));
+    assert!(app
+        .text_once_shown("#crisis-card")
+        .await
+        .contains("Hilfetelefon"));
     // (the lower tier is checked on step 1 below)
     app.screenshot("32-care-card-danger").await;
     app.script("document.getElementById('crisis-card').scrollIntoView();")
@@ -1085,7 +1088,7 @@ async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() 
     app.go("reflect").await;
     app.type_into("#unmet_need", "Honestly I just dont see the point anymore")
         .await;
-    let card = app.text("#crisis-card").await;
+    let card = app.text_once_shown("#crisis-card").await;
     assert_eq!(focused_id(&app).await, "unmet_need");
     assert!(
         card.contains("really heavy") && card.contains("for one minute"),
