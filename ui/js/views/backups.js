@@ -30,7 +30,7 @@ export async function backupList({ damaged, onRestored }) {
   }
   const confirmBox = h("div", { class: "confirm-restore", id: "confirm-restore", hidden: true });
   const ask = (backup, button) => {
-    const yes = h("button", { type: "button", id: "confirm-restore-yes" }, t.confirmYes);
+    const yes = h("button", { type: "button", class: "primary", id: "confirm-restore-yes" }, t.confirmYes);
     const no = h("button", { type: "button", class: "secondary", id: "confirm-restore-no" }, t.confirmNo);
     confirmBox.replaceChildren(
       h("p", { id: "confirm-restore-text" }, t.confirm(describe(backup), damaged)),

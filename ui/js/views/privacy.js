@@ -25,7 +25,7 @@ function passwordField(id, label, autocomplete, hint) {
 function passwordForm(id, fields, submitLabel, action, onDone) {
   const status = h("p", { class: "form-status", id: `${id}-status`, "aria-live": "polite" });
   const general = h("p", { class: "field-error", id: `${id}-error`, hidden: true, tabindex: "-1" });
-  const button = h("button", { type: "submit", id: `${id}-submit` }, submitLabel);
+  const button = h("button", { type: "submit", class: "primary", id: `${id}-submit` }, submitLabel);
   const form = h("form", { class: "privacy-form", id, novalidate: true }, fields, general, h("div", { class: "inline" }, button), status);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -191,7 +191,7 @@ export async function privacySection(onLocked) {
       h(
         "div",
         { class: "inline" },
-        h("button", { type: "button", id: "lock-now", onclick: async () => { await api.lockNow(false); onLocked(); } }, t.lockNow),
+        h("button", { type: "button", class: "primary", id: "lock-now", onclick: async () => { await api.lockNow(false); onLocked(); } }, t.lockNow),
         h("button", { type: "button", class: "secondary", id: "show-change", onclick: () => show(change()) }, t.changePassphrase),
         h("button", { type: "button", class: "secondary", id: "show-remove", onclick: () => show(remove()) }, t.removePassphrase),
       ),
