@@ -20,6 +20,22 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/// `text` with each finding ({start, end, category}, in characters) in a
+/// <mark>, as text nodes only: what the engine marked, never markup.
+export function markedText(text, findings) {
+  const chars = Array.from(text);
+  const parts = [];
+  let at = 0;
+  for (const f of findings) {
+    if (f.start < at) continue;
+    parts.push(chars.slice(at, f.start).join(""));
+    parts.push(h("mark", { "data-category": f.category }, chars.slice(f.start, f.end).join("")));
+    at = f.end;
+  }
+  parts.push(chars.slice(at).join(""));
+  return h("p", { class: "draft-text" }, parts);
+}
+
 /// The page's heading, focusable so a route change can move focus to it.
 export function pageTitle(text) {
   return h("h1", { tabindex: "-1", class: "page-title" }, text);

@@ -376,6 +376,7 @@ export const text = {
     reason: { start: "made at start", daily: "daily", before_restore: "kept before a restore", old: "from an older version" },
     counts: (records, drafts, events) => `${records} records: ${drafts} ${drafts === 1 ? "draft" : "drafts"}, ${events} logged ${events === 1 ? "moment" : "moments"}`,
     notRestorable: "Made by an older version; it can't be restored.",
+    empty: "Taken before you had written anything: nothing to bring back.",
     restore: "Restore",
     confirm: (what, damaged) =>
       damaged

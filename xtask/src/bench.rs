@@ -371,20 +371,6 @@ fn group_switches(pgid: u32) -> (u64, u64) {
     sums
 }
 
-fn bus_name_has_owner(name: &str) -> bool {
-    Command::new("dbus-send")
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            &format!("string:{name}"),
-        ])
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
-}
-
 /// Waits until `check` holds, polling; false after `limit`.
 fn wait_until(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
     let started = Instant::now();
@@ -442,7 +428,7 @@ fn start_and_idle(bin: &Path, home: &Path) -> Result<(f64, f64, Vec<String>), Fa
     });
     app.kill();
     let _ = wait_until(Duration::from_secs(20), || {
-        !bus_name_has_owner(SINGLE_INSTANCE_NAME)
+        !crate::e2e::name_has_owner(SINGLE_INSTANCE_NAME)
     });
     result
 }
@@ -486,7 +472,7 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
         .spawn()
         .ok();
     let _ = wait_until(Duration::from_secs(20), || {
-        bus_name_has_owner("org.freedesktop.Notifications")
+        crate::e2e::name_has_owner("org.freedesktop.Notifications")
     });
 
     let mut report = Map::new();
@@ -546,7 +532,7 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
     let (wake, wake_forced, tray_pss, names) = idle_cost(app.group(), tray_seconds);
     app.kill();
     let _ = wait_until(Duration::from_secs(20), || {
-        !bus_name_has_owner(SINGLE_INSTANCE_NAME)
+        !crate::e2e::name_has_owner(SINGLE_INSTANCE_NAME)
     });
     println!(
         "  closed: {closed}, WebKit processes gone: {webkit_gone}; PSS {tray_pss:.1} MB, \
@@ -570,7 +556,7 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
     let (floor_wake, _, floor_pss, names) = idle_cost(app.group(), tray_seconds);
     app.kill();
     let _ = wait_until(Duration::from_secs(20), || {
-        !bus_name_has_owner(SINGLE_INSTANCE_NAME)
+        !crate::e2e::name_has_owner(SINGLE_INSTANCE_NAME)
     });
     println!("  PSS {floor_pss:.1} MB, {floor_wake:.2} switches/s  {names:?}");
     put(&mut report, "tray_floor_pss_mb", floor_pss);

@@ -71,7 +71,8 @@ fn spawn(program: &str, args: &[&str], stdout: Stdio) -> Result<Child, Failure> 
         .map_err(|e| Failure(format!("could not start {program}: {e}")))
 }
 
-fn name_has_owner(name: &str) -> bool {
+/// Whether a name has an owner on the session bus (false without a bus).
+pub fn name_has_owner(name: &str) -> bool {
     Command::new("dbus-send")
         .args([
             "--session",

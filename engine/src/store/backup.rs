@@ -74,6 +74,9 @@ pub struct BackupInfo {
     pub events: usize,
     /// Whether it can be restored.
     pub restorable: bool,
+    /// It holds none of the person's records (taken before they wrote
+    /// anything): restoring it would only empty the app, so it is not offered.
+    pub empty: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -175,23 +178,25 @@ fn describe(name: &str, path: &Path) -> BackupInfo {
     match parsed {
         Some(file) => {
             let count = |tree: Tree| file.trees.get(tree.name()).map_or(0, BTreeMap::len);
+            // What the person wrote and logged; the store's own
+            // bookkeeping (schema, counts, notifications) is not theirs.
+            let records = file
+                .trees
+                .iter()
+                .filter(|(name, _)| {
+                    ![Tree::Meta.name(), Tree::Outbox.name()].contains(&name.as_str())
+                })
+                .map(|(_, records)| records.len())
+                .sum();
             BackupInfo {
                 id: name.to_owned(),
                 created_at: Some(file.created_at),
                 reason: Some(file.reason),
-                // What the person wrote and logged; the store's own
-                // bookkeeping (schema, counts, notifications) is not theirs.
-                records: file
-                    .trees
-                    .iter()
-                    .filter(|(name, _)| {
-                        ![Tree::Meta.name(), Tree::Outbox.name()].contains(&name.as_str())
-                    })
-                    .map(|(_, records)| records.len())
-                    .sum(),
+                records,
                 drafts: count(Tree::Drafts),
                 events: count(Tree::Events),
-                restorable: file.schema <= migrate::SCHEMA_VERSION,
+                restorable: file.schema <= migrate::SCHEMA_VERSION && records > 0,
+                empty: records == 0,
             }
         }
         None => BackupInfo {
@@ -205,6 +210,7 @@ fn describe(name: &str, path: &Path) -> BackupInfo {
             drafts: 0,
             events: 0,
             restorable: false,
+            empty: false,
         },
     }
 }

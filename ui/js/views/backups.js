@@ -58,7 +58,7 @@ export async function backupList({ damaged, onRestored }) {
     yes.focus();
   };
   const items = backups.map((backup) => {
-    const counts = backup.restorable ? t.counts(backup.records, backup.drafts, backup.events) : t.notRestorable;
+    const counts = backup.empty ? t.empty : backup.restorable ? t.counts(backup.records, backup.drafts, backup.events) : t.notRestorable;
     const button = h(
       "button",
       { type: "button", class: "secondary restore", "data-id": backup.id, disabled: !backup.restorable, "aria-label": `${t.restore}: ${describe(backup)}` },

@@ -3,7 +3,7 @@
 // outcome. Nothing is ever sent.
 
 import { api } from "../api.js";
-import { announce, h, pageTitle } from "../dom.js";
+import { announce, h, pageTitle, markedText } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { savedNote } from "./notes.js";
@@ -11,19 +11,8 @@ import { showCrisisCard } from "./safety.js";
 
 const t = text.reachOut;
 
-/// The note with the coach's findings in <mark>, as text nodes only.
 function marked(note) {
-  const chars = Array.from(note.text);
-  const parts = [];
-  let at = 0;
-  for (const f of note.review.findings) {
-    if (f.start < at) continue;
-    parts.push(chars.slice(at, f.start).join(""));
-    parts.push(h("mark", { "data-category": f.category }, chars.slice(f.start, f.end).join("")));
-    at = f.end;
-  }
-  parts.push(chars.slice(at).join(""));
-  return h("p", { class: "draft-text" }, parts);
+  return markedText(note.text, note.review.findings);
 }
 
 function coachPanel(slot, note) {

@@ -2,26 +2,15 @@
 // this screen marks the phrases it found and says why, and never sends anything.
 
 import { api } from "../api.js";
-import { announce, h, pageTitle } from "../dom.js";
+import { announce, h, pageTitle, markedText } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { offerCare, showCard, supportLink, watchField } from "../care.js";
 
 const t = text.vault;
 
-/// The draft's text with the engine's findings wrapped in <mark>, as text nodes only.
 function marked(draft) {
-  const chars = Array.from(draft.text);
-  const parts = [];
-  let at = 0;
-  for (const f of draft.analysis.findings) {
-    if (f.start < at) continue;
-    parts.push(chars.slice(at, f.start).join(""));
-    parts.push(h("mark", { "data-category": f.category }, chars.slice(f.start, f.end).join("")));
-    at = f.end;
-  }
-  parts.push(chars.slice(at).join(""));
-  return h("p", { class: "draft-text" }, parts);
+  return markedText(draft.text, draft.analysis.findings);
 }
 
 function draftCard(draft) {
