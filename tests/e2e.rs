@@ -780,10 +780,11 @@ async fn backups_are_listed_in_settings_and_restore_after_a_confirmation() {
         .contains("kept as a backup first"));
     app.screenshot("42-settings-restore-confirm").await;
     app.click("#confirm-restore-yes").await;
-    assert_eq!(
-        app.text_once_shown("#restore-status").await,
-        "Restored. Your data is back as it was then."
-    );
+    app.text_becomes(
+        "#restore-status",
+        "Restored. Your data is back as it was then.",
+    )
+    .await;
     let profile = app.invoke("get_profile", json!({})).await;
     assert_eq!(profile["ok"]["ex_name"], "Sam", "{profile}");
     let listed = app.invoke("list_backups", json!({})).await;

@@ -280,6 +280,23 @@ impl App {
         }
     }
 
+    /// Waits until the text of `css` is `expected`, for statuses that show a
+    /// passing state first ("Restoring…") and the answer after.
+    pub async fn text_becomes(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let text = self.text(css).await;
+            if text.trim() == expected {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{css} still reads {text:?}, not {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the first element matching `css`.
     pub async fn click(&self, css: &str) {
         self.wait_for(css).await.click().await.unwrap();
