@@ -3,6 +3,9 @@
 
 /// Every command the UI may call; keep in step with `generate_handler!` in lib.rs.
 const COMMANDS: &[&str] = &[
+    "export_data",
+    "import_data",
+    "erase_everything",
     "app_info",
     "get_overview",
     "get_profile",

@@ -608,3 +608,144 @@ fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
     assert_eq!(reach_out(&app, later, UTC).0, StepStatus::Open);
     assert!(!app.reach_out().unwrap().they_ended_it);
 }
+
+/// Trees the export test below can't fill in the live store: the store's
+/// bookkeeping (not exported), and the closure notes, which hold nothing
+/// once a program is archived and the next one is under way (they are
+/// inside the archive it fills).
+const EMPTY_AFTER_ARCHIVING: [crate::store::Tree; 2] =
+    [crate::store::Tree::Meta, crate::store::Tree::Closure];
+
+#[test]
+fn an_export_of_every_kind_of_record_imports_whole_into_another_store() {
+    use crate::life::{ActivityInput, ActivityKind, TriggerInput, TriggerKind};
+    use crate::store::Tree;
+
+    let (_dir, app) = open_app();
+    // A first program, on the moving-on path, archived.
+    let t0 = instant("2025-06-01T19:00:00Z");
+    ready(&app, t0, UTC);
+    app.choose_moving_on(t0 + Duration::days(20), UTC).unwrap();
+    app.save_closure(moving_on::Field::Learned, "marker-closure", t0, UTC)
+        .unwrap();
+    app.archive_program(t0 + Duration::days(21), UTC).unwrap();
+    // The next one, back together, with a record of every other kind.
+    let (_, _, now) = {
+        let t1 = instant("2026-01-10T19:00:00Z");
+        ready(&app, t1, UTC);
+        let yes_at = instant("2026-01-31T19:00:00Z");
+        app.record_outcome(Outcome::WantToTry, yes_at, UTC).unwrap();
+        ((), (), yes_at)
+    };
+    app.save_draft(None, "marker-draft", false, now).unwrap();
+    app.log_event(EventKind::UrgeResisted, Some("marker-note"), now, UTC)
+        .unwrap();
+    app.count_thought(now, UTC).unwrap();
+    app.log_activity(
+        &ActivityInput {
+            kind: ActivityKind::Exercise,
+            when: None,
+            note: Some("marker-run".into()),
+        },
+        now,
+        UTC,
+    )
+    .unwrap();
+    app.save_mood(4, Some("marker-mood"), false, now, UTC)
+        .unwrap();
+    app.save_trigger(
+        None,
+        &TriggerInput {
+            kind: TriggerKind::TimeOfDay,
+            moment: "marker-moment".into(),
+            plan: "Walk".into(),
+            reminder: Some("21:00".into()),
+        },
+        now,
+        UTC,
+    )
+    .unwrap();
+    app.save_journal_entry(None, "marker-journal", None, now)
+        .unwrap();
+    app.add_together_item(List::MyCommitments, "marker-commitment", now, UTC)
+        .unwrap();
+    app.save_check_in(
+        &CheckIn {
+            i_feel: "marker-check-in".into(),
+            ..CheckIn::default()
+        },
+        now,
+        UTC,
+    )
+    .unwrap();
+    app.save_safety_plan(
+        &crate::care::SafetyPlanInput {
+            warning_signs: "marker-signs".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    app.set_country("GB", now).unwrap();
+    app.check_milestones(now, UTC).unwrap();
+
+    let bytes = app.export_json(now).unwrap();
+    let exported: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let mut covered: Vec<&str> = exported["trees"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    covered.extend(EMPTY_AFTER_ARCHIVING.iter().map(|t| t.name()));
+    covered.sort_unstable();
+    let mut every: Vec<&str> = Tree::ALL.iter().map(|t| t.name()).collect();
+    every.sort_unstable();
+    assert_eq!(
+        covered, every,
+        "a kind of record is not in the export (or this test does not write it yet)"
+    );
+
+    let (_dir2, other) = open_app();
+    other.import_json(&bytes, now, UTC).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_slice(&other.export_json(now).unwrap()).unwrap();
+    assert_eq!(again["trees"], exported["trees"]);
+    assert_eq!(
+        serde_json::to_value(other.together(now, UTC).unwrap()).unwrap(),
+        serde_json::to_value(app.together(now, UTC).unwrap()).unwrap()
+    );
+
+    let markdown = app.export_markdown(now, UTC).unwrap();
+    for marker in [
+        "marker-closure",
+        "marker-draft",
+        "marker-note",
+        "marker-run",
+        "marker-mood",
+        "marker-moment",
+        "marker-journal",
+        "marker-commitment",
+        "marker-check-in",
+        "marker-signs",
+    ] {
+        assert!(
+            markdown.contains(marker),
+            "{marker} missing from\n{markdown}"
+        );
+    }
+}
+
+#[test]
+fn erasing_everything_needs_the_word_and_leaves_a_first_start() {
+    let (dir, app) = open_app();
+    let t0 = instant("2026-01-10T19:00:00Z");
+    ready(&app, t0, UTC);
+    app.backup(t0, crate::BackupReason::Start).unwrap();
+    let err = app.erase_everything("yes").unwrap_err();
+    assert_eq!(err.field(), Some("confirmation"));
+    assert!(app.overview(t0, UTC).unwrap().has_profile, "nothing erased");
+    app.erase_everything(" Erase ").unwrap();
+    assert!(!app.overview(t0, UTC).unwrap().has_profile);
+    assert!(Crossroads::backups(dir.path()).unwrap().is_empty());
+}

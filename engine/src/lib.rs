@@ -29,7 +29,9 @@
 //! - [`drafts`] and [`begging`]: step 2: the unsent drafts vault, the
 //!   begging detector, and the pledge.
 //! - [`privacy`]: when the app locks itself, and how discreet
-//!   notifications are.
+//!   notifications are; export (JSON to import, Markdown to read), import
+//!   (all or nothing) and erasing everything live in `store::export` and
+//!   `markdown`, behind the facade.
 //! - [`life`]: step 4: activities, the thought tally, the daily mood,
 //!   trigger plans and their reminders, the journal, and the statistics
 //!   behind the Progress charts.
@@ -67,6 +69,7 @@ pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
 pub mod life;
+mod markdown;
 pub mod moving_on;
 pub mod no_contact;
 pub mod outbox;
@@ -93,6 +96,7 @@ pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
 pub use store::backup::{BackupInfo, Reason as BackupReason};
 pub use store::crypto::{Cost as KeyCost, PASSPHRASE_MIN_CHARS};
+pub use store::export::{Imported, EXPORT_FORMAT, IMPORT_MAX_BYTES};
 pub use store::SCHEMA_VERSION;
 
 use store::{backup, Read, Store};
@@ -941,6 +945,80 @@ impl Crossroads {
         // (sled keeps old versions in its log until it reuses the space).
         self.store.rebuild()?;
         self.overview(now, tz)
+    }
+
+    /// Everything, in clear, as the bytes of a JSON export file: the one to
+    /// import (on this computer or another). Refused while locked.
+    pub fn export_json(&self, now: DateTime<Utc>) -> Result<Vec<u8>> {
+        store::export::export(&self.store, now)
+    }
+
+    /// Everything the person wrote as one readable Markdown document, with
+    /// instants in `tz`. Refused while locked.
+    pub fn export_markdown(&self, now: DateTime<Utc>, tz: Tz) -> Result<String> {
+        let trees = self
+            .store
+            .transact(|tx| store::export::records_in_clear(tx))?;
+        Ok(markdown::render(&trees, now, tz))
+    }
+
+    /// Replaces everything with the JSON export in `bytes`, all or nothing:
+    /// a file that is not a whole export of a known format, one already
+    /// imported, or one holding records a screen could not read is refused
+    /// and nothing changes. The data it replaces is kept as a backup.
+    pub fn import_json(&self, bytes: &[u8], now: DateTime<Utc>, tz: Tz) -> Result<Imported> {
+        store::export::import(&self.store, bytes, now, |staged| {
+            Crossroads {
+                store: staged.clone(),
+            }
+            .read_every_view(now, tz)
+        })
+    }
+
+    /// Reads the data through every view the app shows, so data a screen
+    /// could not read is found before it is let in.
+    fn read_every_view(&self, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+        self.profile_view(now, tz)?;
+        self.overview(now, tz)?;
+        self.dealbreakers()?;
+        self.reflection(now, tz)?;
+        self.vault()?;
+        self.no_contact(now, tz)?;
+        self.settings()?;
+        self.privacy()?;
+        self.country()?;
+        self.safety_plan()?;
+        self.life(now, tz)?;
+        self.journal(None, now, tz)?;
+        self.statistics(life::stats::Range::AllTime, now, tz)?;
+        self.reach_out()?;
+        self.together(now, tz)?;
+        self.closure()?;
+        for archive in self.archives()? {
+            self.archived(&archive.id, now, tz)?;
+        }
+        outbox::pending(&self.store)?;
+        Ok(())
+    }
+
+    /// Erases every record, every backup and the passphrase, once
+    /// `confirmation` is the word [`moving_on::ERASE_WORD`]: Crossroads is
+    /// as on its first start. Works while locked, for a forgotten
+    /// passphrase.
+    pub fn erase_everything(&self, confirmation: &str) -> Result<()> {
+        if !confirmation
+            .trim()
+            .eq_ignore_ascii_case(moving_on::ERASE_WORD)
+        {
+            return Err(Error::invalid(
+                "confirmation",
+                format!(
+                    "To erase everything, type the word “{}”.",
+                    moving_on::ERASE_WORD
+                ),
+            ));
+        }
+        store::export::erase_everything(&self.store)
     }
 
     /// The archived programs, newest first.

@@ -126,6 +126,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::endings::list_archives,
             commands::endings::get_archive,
             commands::perf::ui_ready,
+            commands::data::export_data,
+            commands::data::import_data,
+            commands::data::erase_everything,
         ])
 }
 
@@ -153,6 +156,8 @@ pub fn run() {
                 )
                 .build(),
         )
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::data::FileChoice::from_env())
         .manage(window::LastScreen::default())
         // Closing the window destroys the webview; remember its screen first.
         .on_window_event(|window, event| {

@@ -8,7 +8,8 @@
 //! - one a day for the last [`DAYS_KEPT`] days, so a run of restarts after a
 //!   bad write cannot push out every good copy;
 //! - the last [`SAFETY_COPIES_KEPT`] copies of the data as it was just before
-//!   a restore, so restoring never overwrites anything without a copy.
+//!   a restore, and as many from just before an import, so neither ever
+//!   overwrites anything without a copy.
 //!
 //! Files of the first release (no `crossroads_backup` field) are listed but
 //! cannot be restored: their keys were not kept whole.
@@ -44,6 +45,8 @@ pub enum Reason {
     Daily,
     /// The data as it was just before a restore replaced it.
     BeforeRestore,
+    /// The data as it was just before an import replaced it.
+    BeforeImport,
 }
 
 impl Reason {
@@ -52,6 +55,7 @@ impl Reason {
             Reason::Start => "start",
             Reason::Daily => "daily",
             Reason::BeforeRestore => "before-restore",
+            Reason::BeforeImport => "before-import",
         }
     }
 }
@@ -114,7 +118,7 @@ pub fn write_daily_if_due(store: &Store, now: DateTime<Utc>) -> Result<Option<Pa
     write(store, now, Reason::Daily).map(Some)
 }
 
-fn snapshot(store: &Store, now: DateTime<Utc>, reason: Reason) -> Result<PathBuf> {
+pub(super) fn snapshot(store: &Store, now: DateTime<Utc>, reason: Reason) -> Result<PathBuf> {
     let dir = folder(store.dir());
     fs::create_dir_all(&dir).map_err(io)?;
     let mut trees = BTreeMap::new();
@@ -335,7 +339,7 @@ pub fn remove_clear_backups(data_dir: &Path) -> Result<usize> {
 }
 
 /// Deletes what the keeping rules no longer need.
-fn prune(dir: &Path) -> Result<()> {
+pub(super) fn prune(dir: &Path) -> Result<()> {
     let backups = list(dir.parent().unwrap_or(dir))?;
     let mut keep = BTreeSet::new();
     let newest = |reason: Reason, n: usize| {
@@ -347,6 +351,7 @@ fn prune(dir: &Path) -> Result<()> {
     };
     keep.extend(newest(Reason::Start, STARTS_KEPT));
     keep.extend(newest(Reason::BeforeRestore, SAFETY_COPIES_KEPT));
+    keep.extend(newest(Reason::BeforeImport, SAFETY_COPIES_KEPT));
     let mut days = BTreeSet::new();
     for daily in backups.iter().filter(|b| b.reason == Some(Reason::Daily)) {
         let day = daily.created_at.map(|t| t.date_naive());
@@ -373,11 +378,11 @@ fn io(e: std::io::Error) -> Error {
     Error::Storage(e.to_string())
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) {
         return None;
     }

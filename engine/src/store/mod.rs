@@ -14,6 +14,7 @@
 
 pub mod backup;
 pub mod crypto;
+pub mod export;
 mod migrate;
 
 use std::collections::BTreeMap;

@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod care;
+pub mod data;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod endings;

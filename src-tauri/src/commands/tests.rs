@@ -47,6 +47,9 @@ impl Harness {
         let app = crate::run_app(mock_builder())
             .manage(AppState::open(dir.path(), clock.clone()))
             .manage(notifier)
+            .manage(crate::commands::data::FileChoice::Preset(
+                dir.path().join("chosen-file"),
+            ))
             .build(context())
             .unwrap();
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -1464,4 +1467,77 @@ fn very_discreet_notifications_say_nothing_of_days_contact_or_anyone() {
         h.call("get_privacy", json!({})).unwrap()["very_discreet"],
         true
     );
+}
+
+#[test]
+fn an_export_imports_into_another_app_and_bad_files_change_nothing() {
+    let h = with_profile();
+    let chosen = h._dir.path().join("chosen-file");
+    let exported = h.call("export_data", json!({ "format": "json" })).unwrap();
+    assert_eq!(exported["path"], chosen.display().to_string());
+
+    let other = Harness::new();
+    let other_chosen = other._dir.path().join("chosen-file");
+    let err = other.call("import_data", json!({})).unwrap_err();
+    assert_eq!(err["field"], "file", "no file there: {err}");
+    for bytes in [b"not json".to_vec(), b"{}".to_vec(), vec![0xff; 1000]] {
+        std::fs::write(&other_chosen, &bytes).unwrap();
+        let err = other.call("import_data", json!({})).unwrap_err();
+        assert_eq!(
+            (err["kind"].as_str(), err["field"].as_str()),
+            (Some("invalid_input"), Some("file")),
+            "{err}"
+        );
+        assert_eq!(other.call("get_profile", json!({})).unwrap(), Value::Null);
+    }
+    std::fs::copy(&chosen, &other_chosen).unwrap();
+    let imported = other.call("import_data", json!({})).unwrap();
+    assert!(
+        imported["imported"]["records"].as_u64().unwrap() >= 2,
+        "{imported}"
+    );
+    assert_eq!(
+        other.call("get_profile", json!({})).unwrap()["ex_name"],
+        "Robin"
+    );
+    let again = other.call("import_data", json!({})).unwrap_err();
+    assert!(
+        again["message"]
+            .as_str()
+            .unwrap()
+            .contains("already imported"),
+        "{again}"
+    );
+
+    h.call("export_data", json!({ "format": "markdown" }))
+        .unwrap();
+    let markdown = std::fs::read_to_string(&chosen).unwrap();
+    assert!(markdown.starts_with("# Crossroads"), "{markdown}");
+    assert!(markdown.contains("Robin"));
+    for bad in [
+        json!({ "format": "pdf" }),
+        json!({}),
+        json!({ "format": 1 }),
+    ] {
+        assert!(h.call("export_data", bad.clone()).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn erasing_everything_needs_the_word_then_the_app_starts_over() {
+    let h = with_profile();
+    for word in ["", "yes", "delete"] {
+        let err = h
+            .call("erase_everything", json!({ "confirmation": word }))
+            .unwrap_err();
+        assert_eq!(err["field"], "confirmation", "{err}");
+        assert_eq!(
+            h.call("get_profile", json!({})).unwrap()["ex_name"],
+            "Robin"
+        );
+    }
+    h.call("erase_everything", json!({ "confirmation": "erase" }))
+        .unwrap();
+    assert_eq!(h.call("get_profile", json!({})).unwrap(), Value::Null);
+    assert_eq!(h.call("list_backups", json!({})).unwrap(), json!([]));
 }
