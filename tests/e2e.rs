@@ -2036,3 +2036,99 @@ async fn closing_ends_the_webview_and_reopening_restores_the_screen() {
     assert!(clicked.status.success(), "{clicked:?}");
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn everything_exports_erases_and_comes_back_from_the_export() {
+    let home = TestHome::new();
+    // Outside the home, so the check that nothing is left finds no copy.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let chosen = elsewhere.path().join("chosen.json");
+    let chosen_text = chosen.display().to_string();
+    let app = App::start_with(&home, &[("CROSSROADS_FILE_CHOICE", chosen_text.as_str())]).await;
+    profile_for_setup(&app, "Quintessa").await;
+    let saved = app
+        .invoke(
+            "save_journal_entry",
+            json!({ "id": null, "text": "Zorbleflax wrote this", "prompt": null }),
+        )
+        .await;
+    assert!(saved.get("ok").is_some(), "{saved}");
+
+    app.go("settings").await;
+    app.click("#export-markdown").await;
+    app.eventually("return (document.getElementById('export-status')?.textContent || '').startsWith('Saved to');")
+        .await;
+    let markdown = std::fs::read_to_string(&chosen).unwrap();
+    assert!(markdown.starts_with("# Crossroads"), "{markdown}");
+    assert!(markdown.contains("Zorbleflax wrote this"));
+    app.click("#export-json").await;
+    app.eventually(&format!(
+        "return document.getElementById('export-status').textContent === {:?};",
+        format!("Saved to {chosen_text}.")
+    ))
+    .await;
+    assert!(std::fs::read_to_string(&chosen)
+        .unwrap()
+        .contains("\"crossroads_export\": 1"));
+    app.screenshot("47-settings-your-data").await;
+
+    // Erasing needs the word.
+    app.type_into("#erase-confirmation", "yes").await;
+    app.click("#erase-everything").await;
+    assert!(app
+        .text_once_shown("#erase-confirmation-error")
+        .await
+        .contains("erase"));
+    app.screenshot("48-erase-everything-refused").await;
+    assert_eq!(
+        app.invoke("get_profile", json!({})).await["ok"]["ex_name"],
+        "Quintessa"
+    );
+    app.type_into("#erase-confirmation", "erase").await;
+    app.click("#erase-everything").await;
+    app.wait_for("#welcome-import").await;
+    assert_eq!(
+        app.invoke("get_profile", json!({})).await["ok"],
+        serde_json::Value::Null
+    );
+    app.close().await;
+    assert_eq!(
+        home.files_containing(&["Zorbleflax", "Quintessa"]),
+        Vec::<String>::new(),
+        "nothing of theirs is left on disk"
+    );
+
+    // A new start imports the export from the welcome screen.
+    let app = App::start_with(&home, &[("CROSSROADS_FILE_CHOICE", chosen_text.as_str())]).await;
+    app.click("#welcome-import summary").await;
+    app.click("#import-start").await;
+    app.click("#confirm-import-yes").await;
+    app.wait_for("main[data-view='home']").await;
+    assert_eq!(
+        app.invoke("get_profile", json!({})).await["ok"]["ex_name"],
+        "Quintessa"
+    );
+    let journal = app.invoke("get_journal", json!({ "query": null })).await;
+    assert!(
+        journal.to_string().contains("Zorbleflax wrote this"),
+        "{journal}"
+    );
+    // The same file twice: a clear refusal, and nothing changes.
+    app.go("settings").await;
+    app.click("#import-start").await;
+    app.click("#confirm-import-yes").await;
+    app.eventually("return (document.getElementById('import-status')?.textContent || '').includes('already imported');")
+        .await;
+    app.screenshot("49-import-twice").await;
+    // A file that is not an export.
+    std::fs::write(&chosen, "not an export").unwrap();
+    app.click("#confirm-import-yes").await;
+    app.eventually("return (document.getElementById('import-status')?.textContent || '').includes('Nothing was imported');")
+        .await;
+    assert_eq!(
+        app.invoke("get_profile", json!({})).await["ok"]["ex_name"],
+        "Quintessa"
+    );
+    app.close().await;
+}

@@ -7,6 +7,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
+import { eraseEverythingForm, exportControls } from "./your_data.js";
 
 const t = text.privacy;
 
@@ -57,7 +58,18 @@ export function lockScreen(onUnlocked) {
     (values) => api.unlock(values.passphrase),
     onUnlocked,
   );
-  const view = h("section", { class: "card narrow lock", id: "lock-screen" }, pageTitle(t.lockedTitle), h("p", { class: "lead" }, t.lockedLead), form);
+  // A forgotten passphrase: erasing everything is the way back in.
+  const forgot = h(
+    "details",
+    { class: "forgot", id: "forgot-passphrase" },
+    h("summary", {}, text.yourData.forgotTitle),
+    h("p", {}, text.yourData.forgotLead),
+    eraseEverythingForm(async () => {
+      location.hash = "#/welcome";
+      await onUnlocked();
+    }),
+  );
+  const view = h("section", { class: "card narrow lock", id: "lock-screen" }, pageTitle(t.lockedTitle), h("p", { class: "lead" }, t.lockedLead), form, forgot);
   setTimeout(() => form.querySelector("input")?.focus(), 0);
   return view;
 }
@@ -146,6 +158,7 @@ export async function privacySection(onLocked) {
       return [
         h("p", {}, t.offLead),
         h("p", { class: "warning", id: "forget-warning" }, t.forgetWarning),
+        h("details", { class: "export-first" }, h("summary", {}, text.yourData.exportFirst), exportControls("first-")),
         passwordForm(
           "set-passphrase",
           [passwordField("passphrase", t.newPassphrase, "new-password", t.passphraseHint), passwordField("repeat", t.repeat, "new-password")],

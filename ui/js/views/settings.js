@@ -5,6 +5,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { backupList } from "./backups.js";
 import { privacySection } from "./privacy.js";
+import { yourDataSection } from "./your_data.js";
 import { profileForm } from "./profile_form.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { countryPicker } from "./safety.js";
@@ -151,14 +152,7 @@ export async function render({ navigate }) {
     await privacySection(() => navigate("home")),
     ...noContactSection(current),
     await countrySection(),
-    h(
-      "section",
-      { class: "card", "aria-labelledby": "data-title" },
-      h("h2", { id: "data-title" }, t.dataTitle),
-      h("p", {}, t.dataLead),
-      h("p", {}, h("code", { class: "path", id: "data-dir" }, info.data_dir)),
-      h("p", { class: "muted" }, t.version(info.version)),
-    ),
+    yourDataSection(info, { onImported: async () => navigate("home"), onErased: async () => navigate("welcome") }),
     h(
       "section",
       { class: "card", "aria-labelledby": "backups-title" },

@@ -2,6 +2,7 @@
 
 import { h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
+import { importControls } from "./your_data.js";
 
 export async function render({ navigate }) {
   const t = text.welcome;
@@ -18,5 +19,6 @@ export async function render({ navigate }) {
       h("ul", { class: "promise" }, t.privacy.map((line) => h("li", {}, line))),
     ),
     h("button", { type: "button", class: "primary", id: "begin", onclick: () => navigate("profile") }, t.begin),
+    h("details", { class: "export-first", id: "welcome-import" }, h("summary", {}, t.importFromOther), importControls(async () => navigate("home"))),
   );
 }
