@@ -2132,3 +2132,156 @@ async fn everything_exports_erases_and_comes_back_from_the_export() {
     );
     app.close().await;
 }
+
+/// The payloads in groups short enough for every field's limit, so all
+/// fifty are typed into each field over a few saves.
+fn xss_payload_groups() -> Vec<String> {
+    let mut groups = vec![String::new()];
+    for payload in xss_payloads() {
+        let last = groups.last_mut().unwrap();
+        if !last.is_empty() && last.len() + 1 + payload.len() > 280 {
+            groups.push(payload);
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(&payload);
+        }
+    }
+    groups
+}
+
+/// Types every payload group into every free-text field of `screen`, by
+/// keyboard, saving each the way a person would: the field's form (with
+/// a choice made where one is needed), or leaving the field (autosave).
+async fn type_payloads_into_every_field(app: &App, screen: &str) -> usize {
+    app.go(screen).await;
+    let ids = app
+        .script(
+            "return [...document.querySelectorAll('main textarea, main input[type=text]')] \
+             .filter(e => e.offsetParent !== null && !e.disabled && !e.readOnly) \
+             .map(e => e.id).filter(id => id && !['confirmation', 'erase-confirmation', 'milestones'].includes(id));",
+        )
+        .await;
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    for id in &ids {
+        for group in xss_payload_groups() {
+            let visible = app
+                .script(&format!("const el = document.getElementById({id:?}); return !!el && el.offsetParent !== null && !el.disabled;"))
+                .await;
+            // A field a save has put away (a form that closes once used).
+            if visible != json!(true) {
+                break;
+            }
+            app.type_into(&format!("#{id}"), &group).await;
+            let how = if screen == "no-contact" && id == "note" {
+                "document.getElementById('log-they').click(); return 'logged';".to_owned()
+            } else {
+                format!(
+                    "const el = document.getElementById({id:?}); const form = el.closest('form'); \
+                     if (form) {{ \
+                       for (const name of new Set([...form.querySelectorAll('input[type=radio]')].map(r => r.name))) \
+                         if (!form.querySelector(`input[name='${{name}}']:checked`)) form.querySelector(`input[name='${{name}}']`).click(); \
+                       const submit = form.querySelector('button[type=submit]'); \
+                       if (submit) {{ submit.click(); return 'submitted'; }} \
+                     }} \
+                     el.dispatchEvent(new Event('change', {{ bubbles: true }})); el.blur(); return 'left';"
+                )
+            };
+            app.script(&how).await;
+            app.eventually(
+                "return !document.querySelector('main button[disabled]') && \
+                 document.querySelector('main').getAttribute('aria-busy') !== 'true';",
+            )
+            .await;
+            let ran = app.script("return window.__xss || 0;").await;
+            assert_eq!(
+                ran,
+                json!(0),
+                "a payload ran while saving #{id} on {screen}"
+            );
+        }
+    }
+    ids.len()
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn payloads_typed_into_every_free_text_field_never_run() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    through_the_pledge(&app, "Sam").await;
+    let since = chrono::Utc::now() - chrono::Duration::days(15);
+    let started = app
+        .invoke("start_no_contact", json!({ "since": utc_wall_time(since) }))
+        .await;
+    assert!(started.get("ok").is_some(), "{started}");
+    app.script(
+        "window.__csp = 0; document.addEventListener('securitypolicyviolation', () => window.__csp++);",
+    )
+    .await;
+    assert!(xss_payload_groups().len() >= 8);
+    let mut fields = 0;
+    for screen in [
+        "reflect",
+        "vault",
+        "no-contact",
+        "live",
+        "journal",
+        "safety-plan",
+        "reach-out",
+    ] {
+        fields += type_payloads_into_every_field(&app, screen).await;
+    }
+    let outcome = app
+        .invoke("record_outcome", json!({ "outcome": "want_to_try" }))
+        .await;
+    assert!(outcome.get("ok").is_some(), "{outcome}");
+    fields += type_payloads_into_every_field(&app, "together").await;
+    assert!(fields >= 15, "only {fields} fields were found");
+
+    // Rendered back on every screen: as text, never as markup.
+    for screen in [
+        "home",
+        "reflect",
+        "vault",
+        "no-contact",
+        "live",
+        "journal",
+        "progress",
+        "safety-plan",
+        "reach-out",
+        "together",
+        "settings",
+    ] {
+        app.go(screen).await;
+        assert_eq!(
+            app.script("return window.__xss || 0;").await,
+            json!(0),
+            "a payload ran on {screen}"
+        );
+        let injected = app
+            .script("return document.querySelectorAll('main script, main iframe, main img[src=\"x\"], main svg[onload], main details[ontoggle], main a[href^=\"javascript\"]').length;")
+            .await;
+        assert_eq!(injected, json!(0), "markup made it into {screen}");
+    }
+    for (screen, list) in [
+        ("vault", "#drafts"),
+        ("journal", "main"),
+        ("live", "main"),
+        ("together", "main"),
+    ] {
+        app.go(screen).await;
+        let shown = app.text(list).await;
+        assert!(
+            shown.contains("onerror=window.__xss=1"),
+            "{screen} shows the payloads as text: {shown}"
+        );
+    }
+    assert_eq!(
+        app.script("return window.__csp;").await,
+        json!(0),
+        "the CSP had to step in"
+    );
+    app.close().await;
+}

@@ -302,12 +302,31 @@ impl App {
         self.wait_for(css).await.click().await.unwrap();
     }
 
-    /// Replaces the text in an input with `value`, by typing.
+    /// Replaces the text in an input with `value`, by typing. A screen
+    /// that redraws after a save may replace the field under the keys:
+    /// then the new field is found and typed into again.
     pub async fn type_into(&self, css: &str, value: &str) {
-        let input = self.wait_for(css).await;
-        input.clear().await.unwrap();
-        if !value.is_empty() {
-            input.send_keys(value).await.unwrap();
+        let started = Instant::now();
+        loop {
+            let input = self.wait_for(css).await;
+            let typed = async {
+                input.clear().await?;
+                if !value.is_empty() {
+                    input.send_keys(value).await?;
+                }
+                Ok::<(), fantoccini::error::CmdError>(())
+            }
+            .await;
+            match typed {
+                Ok(()) => return,
+                Err(e)
+                    if format!("{e:?}").contains("StaleElementReference")
+                        && started.elapsed() < PATIENCE =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("typing into {css}: {e:?}"),
+            }
         }
     }
 
