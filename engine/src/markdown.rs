@@ -39,11 +39,7 @@ fn section(tree: Tree) -> &'static str {
 
 /// Renders the records (as [`crate::store::export::records_in_clear`]
 /// answers them) as Markdown, with instants in `tz`.
-pub(crate) fn render(
-    trees: &std::collections::BTreeMap<Tree, Vec<(Vec<u8>, Value)>>,
-    now: DateTime<Utc>,
-    tz: Tz,
-) -> String {
+pub(crate) fn render(trees: &crate::store::export::Records, now: DateTime<Utc>, tz: Tz) -> String {
     let mut out = String::new();
     out.push_str("# Crossroads: everything you wrote\n\n");
     out.push_str(&format!(

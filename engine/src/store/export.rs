@@ -93,11 +93,12 @@ pub fn export(store: &Store, now: DateTime<Utc>) -> Result<Vec<u8>> {
     serde_json::to_vec_pretty(&file).map_err(|e| Error::Storage(e.to_string()))
 }
 
+/// Records by tree: each tree's (key, record in clear), in key order.
+pub(crate) type Records = BTreeMap<Tree, Vec<(Vec<u8>, serde_json::Value)>>;
+
 /// Every record of the person's, in clear, by tree and key (bookkeeping
 /// left out). Trees without records are left out.
-pub(crate) fn records_in_clear(
-    store: &impl Read,
-) -> Result<BTreeMap<Tree, Vec<(Vec<u8>, serde_json::Value)>>> {
+pub(crate) fn records_in_clear(store: &impl Read) -> Result<Records> {
     let mut trees = BTreeMap::new();
     for tree in Tree::ALL {
         let records: Vec<(Vec<u8>, serde_json::Value)> = store
