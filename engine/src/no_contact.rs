@@ -343,15 +343,22 @@ impl Handled {
 /// Everything recorded for step 3, read in one go.
 struct Record {
     start: Option<Start>,
-    events: Vec<Event>,
+    /// Every logged moment with its key, in time order; shared with the
+    /// store's cache (see [`Read::shared_entries`]).
+    logged: std::sync::Arc<Vec<(Vec<u8>, Event)>>,
 }
 
 impl Record {
     fn load(store: &impl Read) -> Result<Record> {
         Ok(Record {
             start: store.get(Tree::NoContact, START_KEY)?,
-            events: store.values(Tree::Events)?,
+            logged: store.shared_entries(Tree::Events)?,
         })
+    }
+
+    /// Every logged moment, in time order.
+    fn events(&self) -> impl DoubleEndedIterator<Item = &Event> {
+        self.logged.iter().map(|(_, event)| event)
     }
 
     /// Streak start instants, oldest first: the start, then each contact slip.
@@ -361,8 +368,7 @@ impl Record {
         };
         let mut starts = vec![(start.at, None)];
         for event in self
-            .events
-            .iter()
+            .events()
             .filter(|e| e.kind.ends_streak() && e.at >= start.at)
         {
             starts.push((event.at, Some(event)));
@@ -498,7 +504,10 @@ pub fn log(
     };
     // With the clock set back, an event still comes after what is recorded,
     // so the order of streaks never turns around.
-    let latest = record.events.last().map_or(current, |e| e.at.max(current));
+    let latest = record
+        .events()
+        .next_back()
+        .map_or(current, |e| e.at.max(current));
     // The note is kept apart, under the event's key: sealed with a
     // passphrase, while the moment itself stays readable for the notifier.
     let event = Event {
@@ -560,19 +569,19 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
     });
     let today_local = now.with_timezone(&tz).date_naive();
     let notes = notes(store)?;
-    let today = store
-        .entries::<Event>(Tree::Events)?
-        .into_iter()
+    let today = record
+        .logged
+        .iter()
         .rev()
         .filter(|(_, e)| e.at.with_timezone(&tz).date_naive() == today_local)
         .map(|(key, e)| EventView {
-            note: notes.get(&key).cloned().or(e.note),
+            note: notes.get(key).cloned().or_else(|| e.note.clone()),
             at: e.at,
             kind: e.kind,
         })
         .collect();
     let mut counts = Counts::default();
-    for event in &record.events {
+    for event in record.events() {
         let counter = match event.kind.group() {
             EventGroup::ContactSlip => &mut counts.contact_slips,
             EventGroup::LookingSlip => &mut counts.looking_slips,
@@ -689,12 +698,12 @@ pub fn days_since_looking(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Resu
     let Some(start) = record.current_start() else {
         return Ok(None);
     };
-    Ok(record
-        .events
-        .iter()
+    let last_look = record
+        .events()
         .rev()
         .find(|e| e.kind.group() == EventGroup::LookingSlip && e.at >= start)
-        .map(|e| whole_days_between(e.at, now, tz)))
+        .map(|e| whole_days_between(e.at, now, tz));
+    Ok(last_look)
 }
 
 fn quiet_end_after(quiet: QuietHours, now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {

@@ -17,10 +17,12 @@ pub mod crypto;
 pub mod export;
 mod migrate;
 
-use std::collections::BTreeMap;
+use std::any::{Any, TypeId};
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, Utc};
@@ -178,7 +180,15 @@ pub struct Store {
     write_lock: Arc<Mutex<u64>>,
     /// Off, locked or unlocked; changed only under the write lock.
     crypto: Arc<RwLock<Crypto>>,
+    /// The number of the last commit, readable without the write lock (an
+    /// action in progress reads through the cache while holding it).
+    committed: Arc<AtomicU64>,
+    /// Records decoded since the last commit: see [`Read::shared_entries`].
+    cache: Arc<Mutex<Cache>>,
 }
+
+/// Decoded records by tree and type, with the commit they were read at.
+type Cache = HashMap<(Tree, TypeId), (u64, Arc<dyn Any + Send + Sync>)>;
 
 /// The store's encryption, as it stands.
 #[derive(Debug, Clone)]
@@ -215,6 +225,16 @@ pub trait Read {
     fn values<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<T>>;
     /// Every record of a tree with its key, in key order.
     fn entries<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<(Vec<u8>, T)>>;
+    /// As [`Read::entries`], shared: the store keeps what it decoded until
+    /// the next commit, for the trees readable without the passphrase (the
+    /// home screen and the notifier read every logged moment on each call;
+    /// ten years of them take milliseconds to parse).
+    fn shared_entries<T>(&self, tree: Tree) -> Result<Arc<Vec<(Vec<u8>, T)>>>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        Ok(Arc::new(self.entries(tree)?))
+    }
 }
 
 impl Store {
@@ -277,10 +297,13 @@ impl Store {
             dir: dir.to_path_buf(),
             write_lock: Arc::new(Mutex::new(0)),
             crypto: Arc::new(RwLock::new(Crypto::Off)),
+            committed: Arc::new(AtomicU64::new(0)),
+            cache: Arc::new(Mutex::new(HashMap::new())),
         };
         store.check_integrity()?;
         let generation = store.check_generation()?;
         store.write_lock = Arc::new(Mutex::new(generation));
+        store.committed = Arc::new(AtomicU64::new(generation));
         migrate::run(&store)?;
         store.reload_crypto()?;
         if !dir.join(CREATED_MARKER).exists() {
@@ -324,6 +347,9 @@ impl Store {
             let stored = self.sealed(tx.pending, &sealing)?;
             self.commit(stored)?;
             *generation = next;
+            // Before the lock is let go: a reader that sees the new data
+            // also sees that its cache is out of date.
+            self.committed.store(next, Ordering::Release);
             // Not synced: it may lag behind the store after a power cut
             // (harmless), never run ahead of what the store has flushed.
             let _ = fs::write(self.dir.join(GENERATION_FILE), next.to_string());
@@ -412,6 +438,9 @@ impl Store {
         if let Crypto::Unlocked(header, _) = &*state {
             *state = Crypto::Locked(header.clone());
         }
+        // Only trees readable while locked are cached; emptied anyway, so
+        // locking leaves nothing decoded behind.
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Sets a first passphrase: every private record is rewritten sealed,
@@ -647,6 +676,37 @@ impl Read for Store {
             })
             .collect()
     }
+
+    fn shared_entries<T>(&self, tree: Tree) -> Result<Arc<Vec<(Vec<u8>, T)>>>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        if tree.is_private() {
+            return Ok(Arc::new(self.entries(tree)?));
+        }
+        // Read before the records: a commit in between leaves the cache
+        // stamped older than its contents, so it is read again, never kept
+        // stale.
+        let generation = self.committed.load(Ordering::Acquire);
+        let slot = (tree, TypeId::of::<T>());
+        let cached = self
+            .cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&slot)
+            .filter(|(at, _)| *at == generation)
+            .map(|(_, records)| Arc::clone(records));
+        if let Some(records) = cached.and_then(|r| r.downcast::<Vec<(Vec<u8>, T)>>().ok()) {
+            return Ok(records);
+        }
+        let records = Arc::new(self.entries::<T>(tree)?);
+        let shared: Arc<dyn Any + Send + Sync> = records.clone();
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(slot, (generation, shared));
+        Ok(records)
+    }
 }
 
 /// One action in progress: reads see the store as it was plus this action's
@@ -768,6 +828,18 @@ impl Read for Tx<'_> {
             .into_iter()
             .map(|(key, bytes)| Ok((key, decode(self.store, tree, &bytes)?)))
             .collect()
+    }
+
+    fn shared_entries<T>(&self, tree: Tree) -> Result<Arc<Vec<(Vec<u8>, T)>>>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
+        // Untouched by this action: the store's records are this action's.
+        if self.pending.keys().any(|(t, _)| *t == tree) {
+            Ok(Arc::new(self.entries(tree)?))
+        } else {
+            self.store.shared_entries(tree)
+        }
     }
 }
 
@@ -1041,5 +1113,65 @@ mod tests {
         }
         let values: Vec<String> = store.values(Tree::Events).unwrap();
         assert_eq!(values, ["a", "b", "c", "d"]);
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+    use crate::test_support::temp_store;
+
+    fn shared(store: &impl Read) -> Vec<u32> {
+        store
+            .shared_entries::<u32>(Tree::Events)
+            .unwrap()
+            .iter()
+            .map(|(_, v)| *v)
+            .collect()
+    }
+
+    #[test]
+    fn shared_records_follow_every_commit_and_an_action_sees_its_own_writes() {
+        let (_dir, store) = temp_store();
+        store
+            .transact(|tx| tx.put(Tree::Events, b"a", &1u32))
+            .unwrap();
+        assert_eq!(shared(&store), [1]);
+        let first = store.shared_entries::<u32>(Tree::Events).unwrap();
+        let again = store.shared_entries::<u32>(Tree::Events).unwrap();
+        assert!(Arc::ptr_eq(&first, &again), "read once until a commit");
+        store
+            .transact(|tx| {
+                assert_eq!(shared(tx), [1], "untouched: the store's records");
+                tx.put(Tree::Events, b"b", &2u32)?;
+                assert_eq!(shared(tx), [1, 2], "touched: its own writes too");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(shared(&store), [1, 2]);
+        // A commit elsewhere also renews it (it can't tell what changed).
+        store
+            .transact(|tx| tx.put(Tree::Meta, b"x", &0u32))
+            .unwrap();
+        let renewed = store.shared_entries::<u32>(Tree::Events).unwrap();
+        assert!(!Arc::ptr_eq(&first, &renewed));
+        // A failed action leaves it as it was.
+        let _ = store.transact(|tx| -> Result<()> {
+            tx.put(Tree::Events, b"c", &3u32)?;
+            Err(Error::Storage("refused".into()))
+        });
+        assert_eq!(shared(&store), [1, 2]);
+    }
+
+    #[test]
+    fn private_trees_are_never_kept_decoded() {
+        let (_dir, store) = temp_store();
+        store
+            .transact(|tx| tx.put(Tree::Journal, b"a", &1u32))
+            .unwrap();
+        let first = store.shared_entries::<u32>(Tree::Journal).unwrap();
+        let again = store.shared_entries::<u32>(Tree::Journal).unwrap();
+        assert!(!Arc::ptr_eq(&first, &again));
+        assert!(store.cache.lock().unwrap().is_empty());
     }
 }
