@@ -345,7 +345,7 @@ struct Record {
     start: Option<Start>,
     /// Every logged moment with its key, in time order; shared with the
     /// store's cache (see [`Read::shared_entries`]).
-    logged: std::sync::Arc<Vec<(Vec<u8>, Event)>>,
+    logged: crate::store::Shared<Event>,
 }
 
 impl Record {

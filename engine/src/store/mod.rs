@@ -187,6 +187,9 @@ pub struct Store {
     cache: Arc<Mutex<Cache>>,
 }
 
+/// A tree's records with their keys, in key order, shared with the cache.
+pub type Shared<T> = Arc<Vec<(Vec<u8>, T)>>;
+
 /// Decoded records by tree and type, with the commit they were read at.
 type Cache = HashMap<(Tree, TypeId), (u64, Arc<dyn Any + Send + Sync>)>;
 
@@ -229,7 +232,7 @@ pub trait Read {
     /// the next commit, for the trees readable without the passphrase (the
     /// home screen and the notifier read every logged moment on each call;
     /// ten years of them take milliseconds to parse).
-    fn shared_entries<T>(&self, tree: Tree) -> Result<Arc<Vec<(Vec<u8>, T)>>>
+    fn shared_entries<T>(&self, tree: Tree) -> Result<Shared<T>>
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
@@ -677,7 +680,7 @@ impl Read for Store {
             .collect()
     }
 
-    fn shared_entries<T>(&self, tree: Tree) -> Result<Arc<Vec<(Vec<u8>, T)>>>
+    fn shared_entries<T>(&self, tree: Tree) -> Result<Shared<T>>
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
@@ -830,7 +833,7 @@ impl Read for Tx<'_> {
             .collect()
     }
 
-    fn shared_entries<T>(&self, tree: Tree) -> Result<Arc<Vec<(Vec<u8>, T)>>>
+    fn shared_entries<T>(&self, tree: Tree) -> Result<Shared<T>>
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
