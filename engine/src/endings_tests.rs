@@ -548,9 +548,10 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
 
 #[test]
 fn erasing_needs_the_word_and_keeps_earlier_archives() {
-    let (_dir, app) = open_app();
+    let (dir, app) = open_app();
     let t0 = instant("2026-02-01T20:00:00Z");
     ready(&app, t0, UTC);
+    app.backup(t0, crate::BackupReason::Start).unwrap();
     let err = app.erase_program("yes", t0, UTC).unwrap_err();
     assert_eq!(err.field(), Some("confirmation"));
     assert!(app.overview(t0, UTC).unwrap().has_profile, "nothing erased");
@@ -559,6 +560,11 @@ fn erasing_needs_the_word_and_keeps_earlier_archives() {
     assert!(app.reach_out().unwrap().history.is_empty());
     assert_eq!(app.vault().unwrap().pledge, None);
     assert_eq!(app.pending_notifications().unwrap(), 0);
+    // Gone from the backups too: one backup is left, of what is left.
+    let backups = Crossroads::backups(dir.path()).unwrap();
+    assert_eq!(backups.len(), 1);
+    let text = std::fs::read_to_string(dir.path().join("backups").join(&backups[0].id)).unwrap();
+    assert!(!text.contains("I will not beg."), "{text}");
 }
 
 #[test]

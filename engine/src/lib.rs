@@ -944,6 +944,8 @@ impl Crossroads {
         // Erased means gone from the store's files too, not only unlisted
         // (sled keeps old versions in its log until it reuses the space).
         self.store.rebuild()?;
+        // And from the backups: they are replaced by one of what is left.
+        backup::replace_all(&self.store, now)?;
         self.overview(now, tz)
     }
 

@@ -312,6 +312,18 @@ pub fn recover(data_dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Store> {
     Ok(store)
 }
 
+/// Deletes every backup and takes one of the data as it is now: after
+/// something was erased, no copy of it is left to find.
+pub fn replace_all(store: &Store, now: DateTime<Utc>) -> Result<PathBuf> {
+    store.transact(|tx| {
+        let dir = folder(tx.store().dir());
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io)?;
+        }
+        snapshot(tx.store(), now, Reason::Daily)
+    })
+}
+
 /// Deletes every backup that holds a record of a private tree in clear:
 /// once a passphrase is set, a copy in clear would defeat it. Call it after
 /// a sealed backup was written.
