@@ -917,6 +917,18 @@ async fn a_passphrase_seals_every_entry_and_the_app_opens_to_a_lock_screen() {
     assert_eq!(locked["ok"]["locked"], true, "{locked}");
     app.close().await;
     assert_eq!(home.files_containing(&markers), Vec::<String>::new());
+
+    // A forgotten passphrase: the lock screen offers to erase everything.
+    let app = App::start(&home).await;
+    app.wait_for("#lock-screen").await;
+    app.click("#forgot-passphrase summary").await;
+    app.type_into("#erase-confirmation", "erase").await;
+    app.screenshot("50-lock-screen-forgot").await;
+    app.click("#erase-everything").await;
+    app.wait_for("main[data-view='welcome']").await;
+    let open = app.invoke("get_encryption", json!({})).await;
+    assert_eq!(open["ok"]["enabled"], false, "{open}");
+    app.close().await;
 }
 
 // ---- Care (issue 8): run with `cargo xtask e2e care_`.

@@ -387,6 +387,7 @@ export const text = {
     cancel: "Cancel",
     eraseTitle: "Erase everything",
     eraseLead: "This removes every entry, every backup and the passphrase from this computer, for good: Crossroads starts again as new. It cannot be undone. Export first if you may want any of it.",
+    eraseLeadLocked: "This removes every entry, every backup and the passphrase from this computer, for good: Crossroads starts again as new. It cannot be undone.",
     eraseLabel: (word) => `Type “${word}” to confirm`,
     eraseWord: "erase",
     eraseButton: "Erase everything",

@@ -64,10 +64,13 @@ export function lockScreen(onUnlocked) {
     { class: "forgot", id: "forgot-passphrase" },
     h("summary", {}, text.yourData.forgotTitle),
     h("p", {}, text.yourData.forgotLead),
-    eraseEverythingForm(async () => {
-      location.hash = "#/welcome";
-      await onUnlocked();
-    }),
+    eraseEverythingForm(
+      async () => {
+        location.hash = "#/welcome";
+        await onUnlocked();
+      },
+      { locked: true },
+    ),
   );
   const view = h("section", { class: "card narrow lock", id: "lock-screen" }, pageTitle(t.lockedTitle), h("p", { class: "lead" }, t.lockedLead), form, forgot);
   setTimeout(() => form.querySelector("input")?.focus(), 0);

@@ -86,8 +86,9 @@ export function importControls(onImported) {
 }
 
 /// Erasing everything: the person types the word, then confirms. Used in
-/// Settings and on the lock screen (a forgotten passphrase).
-export function eraseEverythingForm(onErased) {
+/// Settings and, with `locked`, on the lock screen (a forgotten
+/// passphrase: nothing can be exported then).
+export function eraseEverythingForm(onErased, { locked = false } = {}) {
   const word = h("input", { type: "text", id: "erase-confirmation", autocomplete: "off", spellcheck: "false", "aria-describedby": "erase-everything-lead erase-confirmation-error" });
   const button = h("button", { type: "submit", class: "danger", id: "erase-everything" }, t.eraseButton);
   const general = h("p", { class: "field-error", id: "erase-everything-error", hidden: true, tabindex: "-1" });
@@ -95,7 +96,7 @@ export function eraseEverythingForm(onErased) {
     "form",
     { class: "erase", id: "erase-everything-form", novalidate: true, "aria-labelledby": "erase-everything-title" },
     h("h3", { id: "erase-everything-title" }, t.eraseTitle),
-    h("p", { id: "erase-everything-lead" }, t.eraseLead),
+    h("p", { id: "erase-everything-lead" }, locked ? t.eraseLeadLocked : t.eraseLead),
     h(
       "div",
       { class: "field" },
