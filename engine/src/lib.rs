@@ -101,6 +101,9 @@ pub use store::SCHEMA_VERSION;
 
 use store::{backup, Read, Store};
 
+/// Writes held back (see [`Crossroads::hold_writes`]) until dropped.
+pub struct WritesHeld<'a>(#[allow(dead_code)] std::sync::MutexGuard<'a, u64>);
+
 /// The answer to saving free text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct TextSaved {
@@ -460,6 +463,13 @@ impl Crossroads {
     pub fn pretend_written_by_schema(&self, version: u32) -> Result<()> {
         self.store
             .transact(|tx| tx.put(store::Tree::Meta, store::SCHEMA_KEY, &version))
+    }
+
+    /// Waits for the write in progress, if any, and holds back every other
+    /// while the guard lives: for a process about to replace itself, so
+    /// that no write is cut in half.
+    pub fn hold_writes(&self) -> WritesHeld<'_> {
+        WritesHeld(self.store.hold_writes())
     }
 
     /// Whether a passphrase protects the data, and whether it is locked.

@@ -12,6 +12,8 @@
 //!   keeps the tray's day count current.
 //! - [`window`]: open, focus and rebuild the main window.
 //! - `tray`: the tray icon and its menu (not built in unit tests).
+//! - `restart`: in the tray, the process starts over without the webview
+//!   once the window has closed (not built in unit tests).
 //!
 //! [`run`] starts the real app; [`run_app`] adds what every build shares
 //! (the commands), so tests can drive it on Tauri's mock runtime.
@@ -22,6 +24,8 @@ pub mod display;
 pub mod error;
 pub mod milestones;
 pub mod notifier;
+#[cfg(not(test))]
+mod restart;
 pub mod state;
 #[cfg(not(test))]
 mod tray;
@@ -158,7 +162,7 @@ pub fn run() {
         )
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::data::FileChoice::from_env())
-        .manage(window::LastScreen::default())
+        .manage(window::LastScreen::starting_on(restart::screen_from_args()))
         // Closing the window destroys the webview; remember its screen first.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { .. } = event {
@@ -180,6 +184,10 @@ pub fn run() {
                 .name("open-store".into())
                 .spawn(move || {
                     state.finish_opening();
+                    // A start over (see `restart`) is not a start.
+                    if restart::is_restart() {
+                        return;
+                    }
                     if let Ok(engine) = state.engine() {
                         let reason = engine::BackupReason::Start;
                         if let Err(e) = engine.backup(state.clock().now(), reason) {
@@ -204,13 +212,21 @@ pub fn run() {
         .run(|app, event| {
             // Closing the last window asks to exit with no code: stay in the
             // tray. Quit asks with code 0 and is let through.
-            if let RunEvent::ExitRequested {
-                api, code: None, ..
-            } = event
-            {
-                if app.state::<TrayPresent>().0 {
+            match event {
+                RunEvent::ExitRequested {
+                    api, code: None, ..
+                } if app.state::<TrayPresent>().0 => {
                     api.prevent_exit();
                 }
+                // In the tray, the process starts over without the webview.
+                RunEvent::WindowEvent {
+                    label,
+                    event: tauri::WindowEvent::Destroyed,
+                    ..
+                } if label == window::MAIN && app.state::<TrayPresent>().0 => {
+                    restart::when_quiet(app);
+                }
+                _ => {}
             }
         });
 }

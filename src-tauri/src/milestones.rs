@@ -41,6 +41,10 @@ impl Wake {
 /// minutes left of a running cooldown) may have changed.
 pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>);
 
+/// Held for each round, so the process never starts over between showing
+/// a notification and recording that it was shown.
+pub static ROUND: Mutex<()> = Mutex::new(());
+
 /// Starts the notifier thread.
 pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
     let wake = app.state::<Wake>().connect();
@@ -60,7 +64,10 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
         let state = app.state::<AppState>();
         let clock = state.clock().clone();
         lock_if_idle(&app);
-        let sleep = match check_once(&app) {
+        let round = ROUND.lock().unwrap_or_else(|e| e.into_inner());
+        let checked = check_once(&app);
+        drop(round);
+        let sleep = match checked {
             Ok(round) => {
                 let cooldown = round.cooldown_minutes(clock.now());
                 if round.day != shown_day || cooldown != shown_cooldown {

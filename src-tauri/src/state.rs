@@ -7,7 +7,9 @@
 //! flush never holds one of the few async workers.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use engine::{BackupInfo, Crossroads, ErrorKind};
 
@@ -31,6 +33,25 @@ struct Inner {
     clock: Clock,
     /// When the UI last asked for anything (for locking when idle).
     last_used: Mutex<Option<chrono::DateTime<chrono::Utc>>>,
+    /// Engine calls under way, and when the last one began or ended (for
+    /// starting over in the tray only once nothing is under way).
+    in_flight: AtomicUsize,
+    last_activity: Mutex<Instant>,
+}
+
+/// Counts an engine call as under way while it lives.
+struct InFlight(AppState);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        *self
+            .0
+             .0
+            .last_activity
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Instant::now();
+        self.0 .0.in_flight.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 /// The app's shared state. Cheap to clone.
@@ -46,6 +67,8 @@ impl AppState {
             data_dir: data_dir.to_path_buf(),
             clock,
             last_used: Mutex::new(None),
+            in_flight: AtomicUsize::new(0),
+            last_activity: Mutex::new(Instant::now()),
         }))
     }
 
@@ -100,12 +123,33 @@ impl AppState {
     {
         let state = self.clone();
         *self.0.last_used.lock().unwrap_or_else(|e| e.into_inner()) = Some(self.0.clock.now());
+        self.0.in_flight.fetch_add(1, Ordering::AcqRel);
+        *self
+            .0
+            .last_activity
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Instant::now();
+        let under_way = InFlight(self.clone());
         tauri::async_runtime::spawn_blocking(move || {
+            let _under_way = under_way;
             let engine = state.engine()?;
             action(&engine, &state.0.clock).map_err(CommandError::from)
         })
         .await
         .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+    }
+
+    /// How long no engine call has been under way (none while one is).
+    pub fn quiet_for(&self) -> Option<Duration> {
+        if self.0.in_flight.load(Ordering::Acquire) > 0 {
+            return None;
+        }
+        let since = *self
+            .0
+            .last_activity
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        Some(since.elapsed())
     }
 
     /// When the UI last asked for anything, if it has.

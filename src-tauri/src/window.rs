@@ -16,7 +16,11 @@ pub fn show<R: Runtime>(app: &AppHandle<R>) {
         return;
     }
     match last_screen(app) {
-        Some(route) => show_route(app, &route),
+        Some(route) => {
+            // A screen's name only, never what is on it.
+            log::info!("reopening on the {route} screen");
+            show_route(app, &route);
+        }
         None => create(app, None),
     }
 }
@@ -25,6 +29,13 @@ pub fn show<R: Runtime>(app: &AppHandle<R>) {
 /// so that rebuilding it brings the person back where they were.
 #[derive(Default)]
 pub struct LastScreen(Mutex<Option<String>>);
+
+impl LastScreen {
+    /// Remembers `route` from the start (a start over names the screen).
+    pub fn starting_on(route: Option<String>) -> LastScreen {
+        LastScreen(Mutex::new(route))
+    }
+}
 
 /// The route in a window address's fragment (`#/reflect` gives `reflect`),
 /// when it is a plain screen name.
@@ -46,7 +57,8 @@ pub fn remember_screen<R: Runtime>(window: &WebviewWindow<R>) {
     }
 }
 
-fn last_screen<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+/// The screen remembered by [`remember_screen`], if any.
+pub fn last_screen<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
     let last = app.try_state::<LastScreen>()?;
     let route = last.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
     route

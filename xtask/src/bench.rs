@@ -519,16 +519,17 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
         .arg("Crossroads")
         .status()
         .is_ok_and(|s| s.success());
-    // The webview's own process ends with it; WebKit keeps its network
-    // process for the life of the web context (reported apart).
+    // The webview's own process ends with the window; once the app is
+    // quiet it starts over without WebKit (src-tauri/src/restart.rs), and
+    // the network process ends too. Measured after that has settled.
     let webkit_gone = closed
-        && wait_until(Duration::from_secs(30), || {
+        && wait_until(Duration::from_secs(60), || {
             group_pss(app.group())
                 .1
                 .iter()
-                .all(|n| !n.starts_with("WebKitWebProces"))
+                .all(|n| !n.starts_with("WebKit"))
         });
-    sleep(Duration::from_secs(3));
+    sleep(Duration::from_secs(8));
     let (wake, wake_forced, tray_pss, names) = idle_cost(app.group(), tray_seconds);
     app.kill();
     let _ = wait_until(Duration::from_secs(20), || {

@@ -320,6 +320,12 @@ impl Store {
         &self.dir
     }
 
+    /// Waits for the action in progress, if any, and holds back every other
+    /// until the guard is dropped.
+    pub(crate) fn hold_writes(&self) -> std::sync::MutexGuard<'_, u64> {
+        self.write_lock.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// The number of the last commit that changed something.
     pub fn commit_count(&self) -> u64 {
         *self.write_lock.lock().unwrap_or_else(|e| e.into_inner())
