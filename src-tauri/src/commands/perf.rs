@@ -5,6 +5,20 @@
 //! the person wrote.
 
 use std::io::Write;
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
+
+/// Whether the first screen has drawn, for work that should not compete
+/// with it (the start backup).
+static DRAWN: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+/// Waits until the first screen has drawn, or `limit` has passed (no
+/// window, as at login).
+pub fn wait_until_drawn(limit: Duration) {
+    let (drawn, signal) = &DRAWN;
+    let guard = drawn.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = signal.wait_timeout_while(guard, limit, |drawn| !*drawn);
+}
 
 /// The line printed when the first screen has drawn.
 pub const READY_LINE: &str = "crossroads: ready";
@@ -16,4 +30,7 @@ pub fn ui_ready() {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{READY_LINE}");
     let _ = out.flush();
+    let (drawn, signal) = &DRAWN;
+    *drawn.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    signal.notify_all();
 }
