@@ -66,6 +66,7 @@ pub mod coach;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
+pub mod language;
 pub mod life;
 pub mod moving_on;
 pub mod no_contact;
@@ -87,6 +88,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 pub use error::{Error, ErrorKind, Result};
+pub use language::Language;
 pub use no_contact::{Check, EventKind, NoContactView, Settings, SettingsInput};
 pub use outbox::{Announcement, Pending};
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
@@ -415,6 +417,12 @@ impl Crossroads {
     /// The no-contact settings (milestones, notifications, quiet hours).
     pub fn settings(&self) -> Result<Settings> {
         no_contact::settings(&self.store)
+    }
+
+    /// Stores the language of Crossroads' words; the other settings stay.
+    pub fn set_language(&self, language: Language) -> Result<Settings> {
+        self.store
+            .transact(|tx| no_contact::set_language(tx, language))
     }
 
     /// Validates and stores the no-contact settings.

@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::language::Language;
 use crate::error::{Error, Result};
 use crate::outbox::{self, Pending};
 use crate::store::{Read, Tree, Tx, HANDLED_KEY};
@@ -152,6 +153,9 @@ pub struct Settings {
     pub notifications: bool,
     /// Hours in which notifications wait.
     pub quiet_hours: Option<QuietHours>,
+    /// The language of Crossroads' words; `None` until the shell first
+    /// stores the one the system locale asks for (older data has none).
+    pub language: Option<Language>,
 }
 
 impl Default for Settings {
@@ -160,6 +164,7 @@ impl Default for Settings {
             milestones: DEFAULT_MILESTONES.to_vec(),
             notifications: true,
             quiet_hours: None,
+            language: None,
         }
     }
 }
@@ -205,6 +210,8 @@ impl Settings {
             milestones,
             notifications: input.notifications,
             quiet_hours,
+            // The language has its own setter; the shell keeps it as stored.
+            language: None,
         })
     }
 }
@@ -391,8 +398,9 @@ pub fn save_settings(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<Settings> {
-    let settings = Settings::validate(input)?;
+    let mut settings = Settings::validate(input)?;
     let previous = self::settings(tx)?;
+    settings.language = previous.language;
     let record = Record::load(tx)?;
     if let Some(start) = record.current_start() {
         let mut handled = Handled::load(tx)?;
@@ -416,6 +424,14 @@ pub fn save_settings(
         // Turned off: what was waiting is not shown later either.
         outbox::save_pending(tx, &[])?;
     }
+    tx.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
+    Ok(settings)
+}
+
+/// Stores the language of the words; every other setting stays as it is.
+pub fn set_language(tx: &mut Tx<'_>, language: Language) -> Result<Settings> {
+    let mut settings = self::settings(tx)?;
+    settings.language = Some(language);
     tx.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
     Ok(settings)
 }
@@ -747,6 +763,35 @@ mod tests {
             notifications: true,
             ..SettingsInput::default()
         }
+    }
+
+    #[test]
+    fn the_language_survives_saving_the_other_settings() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T20:00:00Z");
+        assert_eq!(settings(&store).unwrap().language, None);
+        store
+            .transact(|tx| set_language(tx, Language::Es))
+            .unwrap();
+        let saved = store
+            .transact(|tx| save_settings(tx, &settings_input("2, 5"), now, Berlin))
+            .unwrap();
+        assert_eq!(saved.milestones, vec![2, 5]);
+        assert_eq!(saved.language, Some(Language::Es));
+        let again = store
+            .transact(|tx| set_language(tx, Language::En))
+            .unwrap();
+        assert_eq!(again.milestones, vec![2, 5]);
+        assert_eq!(settings(&store).unwrap().language, Some(Language::En));
+    }
+
+    #[test]
+    fn settings_written_before_languages_read_as_none() {
+        let old: Settings =
+            serde_json::from_str(r#"{"milestones":[1,3],"notifications":true,"quiet_hours":null}"#)
+                .unwrap();
+        assert_eq!(old.language, None);
+        assert_eq!(old.milestones, vec![1, 3]);
     }
 
     #[test]
