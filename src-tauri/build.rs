@@ -4,6 +4,8 @@
 /// Every command the UI may call; keep in step with `generate_handler!` in lib.rs.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "get_words",
+    "set_language",
     "get_overview",
     "get_profile",
     "save_profile",

@@ -87,7 +87,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Message, Result};
 pub use language::Language;
 pub use no_contact::{Check, EventKind, NoContactView, Settings, SettingsInput};
 pub use outbox::{Announcement, Pending};
@@ -157,9 +157,7 @@ fn live_your_life_gate(tx: &store::Tx<'_>) -> Result<()> {
     if program::live_your_life_open(tx)? {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "Living your life opens once no contact has started.".into(),
-        ))
+        Err(Error::OutOfOrder("livingLifeOpensOnce".into()))
     }
 }
 
@@ -387,9 +385,7 @@ impl Crossroads {
     ) -> Result<NoContactView> {
         self.store.transact(|tx| {
             if !program::no_contact_open(tx)? {
-                return Err(Error::OutOfOrder(
-                    "No contact opens after the dealbreaker check.".into(),
-                ));
+                return Err(Error::OutOfOrder("noContactOpensAfter".into()));
             }
             no_contact::start(tx, since, now, tz)
         })?;
@@ -500,10 +496,7 @@ impl Crossroads {
         now: DateTime<Utc>,
     ) -> Result<Encryption> {
         if passphrase != repeat {
-            return Err(Error::invalid(
-                "repeat",
-                "The two passphrases are not the same. Type it again.",
-            ));
+            return Err(Error::invalid("repeat", "twoPassphrasesAreNot"));
         }
         self.store.set_passphrase(passphrase, cost)?;
         self.store.rebuild()?;
@@ -521,10 +514,7 @@ impl Crossroads {
         cost: KeyCost,
     ) -> Result<Encryption> {
         if new != repeat {
-            return Err(Error::invalid(
-                "repeat",
-                "The two new passphrases are not the same. Type it again.",
-            ));
+            return Err(Error::invalid("repeat", "twoNewPassphrasesAre"));
         }
         self.store.change_passphrase(current, new, cost)?;
         Ok(self.encryption())
@@ -556,7 +546,7 @@ impl Crossroads {
         if text.chars().count() > CHECK_TEXT_MAX_CHARS {
             return Err(Error::invalid(
                 "text",
-                format!("Please keep this to {CHECK_TEXT_MAX_CHARS} characters or fewer."),
+                Message::new("tooLong").arg("max", CHECK_TEXT_MAX_CHARS),
             ));
         }
         Ok(safety::Care::of(text))
@@ -879,9 +869,7 @@ impl Crossroads {
     pub fn choose_moving_on(&self, now: DateTime<Utc>, tz: Tz) -> Result<Overview> {
         self.store.transact(|tx| {
             if profile::load(tx)?.is_none() {
-                return Err(Error::OutOfOrder(
-                    "Tell Crossroads a little about the breakup first.".into(),
-                ));
+                return Err(Error::OutOfOrder("tellCrossroadsLittleAbout".into()));
             }
             moving_on::choose(tx, now)
         })?;
@@ -970,17 +958,23 @@ fn require_reach_out(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()
         return Ok(());
     }
     let why = match reason {
-        Some(LockReason::NeedsNoContactDays { required, remaining }) => format!(
-            "Reaching out opens after {required} days without contact: {remaining} to go."
-        ),
-        Some(LockReason::NeedsNoLookingDays { required, remaining }) => format!(
-            "Reaching out opens after {required} days with neither contact nor looking: {remaining} to go."
-        ),
+        Some(LockReason::NeedsNoContactDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsDays")
+            .arg("required", required)
+            .arg("count", remaining),
+        Some(LockReason::NeedsNoLookingDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsNoLooking")
+            .arg("required", required)
+            .arg("count", remaining),
         Some(LockReason::NotOffered {
             why: NotOfferedWhy::Abuse,
-        }) => "After what you went through, Crossroads will not guide you back toward them.".into(),
-        Some(LockReason::NotOffered { .. }) => "You chose to move on.".into(),
-        _ => "Reaching out opens after the decision to try and your pledge.".into(),
+        }) => Message::new("reachOutAfterAbuse"),
+        Some(LockReason::NotOffered { .. }) => Message::new("reachOutMovedOn"),
+        _ => Message::new("reachOutNeedsDecision"),
     };
     Err(Error::OutOfOrder(why))
 }
@@ -990,9 +984,7 @@ fn require_together(store: &impl Read) -> Result<()> {
     if program::better_relationship_open(store)? {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "A better relationship opens when you reach out and you both want to try again.".into(),
-        ))
+        Err(Error::OutOfOrder("betterRelationshipOpensWhen".into()))
     }
 }
 
@@ -1002,9 +994,7 @@ fn require_moving_on(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()
     if overview.ending == Some(program::Ending::MovingOn) {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "Closure is part of the moving-on path. Take that path first.".into(),
-        ))
+        Err(Error::OutOfOrder("closurePartMovingPath".into()))
     }
 }
 

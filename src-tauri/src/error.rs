@@ -1,6 +1,7 @@
 //! How errors cross IPC: `{ "kind": "...", "message": "...", "field": ... }`,
 //! so the UI branches on `kind` and places the message next to `field`,
-//! and never matches strings.
+//! and never matches strings. The engine's errors carry a code and values;
+//! their `message` is written here, in the person's language.
 
 use engine::ErrorKind;
 use serde::Serialize;
@@ -33,10 +34,21 @@ impl From<engine::Error> for CommandError {
     fn from(error: engine::Error) -> Self {
         CommandError {
             kind: error.kind(),
-            message: error.to_string(),
+            message: message_in(crate::words::current(), &error.message()),
             field: error.field(),
         }
     }
+}
+
+/// The engine's message `message` in `language`, from the catalog's
+/// `errors` (a value named `count` picks the plural form).
+pub fn message_in(language: engine::Language, message: &engine::Message) -> String {
+    let params: Vec<crate::words::Param<'_>> = message
+        .args
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+        .collect();
+    crate::words::text_in(language, &format!("errors.{}", message.code), &params)
 }
 
 /// The result type of every command.

@@ -12,6 +12,7 @@
 //!   keeps the tray's day count current.
 //! - [`window`]: open, focus and rebuild the main window.
 //! - `tray`: the tray icon and its menu (not built in unit tests).
+//! - [`words`]: the catalogs of words (ui/i18n), shared with the UI.
 //!
 //! [`run`] starts the real app; [`run_app`] adds what every build shares
 //! (the commands), so tests can drive it on Tauri's mock runtime.
@@ -26,6 +27,7 @@ pub mod state;
 #[cfg(not(test))]
 mod tray;
 pub mod window;
+pub mod words;
 
 use tauri::{Builder, Runtime};
 #[cfg(not(test))]
@@ -55,6 +57,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(Wake::default())
         .invoke_handler(tauri::generate_handler![
             commands::system::app_info,
+            commands::settings::get_words,
+            commands::settings::set_language,
             commands::program::get_overview,
             commands::profile::get_profile,
             commands::profile::save_profile,
@@ -176,6 +180,7 @@ pub fn run() {
                 .spawn(move || {
                     state.finish_opening();
                     if let Ok(engine) = state.engine() {
+                        words::settle(&engine);
                         let reason = engine::BackupReason::Start;
                         if let Err(e) = engine.backup(state.clock().now(), reason) {
                             log::warn!("automatic backup failed: {e}");
