@@ -2144,6 +2144,12 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
         assert!(started.elapsed() < PATIENCE, "tray label is {label:?}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    // The other screens, for a look at how the Spanish fits.
+    app.screenshot("es-settings").await;
+    for route in ["reflect", "vault", "live", "progress", "safety", "journal"] {
+        app.go(route).await;
+        app.screenshot(&format!("es-{route}")).await;
+    }
     app.close().await;
 
     // The choice is stored: the next start speaks Spanish on an English system.

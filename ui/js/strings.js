@@ -40,6 +40,16 @@ export function t(key, params = {}) {
   return fill(value, params);
 }
 
+/// A listed country's name in the person's language (the help-line data
+/// names it in English), by its ISO code.
+export function countryName(country) {
+  try {
+    return new Intl.DisplayNames([lang.locale], { type: "region" }).of(country.code) || country.name;
+  } catch {
+    return country.name;
+  }
+}
+
 /// A number in the person's locale.
 export function number(n) {
   return new Intl.NumberFormat(lang.locale).format(n);
