@@ -20,6 +20,15 @@ pub struct CommandError {
 }
 
 impl CommandError {
+    /// Something the UI did not expect (a task that did not finish), in
+    /// the person's language with the technical detail after it.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        CommandError::new(
+            ErrorKind::Internal,
+            crate::words::text("errors.internal", &[("detail", &detail)]),
+        )
+    }
+
     /// An error the shell raises itself.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         CommandError {

@@ -105,7 +105,7 @@ impl AppState {
             action(&engine, &state.0.clock).map_err(CommandError::from)
         })
         .await
-        .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(CommandError::internal)?
     }
 
     /// When the UI last asked for anything, if it has.
