@@ -7,6 +7,8 @@ const COMMANDS: &[&str] = &[
     "import_data",
     "erase_everything",
     "app_info",
+    "get_words",
+    "set_language",
     "get_overview",
     "get_profile",
     "save_profile",

@@ -2420,3 +2420,152 @@ async fn in_the_tray_the_process_starts_over_without_webkit_and_loses_nothing() 
         "the save sent as the window closed is kept"
     );
 }
+
+// ---- Languages ----
+
+/// Polls the tray menu until it lists `label`.
+async fn tray_menu_shows(bus: &str, path: &str, label: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let menu = String::from_utf8_lossy(&sni(&["menu", bus, path]).stdout).into_owned();
+        if menu.contains(&format!("\"{label}\"")) {
+            return menu;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no {label:?} in the tray menu: {menu}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notifications() {
+    let home = TestHome::new();
+    let log = home.file("notify.log");
+    let record = home.file("tray.log");
+    let _monitor = monitor_notifications(&log);
+    let _watcher = start_tray_watcher(&record);
+    // An English system: Crossroads starts in English.
+    let app = App::start_with(&home, &[("LC_ALL", "en_GB.UTF-8")]).await;
+    assert_eq!(app.text("h1").await, "Welcome to Crossroads");
+    profile_for_setup(&app, "Sam").await;
+    let (bus, path) = latest_tray_item(&record, 0);
+    tray_menu_shows(&bus, &path, "Open Crossroads").await;
+
+    // The switch, as a person makes it: the screen redraws in Spanish at
+    // once, without a restart.
+    app.go("settings").await;
+    app.script(
+        "const s = document.getElementById('language'); s.value = 'es'; \
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    app.text_becomes("main[data-view='settings'] h1", "Ajustes")
+        .await;
+    assert_eq!(
+        app.script("return document.documentElement.lang;").await,
+        "es"
+    );
+    assert_eq!(app.text("#nav-links a[href='#/home']").await, "Inicio");
+    assert_eq!(
+        app.script("return document.getElementById('language').value;")
+            .await,
+        "es"
+    );
+    // The tray follows.
+    let menu = tray_menu_shows(&bus, &path, "Abrir Crossroads").await;
+    assert!(menu.contains("\"Salir de Crossroads\""), "{menu}");
+
+    app.go("home").await;
+    assert_eq!(app.text("h1").await, "Tu camino");
+    let body = app.text("main").await;
+    assert!(body.contains("Le puso fin tu ex hace 12 días."), "{body}");
+    assert!(
+        !body.contains("Locked") && !body.contains("Step "),
+        "{body}"
+    );
+    app.screenshot("es-home").await;
+
+    // No contact, back-dated past days 1 and 3: one summary, in Spanish,
+    // with counts only.
+    app.go("no-contact").await;
+    app.wait_for("#start-form").await;
+    app.click("input[name='start-when'][value='earlier']").await;
+    let since = chrono::Utc::now() - chrono::Duration::days(3) - chrono::Duration::minutes(5);
+    set_value(&app, "#since", &utc_wall_time(since)).await;
+    app.click("#start-no-contact").await;
+    assert_eq!(app.text("#day-number").await, "3");
+    let next = app.text("#next-milestone").await;
+    assert!(next.starts_with("Próxima meta: día 7, el "), "{next}");
+    let captured = wait_for_file_containing(&log, "metas (día 1, día 3)");
+    assert!(captured.contains("3 días de contacto cero"), "{captured}");
+    assert!(
+        !captured.contains("Sam"),
+        "no name in a notification:\n{captured}"
+    );
+    assert!(!captured.contains("days of no contact"), "{captured}");
+    app.screenshot("es-no-contact").await;
+
+    // An error from the engine, next to its field, in Spanish.
+    app.go("settings").await;
+    set_value(&app, "#milestones", "1, 3, 3").await;
+    app.click("#save-settings").await;
+    assert_eq!(
+        app.text_once_shown("#milestones-error").await,
+        "El día 3 está dos veces en la lista."
+    );
+    // The tray's day count.
+    let started = Instant::now();
+    loop {
+        let label = String::from_utf8_lossy(&sni(&["label", &bus, &path]).stdout)
+            .trim()
+            .to_owned();
+        if label == "Día 3" {
+            break;
+        }
+        assert!(started.elapsed() < PATIENCE, "tray label is {label:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // The other screens, for a look at how the Spanish fits.
+    app.screenshot("es-settings").await;
+    for route in ["reflect", "vault", "live", "progress", "safety", "journal"] {
+        app.go(route).await;
+        app.screenshot(&format!("es-{route}")).await;
+    }
+    app.close().await;
+
+    // The choice is stored: the next start speaks Spanish on an English system.
+    let app = App::start_with(&home, &[("LC_ALL", "en_GB.UTF-8")]).await;
+    app.go("home").await;
+    assert_eq!(app.text("h1").await, "Tu camino");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_spanish_system_starts_crossroads_in_spanish() {
+    let home = TestHome::new();
+    let app = App::start_with(
+        &home,
+        &[
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", "es_MX.UTF-8"),
+            ("LANG", "en_US.UTF-8"),
+        ],
+    )
+    .await;
+    assert_eq!(app.text("h1").await, "Te damos la bienvenida a Crossroads");
+    assert_eq!(
+        app.script("return document.querySelector('.skip-link').textContent;")
+            .await,
+        "Saltar al contenido"
+    );
+    let words = app.invoke("get_words", json!({})).await;
+    assert_eq!(words["ok"]["language"], "es", "{words}");
+    assert_eq!(words["ok"]["locale"], "es-MX", "{words}");
+    assert_eq!(words["ok"]["time_zone"], "UTC", "{words}");
+    app.screenshot("es-welcome").await;
+    app.close().await;
+}

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::safety;
 use crate::store::{Read, Tree, Tx};
 
@@ -45,10 +45,7 @@ pub struct CountryView {
 pub fn validate_country(choice: &str) -> Result<Option<String>> {
     let choice = choice.trim();
     if choice.is_empty() {
-        return Err(Error::invalid(
-            "country",
-            "Please choose your country, or “My country isn't listed”, so Crossroads shows help lines that reach you.",
-        ));
+        return Err(Error::invalid("country", "chooseCountry"));
     }
     if choice == NOT_LISTED {
         return Ok(None);
@@ -56,10 +53,7 @@ pub fn validate_country(choice: &str) -> Result<Option<String>> {
     if safety::is_listed(choice) {
         Ok(Some(choice.to_owned()))
     } else {
-        Err(Error::invalid(
-            "country",
-            "That country isn't in the list. Choose “My country isn't listed” to see an international directory.",
-        ))
+        Err(Error::invalid("country", "countryNotListed"))
     }
 }
 
@@ -170,7 +164,7 @@ pub fn save_safety_plan(
         if value.chars().count() > PLAN_FIELD_MAX_CHARS {
             return Err(Error::invalid(
                 field,
-                format!("Please keep this part to {PLAN_FIELD_MAX_CHARS} characters or fewer."),
+                Message::new("keepPartCharactersFewer").arg("max", PLAN_FIELD_MAX_CHARS),
             ));
         }
     }

@@ -93,7 +93,7 @@ fn yes_no(value: &str, field: &'static str) -> Result<bool> {
     match value {
         "yes" => Ok(true),
         "no" => Ok(false),
-        _ => Err(Error::invalid(field, "Please answer yes or no.")),
+        _ => Err(Error::invalid(field, "answerYesNo")),
     }
 }
 
@@ -134,16 +134,10 @@ pub fn answer_with(
         answered_at: now,
     };
     if previous.is_some_and(|p| p.abusive) && !answers.abusive {
-        return Err(Error::invalid(
-            "abusive",
-            "Your answer about abuse stays as you gave it, so nothing here can lead you back toward them. To begin again, start a new program.",
-        ));
+        return Err(Error::invalid("abusive", "abuseAnswerKept"));
     }
     if previous.is_some_and(|p| p.hurt_them) && !answers.hurt_them {
-        return Err(Error::invalid(
-            "hurt_them",
-            "This answer stays as you gave it. To begin again, start a new program.",
-        ));
+        return Err(Error::invalid("hurt_them", "answerKept"));
     }
     tx.put(Tree::Program, ANSWERS_KEY, &answers)?;
     tx.put(Tree::Program, CHOICE_KEY, &Option::<Choice>::None)?;
@@ -160,19 +154,15 @@ pub fn choose(
 ) -> Result<DealbreakerView> {
     let answers: Option<Answers> = tx.get(Tree::Program, ANSWERS_KEY)?;
     if !answers.is_some_and(|a| a.any_dealbreaker()) {
-        return Err(Error::OutOfOrder(
-            "There is no recommendation to respond to: answer the four questions first.".into(),
-        ));
+        return Err(Error::OutOfOrder("thereNoRecommendationRespond".into()));
     }
     if answers.is_some_and(|a| a.abusive || a.hurt_them) && path == Path::Continue {
-        return Err(Error::OutOfOrder(
-            "After what you told Crossroads, the path it offers is moving on, with no contact and care for yourself.".into(),
-        ));
+        return Err(Error::OutOfOrder("afterWhatToldCrossroads".into()));
     }
     if path == Path::Continue && !acknowledged {
         return Err(Error::invalid(
             "acknowledged",
-            "Please confirm that you have read the recommendation before going on.",
+            "confirmHaveReadRecommendation",
         ));
     }
     tx.put(
@@ -327,7 +317,7 @@ mod tests {
             let err = store.transact(|tx| answer(tx, &again, now)).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidInput);
             assert_eq!(err.field(), Some("abusive"));
-            assert!(err.to_string().contains("new program"), "{err}");
+            assert_eq!(err.message().code, "abuseAnswerKept", "{err}");
             assert_eq!(view(&store).unwrap(), before, "nothing changed");
         }
         // After abuse, moving on is the one path offered.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::begging::{self, Analysis};
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::program;
 use crate::safety;
 use crate::store::{Read, Tree, Tx};
@@ -89,9 +89,7 @@ fn require_open(store: &impl Read) -> Result<()> {
     if program::step_two_open(store)? {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "The drafts vault opens when you decide, in step 1, that you still want to try.".into(),
-        ))
+        Err(Error::OutOfOrder("draftsVaultOpensWhen".into()))
     }
 }
 
@@ -119,21 +117,18 @@ pub fn save(
 ) -> Result<DraftView> {
     require_open(tx)?;
     if text.trim().is_empty() {
-        return Err(Error::invalid(
-            "draft",
-            "Write something first; it stays here.",
-        ));
+        return Err(Error::invalid("draft", "writeSomethingFirstStays"));
     }
     if text.chars().count() > DRAFT_MAX_CHARS {
         return Err(Error::invalid(
             "draft",
-            format!("Please keep a draft to {DRAFT_MAX_CHARS} characters or fewer."),
+            Message::new("keepDraftCharactersFewer").arg("max", DRAFT_MAX_CHARS),
         ));
     }
     let draft = match id {
         Some(id) => {
             let Some(old) = tx.get::<Draft>(Tree::Drafts, &key(id))? else {
-                return Err(Error::invalid("draft", "That draft no longer exists."));
+                return Err(Error::invalid("draft", "draftNoLongerExists"));
             };
             Draft {
                 text: text.to_owned(),
@@ -159,15 +154,12 @@ pub fn pledge(tx: &mut Tx<'_>, text: &str, now: DateTime<Utc>) -> Result<Pledge>
     require_open(tx)?;
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid(
-            "pledge",
-            "Write your pledge in your own words.",
-        ));
+        return Err(Error::invalid("pledge", "writePledgeOwnWords"));
     }
     if text.chars().count() > PLEDGE_MAX_CHARS {
         return Err(Error::invalid(
             "pledge",
-            format!("Please keep the pledge to {PLEDGE_MAX_CHARS} characters or fewer."),
+            Message::new("keepPledgeCharactersFewer").arg("max", PLEDGE_MAX_CHARS),
         ));
     }
     let pledge = Pledge {

@@ -77,7 +77,9 @@ fn reaching_out_opens_at_fourteen_full_days_not_a_minute_before() {
         .save_plan_note(Note::MyPart, "I shut down.", almost, UTC)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder);
-    assert!(err.to_string().contains("1 to go"), "{err}");
+    let message = err.message();
+    assert_eq!(message.code, "reachOutNeedsDays", "{err}");
+    assert_eq!(message.get("count"), Some("1"), "{err}");
     assert!(app
         .reach_out()
         .unwrap()
@@ -565,6 +567,17 @@ fn erasing_needs_the_word_and_keeps_earlier_archives() {
     assert_eq!(backups.len(), 1);
     let text = std::fs::read_to_string(dir.path().join("backups").join(&backups[0].id)).unwrap();
     assert!(!text.contains("I will not beg."), "{text}");
+}
+
+#[test]
+fn the_spanish_word_erases_too() {
+    // The Spanish screen asks for "borrar"; the engine takes either word.
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let err = app.erase_program("borra", t0, UTC).unwrap_err();
+    assert_eq!(err.message().code, "eraseEverythingTypeWord");
+    assert!(!app.erase_program("Borrar", t0, UTC).unwrap().has_profile);
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! The one error type of the engine.
 //!
-//! Every error has a [`ErrorKind`] that the UI can branch on, a message written
-//! for the person using the app, and (for refused input) the name of the field
-//! it concerns, so the UI can show it next to that field.
+//! Every error has a [`ErrorKind`] that the UI can branch on, a [`Message`]
+//! (a code and its numbers, never prose: the shell turns it into words in
+//! the person's language, from the catalog under `errors.<code>`), and (for
+//! refused input) the name of the field it concerns, so the UI can show it
+//! next to that field.
 
 use std::path::PathBuf;
 
@@ -39,28 +41,81 @@ pub enum ErrorKind {
     Internal,
 }
 
-/// An error from the engine.
+/// What to tell the person: a code naming the sentence (a key under
+/// `errors` in the catalogs) and the values to put in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The sentence's code, e.g. `"nameTooLong"`.
+    pub code: &'static str,
+    /// Its values by placeholder name, e.g. `("max", "200")`.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    /// A message with no values.
+    pub fn new(code: &'static str) -> Message {
+        Message {
+            code,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the value of the placeholder `name`.
+    pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Message {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The value of the placeholder `name`, if it has one.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(code: &'static str) -> Message {
+        Message::new(code)
+    }
+}
+
+impl std::fmt::Display for Message {
+    // For logs: the code and its values, e.g. `tooLong(max=200)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)?;
+        if !self.args.is_empty() {
+            let args: Vec<String> = self.args.iter().map(|(n, v)| format!("{n}={v}")).collect();
+            write!(f, "({})", args.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// An error from the engine. Its `Display` is for logs (codes, not prose);
+/// the person's words come from [`Error::message`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Input was refused. `field` names the form field it concerns.
-    #[error("{message}")]
+    #[error("invalid input in {field}: {message}")]
     InvalidInput {
         /// The input field the message is about, e.g. `"ex_name"`.
         field: &'static str,
-        /// What is wrong and what to do, for the person.
-        message: String,
+        /// What is wrong and what to do.
+        message: Message,
     },
     /// An action that depends on an earlier one that has not happened.
-    #[error("{0}")]
-    OutOfOrder(String),
+    #[error("out of order: {0}")]
+    OutOfOrder(Message),
     /// Another process has the data folder open.
-    #[error("Crossroads is already open in another window, or another program is using its data folder ({}).", path.display())]
+    #[error("store locked: {}", path.display())]
     StoreLocked {
         /// The data folder.
         path: PathBuf,
     },
     /// The saved data could not be read.
-    #[error("Your saved data in {} could not be read: it looks damaged. Nothing was changed. You can restore one of your automatic backups; the damaged data is kept aside, never deleted.", path.display())]
+    #[error("store corrupt in {}: {detail}", path.display())]
     StoreCorrupt {
         /// The data folder.
         path: PathBuf,
@@ -68,7 +123,7 @@ pub enum Error {
         detail: String,
     },
     /// The saved data was written by a newer version of Crossroads.
-    #[error("Your saved data in {} was written by a newer version of Crossroads (data format {found}). Nothing was changed: please update Crossroads to open it.", path.display())]
+    #[error("store too new in {} (data format {found})", path.display())]
     StoreTooNew {
         /// The data folder.
         path: PathBuf,
@@ -76,10 +131,10 @@ pub enum Error {
         found: u32,
     },
     /// The data is sealed and the passphrase has not been entered.
-    #[error("Crossroads is locked. Enter your passphrase to open it.")]
+    #[error("locked")]
     Locked,
     /// Reading or writing failed for a reason outside the app's control.
-    #[error("Crossroads could not read or write its data folder: {0}")]
+    #[error("storage: {0}")]
     Storage(String),
 }
 
@@ -123,8 +178,25 @@ impl Error {
         }
     }
 
+    /// What to tell the person, as a code and values. The store's errors
+    /// carry the data folder (and the format found) as values.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::InvalidInput { message, .. } | Error::OutOfOrder(message) => message.clone(),
+            Error::StoreLocked { path } => Message::new("storeLocked").arg("path", path.display()),
+            Error::StoreCorrupt { path, .. } => {
+                Message::new("storeCorrupt").arg("path", path.display())
+            }
+            Error::StoreTooNew { path, found } => Message::new("storeTooNew")
+                .arg("path", path.display())
+                .arg("found", found),
+            Error::Locked => Message::new("locked"),
+            Error::Storage(detail) => Message::new("storage").arg("detail", detail),
+        }
+    }
+
     /// Shorthand for refused input.
-    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<Message>) -> Self {
         Error::InvalidInput {
             field,
             message: message.into(),

@@ -68,6 +68,7 @@ pub mod coach;
 pub mod dealbreakers;
 pub mod drafts;
 pub mod error;
+pub mod language;
 pub mod life;
 mod markdown;
 pub mod moving_on;
@@ -89,7 +90,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Message, Result};
+pub use language::Language;
 pub use no_contact::{Check, EventKind, NoContactView, Settings, SettingsInput};
 pub use outbox::{Announcement, Pending};
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
@@ -162,9 +164,7 @@ fn live_your_life_gate(tx: &store::Tx<'_>) -> Result<()> {
     if program::live_your_life_open(tx)? {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "Living your life opens once no contact has started.".into(),
-        ))
+        Err(Error::OutOfOrder("livingLifeOpensOnce".into()))
     }
 }
 
@@ -392,9 +392,7 @@ impl Crossroads {
     ) -> Result<NoContactView> {
         self.store.transact(|tx| {
             if !program::no_contact_open(tx)? {
-                return Err(Error::OutOfOrder(
-                    "No contact opens after the dealbreaker check.".into(),
-                ));
+                return Err(Error::OutOfOrder("noContactOpensAfter".into()));
             }
             no_contact::start(tx, since, now, tz)
         })?;
@@ -422,6 +420,12 @@ impl Crossroads {
     /// The no-contact settings (milestones, notifications, quiet hours).
     pub fn settings(&self) -> Result<Settings> {
         no_contact::settings(&self.store)
+    }
+
+    /// Stores the language of Crossroads' words; the other settings stay.
+    pub fn set_language(&self, language: Language) -> Result<Settings> {
+        self.store
+            .transact(|tx| no_contact::set_language(tx, language))
     }
 
     /// Validates and stores the no-contact settings.
@@ -506,10 +510,7 @@ impl Crossroads {
         now: DateTime<Utc>,
     ) -> Result<Encryption> {
         if passphrase != repeat {
-            return Err(Error::invalid(
-                "repeat",
-                "The two passphrases are not the same. Type it again.",
-            ));
+            return Err(Error::invalid("repeat", "twoPassphrasesAreNot"));
         }
         self.store.set_passphrase(passphrase, cost)?;
         self.store.rebuild()?;
@@ -527,10 +528,7 @@ impl Crossroads {
         cost: KeyCost,
     ) -> Result<Encryption> {
         if new != repeat {
-            return Err(Error::invalid(
-                "repeat",
-                "The two new passphrases are not the same. Type it again.",
-            ));
+            return Err(Error::invalid("repeat", "twoNewPassphrasesAre"));
         }
         self.store.change_passphrase(current, new, cost)?;
         Ok(self.encryption())
@@ -562,7 +560,7 @@ impl Crossroads {
         if text.chars().count() > CHECK_TEXT_MAX_CHARS {
             return Err(Error::invalid(
                 "text",
-                format!("Please keep this to {CHECK_TEXT_MAX_CHARS} characters or fewer."),
+                Message::new("tooLong").arg("max", CHECK_TEXT_MAX_CHARS),
             ));
         }
         Ok(safety::Care::of(text))
@@ -885,9 +883,7 @@ impl Crossroads {
     pub fn choose_moving_on(&self, now: DateTime<Utc>, tz: Tz) -> Result<Overview> {
         self.store.transact(|tx| {
             if profile::load(tx)?.is_none() {
-                return Err(Error::OutOfOrder(
-                    "Tell Crossroads a little about the breakup first.".into(),
-                ));
+                return Err(Error::OutOfOrder("tellCrossroadsLittleAbout".into()));
             }
             moving_on::choose(tx, now)
         })?;
@@ -1014,22 +1010,11 @@ impl Crossroads {
     }
 
     /// Erases every record, every backup and the passphrase, once
-    /// `confirmation` is the word [`moving_on::ERASE_WORD`]: Crossroads is
+    /// `confirmation` is one of [`moving_on::ERASE_WORDS`]: Crossroads is
     /// as on its first start. Works while locked, for a forgotten
     /// passphrase.
     pub fn erase_everything(&self, confirmation: &str) -> Result<()> {
-        if !confirmation
-            .trim()
-            .eq_ignore_ascii_case(moving_on::ERASE_WORD)
-        {
-            return Err(Error::invalid(
-                "confirmation",
-                format!(
-                    "To erase everything, type the word “{}”.",
-                    moving_on::ERASE_WORD
-                ),
-            ));
-        }
+        moving_on::check_erase_word(confirmation)?;
         store::export::erase_everything(&self.store)
     }
 
@@ -1052,17 +1037,23 @@ fn require_reach_out(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()
         return Ok(());
     }
     let why = match reason {
-        Some(LockReason::NeedsNoContactDays { required, remaining }) => format!(
-            "Reaching out opens after {required} days without contact: {remaining} to go."
-        ),
-        Some(LockReason::NeedsNoLookingDays { required, remaining }) => format!(
-            "Reaching out opens after {required} days with neither contact nor looking: {remaining} to go."
-        ),
+        Some(LockReason::NeedsNoContactDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsDays")
+            .arg("required", required)
+            .arg("count", remaining),
+        Some(LockReason::NeedsNoLookingDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsNoLooking")
+            .arg("required", required)
+            .arg("count", remaining),
         Some(LockReason::NotOffered {
             why: NotOfferedWhy::Abuse,
-        }) => "After what you went through, Crossroads will not guide you back toward them.".into(),
-        Some(LockReason::NotOffered { .. }) => "You chose to move on.".into(),
-        _ => "Reaching out opens after the decision to try and your pledge.".into(),
+        }) => Message::new("reachOutAfterAbuse"),
+        Some(LockReason::NotOffered { .. }) => Message::new("reachOutMovedOn"),
+        _ => Message::new("reachOutNeedsDecision"),
     };
     Err(Error::OutOfOrder(why))
 }
@@ -1072,9 +1063,7 @@ fn require_together(store: &impl Read) -> Result<()> {
     if program::better_relationship_open(store)? {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "A better relationship opens when you reach out and you both want to try again.".into(),
-        ))
+        Err(Error::OutOfOrder("betterRelationshipOpensWhen".into()))
     }
 }
 
@@ -1084,9 +1073,7 @@ fn require_moving_on(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()
     if overview.ending == Some(program::Ending::MovingOn) {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "Closure is part of the moving-on path. Take that path first.".into(),
-        ))
+        Err(Error::OutOfOrder("closurePartMovingPath".into()))
     }
 }
 

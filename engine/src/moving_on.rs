@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::profile::{self, EndedBy};
 use crate::program::{self, Ending};
 use crate::store::{Read, Tree, Tx};
@@ -25,6 +25,9 @@ use crate::{no_contact, outbox};
 pub const NOTE_MAX_CHARS: usize = 20_000;
 /// The word typed to confirm erasing.
 pub const ERASE_WORD: &str = "erase";
+/// The confirmation word in every language the words come in (the screen
+/// asks for the one of the person's language, and either is accepted).
+pub const ERASE_WORDS: [&str; 2] = [ERASE_WORD, "borrar"];
 
 const KEY: &[u8] = b"closure";
 
@@ -112,7 +115,7 @@ pub fn save(tx: &mut Tx<'_>, field: Field, text: &str) -> Result<()> {
     if text.chars().count() > NOTE_MAX_CHARS {
         return Err(Error::invalid(
             field.name(),
-            format!("Please keep this to {NOTE_MAX_CHARS} characters or fewer."),
+            Message::new("tooLong").arg("max", NOTE_MAX_CHARS),
         ));
     }
     let mut closure = load(tx)?;
@@ -239,10 +242,10 @@ pub fn list(store: &impl Read, ids: Vec<Vec<u8>>) -> Result<Vec<ArchiveSummary>>
 
 /// The archived program `id`, read as it was.
 pub fn open(store: &impl Read, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<ArchiveView> {
-    let key = parse_hex(id).ok_or_else(|| Error::invalid("id", "There is no such archive."))?;
+    let key = parse_hex(id).ok_or_else(|| Error::invalid("id", "noSuchArchive"))?;
     let archived: Archived = store
         .get(Tree::Archive, &key)?
-        .ok_or_else(|| Error::invalid("id", "There is no such archive."))?;
+        .ok_or_else(|| Error::invalid("id", "noSuchArchive"))?;
     let profile = profile::load(&archived)?;
     let facts = program::Facts::load(&archived, archived.archived_at.unwrap_or(now), tz)?;
     let at = archived.archived_at.unwrap_or(now);
@@ -307,15 +310,22 @@ pub fn archive(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<ArchiveSummary> {
     summary(hex(&key), &archived)
 }
 
-/// Erases the program, once `confirmation` is the word [`ERASE_WORD`].
+/// Refuses anything but one of [`ERASE_WORDS`] (any case, spaces around).
+pub(crate) fn check_erase_word(confirmation: &str) -> Result<()> {
+    let typed = confirmation.trim();
+    if !ERASE_WORDS
+        .iter()
+        .any(|word| typed.eq_ignore_ascii_case(word))
+    {
+        return Err(Error::invalid("confirmation", "eraseEverythingTypeWord"));
+    }
+    Ok(())
+}
+
+/// Erases the program, once `confirmation` is one of [`ERASE_WORDS`].
 /// Archives of earlier programs stay.
 pub fn erase(tx: &mut Tx<'_>, confirmation: &str) -> Result<()> {
-    if !confirmation.trim().eq_ignore_ascii_case(ERASE_WORD) {
-        return Err(Error::invalid(
-            "confirmation",
-            format!("To erase everything, type the word “{ERASE_WORD}”."),
-        ));
-    }
+    check_erase_word(confirmation)?;
     clear_program(tx)
 }
 

@@ -12,7 +12,8 @@ use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
+use crate::language::Language;
 use crate::outbox::{self, Pending};
 use crate::store::{Read, Tree, Tx, HANDLED_KEY};
 use crate::time::{resolve_local, same_wall_time_days_later, whole_days_between};
@@ -152,6 +153,9 @@ pub struct Settings {
     pub notifications: bool,
     /// Hours in which notifications wait.
     pub quiet_hours: Option<QuietHours>,
+    /// The language of Crossroads' words; `None` until the shell first
+    /// stores the one the system locale asks for (older data has none).
+    pub language: Option<Language>,
 }
 
 impl Default for Settings {
@@ -160,6 +164,7 @@ impl Default for Settings {
             milestones: DEFAULT_MILESTONES.to_vec(),
             notifications: true,
             quiet_hours: None,
+            language: None,
         }
     }
 }
@@ -187,15 +192,12 @@ impl Settings {
         let quiet_hours = if input.quiet_hours_enabled {
             let time = |text: &str, field| {
                 NaiveTime::parse_from_str(text.trim(), "%H:%M")
-                    .map_err(|_| Error::invalid(field, "Please enter a time like 22:30."))
+                    .map_err(|_| Error::invalid(field, "timeInvalid"))
             };
             let start = time(&input.quiet_start, "quiet_start")?;
             let end = time(&input.quiet_end, "quiet_end")?;
             if start == end {
-                return Err(Error::invalid(
-                    "quiet_end",
-                    "Quiet hours need an end that differs from their start.",
-                ));
+                return Err(Error::invalid("quiet_end", "quietHoursNeedEnd"));
             }
             Some(QuietHours { start, end })
         } else {
@@ -205,6 +207,8 @@ impl Settings {
             milestones,
             notifications: input.notifications,
             quiet_hours,
+            // The language has its own setter; the shell keeps it as stored.
+            language: None,
         })
     }
 }
@@ -217,29 +221,31 @@ fn parse_milestones(text: &str) -> Result<Vec<u32>> {
         .filter(|p| !p.is_empty())
     {
         let day: u32 = part.parse().map_err(|_| {
-            Error::invalid(field, format!("“{part}” is not a whole number of days."))
+            Error::invalid(field, Message::new("notWholeNumberDays").arg("part", part))
         })?;
         if !(1..=MILESTONE_MAX_DAYS).contains(&day) {
             return Err(Error::invalid(
                 field,
-                format!("Milestones are between 1 and {MILESTONE_MAX_DAYS} days; {day} is not."),
+                Message::new("milestonesAreBetweenDays")
+                    .arg("max", MILESTONE_MAX_DAYS)
+                    .arg("day", day),
             ));
         }
         if days.contains(&day) {
             return Err(Error::invalid(
                 field,
-                format!("Day {day} is in the list twice."),
+                Message::new("dayListTwice").arg("day", day),
             ));
         }
         days.push(day);
     }
     if days.is_empty() {
-        return Err(Error::invalid(field, "Please keep at least one milestone."));
+        return Err(Error::invalid(field, "keepAtLeastOne"));
     }
     if days.len() > MILESTONES_MAX_COUNT {
         return Err(Error::invalid(
             field,
-            format!("Please keep to {MILESTONES_MAX_COUNT} milestones or fewer."),
+            Message::new("keepMilestonesFewer").arg("max", MILESTONES_MAX_COUNT),
         ));
     }
     days.sort_unstable();
@@ -397,8 +403,9 @@ pub fn save_settings(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<Settings> {
-    let settings = Settings::validate(input)?;
+    let mut settings = Settings::validate(input)?;
     let previous = self::settings(tx)?;
+    settings.language = previous.language;
     let record = Record::load(tx)?;
     if let Some(start) = record.current_start() {
         let mut handled = Handled::load(tx)?;
@@ -426,6 +433,14 @@ pub fn save_settings(
     Ok(settings)
 }
 
+/// Stores the language of the words; every other setting stays as it is.
+pub fn set_language(tx: &mut Tx<'_>, language: Language) -> Result<Settings> {
+    let mut settings = self::settings(tx)?;
+    settings.language = Some(language);
+    tx.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
+    Ok(settings)
+}
+
 /// Whether no contact has started.
 pub fn started(store: &impl Read) -> Result<bool> {
     Ok(store.get::<Start>(Tree::NoContact, START_KEY)?.is_some())
@@ -435,33 +450,20 @@ pub fn started(store: &impl Read) -> Result<bool> {
 /// last contact). Refused if it is in the future or already started.
 pub fn start(tx: &mut Tx<'_>, since: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<()> {
     if started(tx)? {
-        return Err(Error::OutOfOrder(
-            "No contact has already started. A slip starts a new streak by itself.".into(),
-        ));
+        return Err(Error::OutOfOrder("noContactHasAlready".into()));
     }
     let at = match since.map(str::trim).filter(|s| !s.is_empty()) {
         None => now,
         Some(text) => {
             let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
                 .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-                .map_err(|_| {
-                    Error::invalid(
-                        "since",
-                        "Please enter the date and time of your last contact.",
-                    )
-                })?;
+                .map_err(|_| Error::invalid("since", "lastContactMissing"))?;
             let at = resolve_local(local, tz);
             if at > now {
-                return Err(Error::invalid(
-                    "since",
-                    "The last contact can't be in the future.",
-                ));
+                return Err(Error::invalid("since", "lastContactFuture"));
             }
             if (now - at).num_days() > i64::from(MILESTONE_MAX_DAYS) {
-                return Err(Error::invalid(
-                    "since",
-                    "That is more than ten years ago. Please check the year.",
-                ));
+                return Err(Error::invalid("since", "moreThanTenYears"));
             }
             at
         }
@@ -493,14 +495,12 @@ pub fn log(
     {
         return Err(Error::invalid(
             "note",
-            format!("Please keep the note to {NOTE_MAX_CHARS} characters or fewer."),
+            Message::new("keepNoteCharactersFewer").arg("max", NOTE_MAX_CHARS),
         ));
     }
     let record = Record::load(tx)?;
     let Some(current) = record.current_start() else {
-        return Err(Error::OutOfOrder(
-            "Start no contact first; then you can log how it goes.".into(),
-        ));
+        return Err(Error::OutOfOrder("startNoContactFirst".into()));
     };
     // With the clock set back, an event still comes after what is recorded,
     // so the order of streaks never turns around.
@@ -756,6 +756,31 @@ mod tests {
             notifications: true,
             ..SettingsInput::default()
         }
+    }
+
+    #[test]
+    fn the_language_survives_saving_the_other_settings() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T20:00:00Z");
+        assert_eq!(settings(&store).unwrap().language, None);
+        store.transact(|tx| set_language(tx, Language::Es)).unwrap();
+        let saved = store
+            .transact(|tx| save_settings(tx, &settings_input("2, 5"), now, Berlin))
+            .unwrap();
+        assert_eq!(saved.milestones, vec![2, 5]);
+        assert_eq!(saved.language, Some(Language::Es));
+        let again = store.transact(|tx| set_language(tx, Language::En)).unwrap();
+        assert_eq!(again.milestones, vec![2, 5]);
+        assert_eq!(settings(&store).unwrap().language, Some(Language::En));
+    }
+
+    #[test]
+    fn settings_written_before_languages_read_as_none() {
+        let old: Settings =
+            serde_json::from_str(r#"{"milestones":[1,3],"notifications":true,"quiet_hours":null}"#)
+                .unwrap();
+        assert_eq!(old.language, None);
+        assert_eq!(old.milestones, vec![1, 3]);
     }
 
     #[test]

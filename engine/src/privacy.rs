@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::store::{Read, Tree, Tx};
 
 const KEY: &[u8] = b"privacy";
@@ -35,7 +35,7 @@ pub fn save(tx: &mut Tx<'_>, input: PrivacySettings) -> Result<PrivacySettings> 
         if !(1..=LOCK_AFTER_MAX_MINUTES).contains(&minutes) {
             return Err(Error::invalid(
                 "lock_after_minutes",
-                format!("Choose between 1 minute and {LOCK_AFTER_MAX_MINUTES} minutes, or never."),
+                Message::new("chooseBetweenMinuteMinutes").arg("max", LOCK_AFTER_MAX_MINUTES),
             ));
         }
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::store::{Read, Tree, Tx};
 
 /// The longest name or nickname accepted, in characters.
@@ -106,54 +106,37 @@ impl Profile {
     ) -> Result<Profile> {
         let ex_name = input.ex_name.trim();
         if ex_name.is_empty() {
-            return Err(Error::invalid(
-                "ex_name",
-                "Please enter a name or nickname for them. Any name you like will do.",
-            ));
+            return Err(Error::invalid("ex_name", "nameEmpty"));
         }
         if ex_name.chars().count() > NAME_MAX_CHARS {
             return Err(Error::invalid(
                 "ex_name",
-                format!("Please keep the name to {NAME_MAX_CHARS} characters or fewer."),
+                Message::new("nameTooLong").arg("max", NAME_MAX_CHARS),
             ));
         }
         if ex_name.chars().any(char::is_control) {
-            return Err(Error::invalid(
-                "ex_name",
-                "The name can't contain line breaks or control characters.",
-            ));
+            return Err(Error::invalid("ex_name", "nameControlChars"));
         }
         let pronouns = match input.pronouns.as_str() {
             "he" => Pronouns::He,
             "she" => Pronouns::She,
             "they" => Pronouns::They,
-            _ => return Err(Error::invalid("pronouns", "Please choose he, she or they.")),
+            _ => return Err(Error::invalid("pronouns", "chooseHeSheThey")),
         };
         let breakup_date = NaiveDate::parse_from_str(input.breakup_date.trim(), "%Y-%m-%d")
-            .map_err(|_| {
-                Error::invalid(
-                    "breakup_date",
-                    "Please enter the date the breakup happened, like 2026-03-14.",
-                )
-            })?;
+            .map_err(|_| Error::invalid("breakup_date", "breakupDateInvalid"))?;
         let today = now.with_timezone(&tz).date_naive();
         if breakup_date > today {
-            return Err(Error::invalid(
-                "breakup_date",
-                "The breakup date can't be in the future.",
-            ));
+            return Err(Error::invalid("breakup_date", "breakupDateFuture"));
         }
         if breakup_date < EARLIEST_BREAKUP {
-            return Err(Error::invalid(
-                "breakup_date",
-                "That date is a long time ago. Please check the year.",
-            ));
+            return Err(Error::invalid("breakup_date", "dateLongTimeAgo"));
         }
         let ended_by = match input.ended_by.as_str() {
             "me" => EndedBy::Me,
             "them" => EndedBy::Them,
             "mutual" => EndedBy::Mutual,
-            _ => return Err(Error::invalid("ended_by", "Please choose who ended it.")),
+            _ => return Err(Error::invalid("ended_by", "chooseWhoEnded")),
         };
         Ok(Profile {
             ex_name: ex_name.to_owned(),

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::coach::{self, Review};
 use crate::drafts;
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::profile::{self, EndedBy};
 use crate::safety;
 use crate::store::{Read, Tree, Tx};
@@ -202,7 +202,7 @@ pub fn save_note(tx: &mut Tx<'_>, note: Note, text: &str) -> Result<NoteView> {
     if text.chars().count() > NOTE_MAX_CHARS {
         return Err(Error::invalid(
             note.field(),
-            format!("Please keep this note to {NOTE_MAX_CHARS} characters or fewer."),
+            Message::new("noteTooLong").arg("max", NOTE_MAX_CHARS),
         ));
     }
     let mut plan = load(tx)?;
@@ -224,10 +224,7 @@ pub fn save_note(tx: &mut Tx<'_>, note: Note, text: &str) -> Result<NoteView> {
 pub fn use_apology(tx: &mut Tx<'_>, id: Option<u64>) -> Result<()> {
     if let Some(id) = id {
         if !apologies(tx)?.iter().any(|a| a.id == id) {
-            return Err(Error::invalid(
-                "apology",
-                "That draft is not kept as an apology. Mark it in the drafts vault first.",
-            ));
+            return Err(Error::invalid("apology", "draftNotKeptApology"));
         }
     }
     let mut plan = load(tx)?;
@@ -243,9 +240,7 @@ pub fn record_outcome(tx: &mut Tx<'_>, outcome: Outcome, now: DateTime<Utc>) -> 
         plan.outcomes.last().map(|e| e.outcome),
         Some(Outcome::WantToTry | Outcome::No)
     ) {
-        return Err(Error::OutOfOrder(
-            "The outcome of reaching out is already recorded.".into(),
-        ));
+        return Err(Error::OutOfOrder("outcomeReachingOutAlready".into()));
     }
     plan.outcomes.push(OutcomeEntry { outcome, at: now });
     tx.put(Tree::ReachOut, PLAN_KEY, &plan)

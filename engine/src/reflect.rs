@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::dealbreakers::{self, Path};
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::profile::{self, EndedBy};
 use crate::store::{Read, Tree, Tx};
 
@@ -155,9 +155,7 @@ fn require_open(store: &impl Read) -> Result<()> {
     if dealbreakers::view(store)?.done {
         Ok(())
     } else {
-        Err(Error::OutOfOrder(
-            "Reflecting opens after the dealbreaker check.".into(),
-        ))
+        Err(Error::OutOfOrder("reflectingOpensAfterDealbreaker".into()))
     }
 }
 
@@ -209,7 +207,7 @@ pub fn save_answer(tx: &mut Tx<'_>, prompt: Prompt, value: &str) -> Result<()> {
     if value.chars().count() > ANSWER_MAX_CHARS {
         return Err(Error::invalid(
             prompt.field(),
-            format!("Please keep this answer to {ANSWER_MAX_CHARS} characters or fewer."),
+            Message::new("answerTooLong").arg("max", ANSWER_MAX_CHARS),
         ));
     }
     let mut reflection = load(tx)?;
@@ -238,15 +236,12 @@ pub fn add_step(tx: &mut Tx<'_>, text: &str) -> Result<()> {
     require_open(tx)?;
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid(
-            "step",
-            "Write the step in a few words first.",
-        ));
+        return Err(Error::invalid("step", "writeStepFewWords"));
     }
     if text.chars().count() > STEP_MAX_CHARS {
         return Err(Error::invalid(
             "step",
-            format!("Please keep a step to {STEP_MAX_CHARS} characters or fewer."),
+            Message::new("keepStepCharactersFewer").arg("max", STEP_MAX_CHARS),
         ));
     }
     let mut reflection = load(tx)?;
@@ -263,7 +258,7 @@ pub fn add_step(tx: &mut Tx<'_>, text: &str) -> Result<()> {
 pub fn set_step_done(tx: &mut Tx<'_>, id: u32, done: bool) -> Result<()> {
     let mut reflection = load(tx)?;
     let Some(step) = reflection.steps.iter_mut().find(|s| s.id == id) else {
-        return Err(Error::invalid("step", "That step no longer exists."));
+        return Err(Error::invalid("step", "stepNoLongerExists"));
     };
     step.done = done;
     tx.put(Tree::Program, KEY, &reflection)
@@ -278,14 +273,10 @@ pub fn decide(tx: &mut Tx<'_>, decision: Decision, now: DateTime<Utc>) -> Result
         .get(&Prompt::Reason)
         .is_none_or(|r| r.trim().is_empty())
     {
-        return Err(Error::OutOfOrder(
-            "Answer the first question, what the reason was, before deciding.".into(),
-        ));
+        return Err(Error::OutOfOrder("answerFirstQuestionWhat".into()));
     }
     if decision == Decision::Try && !can_choose_try(tx)? {
-        return Err(Error::OutOfOrder(
-            "After what you told the dealbreaker check, Crossroads will not guide you back toward them.".into(),
-        ));
+        return Err(Error::OutOfOrder("afterWhatToldDealbreaker".into()));
     }
     reflection.decision = Some(decision);
     reflection.decided_at = Some(now);

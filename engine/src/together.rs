@@ -14,7 +14,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::outbox::{self, Announcement, Topic};
 use crate::program;
 use crate::reach_out;
@@ -309,7 +309,7 @@ fn checked_text(field: &'static str, text: &str) -> Result<String> {
     if text.chars().count() > TEXT_MAX_CHARS {
         return Err(Error::invalid(
             field,
-            format!("Please keep this to {TEXT_MAX_CHARS} characters or fewer."),
+            Message::new("tooLong").arg("max", TEXT_MAX_CHARS),
         ));
     }
     Ok(text.to_owned())
@@ -319,14 +319,14 @@ fn checked_text(field: &'static str, text: &str) -> Result<String> {
 pub fn add_item(tx: &mut Tx<'_>, list: List, text: &str) -> Result<Item> {
     let text = checked_text("item", text)?;
     if text.is_empty() {
-        return Err(Error::invalid("item", "Please write something first."));
+        return Err(Error::invalid("item", "writeSomethingFirst"));
     }
     let mut record = load(tx)?;
     let items = record.lists.entry(list).or_default();
     if items.len() >= LIST_MAX_ITEMS {
         return Err(Error::invalid(
             "item",
-            format!("A list holds up to {LIST_MAX_ITEMS} items."),
+            Message::new("listHoldsUpItems").arg("max", LIST_MAX_ITEMS),
         ));
     }
     record.next_id += 1;
@@ -361,13 +361,13 @@ pub fn save_rules(
     if !(1..=CADENCE_MAX).contains(&input.every) {
         return Err(Error::invalid(
             "every",
-            format!("A check-in comes every 1 to {CADENCE_MAX} weeks or months."),
+            Message::new("checkComesEveryWeeks").arg("max", CADENCE_MAX),
         ));
     }
     if !(1..=COOLDOWN_MAX_MINUTES).contains(&input.cooldown_minutes) {
         return Err(Error::invalid(
             "cooldown_minutes",
-            format!("A cooldown lasts 1 to {COOLDOWN_MAX_MINUTES} minutes."),
+            Message::new("cooldownLastsMinutes").arg("max", COOLDOWN_MAX_MINUTES),
         ));
     }
     let first = match input.first_check_in.as_deref().map(str::trim) {
@@ -375,13 +375,10 @@ pub fn save_rules(
         Some(text) => {
             let local = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
                 .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-                .map_err(|_| Error::invalid("first_check_in", "Please enter a date and a time."))?;
+                .map_err(|_| Error::invalid("first_check_in", "dateTimeMissing"))?;
             let at = resolve_local(local, tz);
             if at < now - Duration::minutes(1) || at > now + Duration::days(366) {
-                return Err(Error::invalid(
-                    "first_check_in",
-                    "Pick a time from now to a year ahead.",
-                ));
+                return Err(Error::invalid("first_check_in", "pickTimeFromNow"));
             }
             Some(at)
         }
@@ -429,10 +426,7 @@ pub fn save_check_in(tx: &mut Tx<'_>, input: &CheckIn, now: DateTime<Utc>) -> Re
     .iter()
     .all(|t| t.is_empty())
     {
-        return Err(Error::invalid(
-            "i_feel",
-            "Please answer at least one question.",
-        ));
+        return Err(Error::invalid("i_feel", "answerAtLeastOne"));
     }
     tx.append(Tree::CheckIns, now, &entry)?;
     Ok(entry)

@@ -14,6 +14,7 @@
 //! - `tray`: the tray icon and its menu (not built in unit tests).
 //! - `restart`: in the tray, the process starts over without the webview
 //!   once the window has closed (not built in unit tests).
+//! - [`words`]: the catalogs of words (ui/i18n), shared with the UI.
 //!
 //! [`run`] starts the real app; [`run_app`] adds what every build shares
 //! (the commands), so tests can drive it on Tauri's mock runtime.
@@ -30,6 +31,7 @@ pub mod state;
 #[cfg(not(test))]
 mod tray;
 pub mod window;
+pub mod words;
 
 use tauri::{Builder, Runtime};
 #[cfg(not(test))]
@@ -59,6 +61,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(Wake::default())
         .invoke_handler(tauri::generate_handler![
             commands::system::app_info,
+            commands::settings::get_words,
+            commands::settings::set_language,
             commands::program::get_overview,
             commands::profile::get_profile,
             commands::profile::save_profile,
@@ -184,6 +188,9 @@ pub fn run() {
                 .name("open-store".into())
                 .spawn(move || {
                     state.finish_opening();
+                    if let Ok(engine) = state.engine() {
+                        words::settle(&engine);
+                    }
                     // A start over (see `restart`) is not a start.
                     if restart::is_restart() {
                         return;

@@ -9,11 +9,12 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use engine::Announcement;
+use engine::{Announcement, Language};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::notifier::{Message, Notifier};
 use crate::state::AppState;
+use crate::words;
 
 /// The longest the notifier sleeps between checks.
 pub const MAX_SLEEP: Duration = Duration::from_secs(60);
@@ -59,6 +60,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
 fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R>) {
     let mut shown_day = None;
     let mut shown_cooldown = None;
+    let mut shown_language = None;
     let mut daily_backup = None;
     loop {
         let state = app.state::<AppState>();
@@ -70,10 +72,15 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
         let sleep = match checked {
             Ok(round) => {
                 let cooldown = round.cooldown_minutes(clock.now());
-                if round.day != shown_day || cooldown != shown_cooldown {
+                let language = Some(words::current());
+                if round.day != shown_day
+                    || cooldown != shown_cooldown
+                    || language != shown_language
+                {
                     show_day(&app, round.day, cooldown);
                     shown_day = round.day;
                     shown_cooldown = cooldown;
+                    shown_language = language;
                 }
                 let today = clock.now().date_naive();
                 if daily_backup != Some(today) {
@@ -162,64 +169,63 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
     })
 }
 
-/// The discreet text for an announcement: the count and a kind line, never
-/// a name or anything the person wrote.
+/// The discreet text for an announcement, in the current language: the
+/// count and a kind line, never a name or anything the person wrote.
 pub fn message(announcement: &Announcement) -> Message {
-    match announcement {
-        Announcement::Milestone { days } => Message {
-            summary: day_title(*days),
-            body: encouragement(*days).into(),
-        },
-        Announcement::Summary { days, milestones } => Message {
-            summary: day_title(*days),
-            body: format!(
-                "You passed {} milestones ({}) while Crossroads was closed. Every one of them counts.",
-                milestones.len(),
-                milestones
-                    .iter()
-                    .map(|d| format!("day {d}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        },
-        Announcement::Reminder { kind } => reminder_message(*kind),
-        Announcement::CheckIn => Message {
-            summary: "Time for your check-in".into(),
-            body: "A few quiet minutes together: how are you both doing, what works, and one thing to change.".into(),
-        },
-        Announcement::CooldownOver { minutes } => Message {
-            summary: "Cooldown over".into(),
-            body: format!(
-                "{} passed. Take a breath, and go back to the talk when you are both ready.",
-                if *minutes == 1 { "One minute has".to_owned() } else { format!("{minutes} minutes have") }
-            ),
-        },
-    }
+    message_in(words::current(), announcement)
 }
 
-/// A trigger plan's reminder: it says a plan is waiting, never the moment
-/// or the plan as the person wrote them.
-fn reminder_message(kind: engine::life::TriggerKind) -> Message {
-    use engine::life::TriggerKind;
-    Message {
-        summary: "A moment you planned for".into(),
-        body: match kind {
-            TriggerKind::TimeOfDay => {
-                "This time of day can be hard. You made a plan for it; it is waiting in Crossroads."
-            }
-            TriggerKind::Place | TriggerKind::Situation => {
-                "You made a plan for a moment like this; it is waiting in Crossroads."
+/// [`message`] in `language`.
+pub fn message_in(language: Language, announcement: &Announcement) -> Message {
+    let text = |key: &str, params: &[words::Param<'_>]| words::text_in(language, key, params);
+    match announcement {
+        Announcement::Milestone { days } => Message {
+            summary: text("notify.dayTitle", &[("count", days)]),
+            body: encouragement(language, *days),
+        },
+        Announcement::Summary { days, milestones } => {
+            let list = milestones
+                .iter()
+                .map(|d| text("notify.summaryDay", &[("day", d)]))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Message {
+                summary: text("notify.dayTitle", &[("count", days)]),
+                body: text(
+                    "notify.summary",
+                    &[("count", &milestones.len()), ("days", &list)],
+                ),
             }
         }
-        .into(),
+        Announcement::Reminder { kind } => {
+            use engine::life::TriggerKind;
+            // It says a plan is waiting, never the moment or the plan as
+            // the person wrote them.
+            let body = match kind {
+                TriggerKind::TimeOfDay => "notify.reminderTime",
+                TriggerKind::Place | TriggerKind::Situation => "notify.reminderOther",
+            };
+            Message {
+                summary: text("notify.reminderTitle", &[]),
+                body: text(body, &[]),
+            }
+        }
+        Announcement::CheckIn => Message {
+            summary: text("notify.checkInTitle", &[]),
+            body: text("notify.checkInBody", &[]),
+        },
+        Announcement::CooldownOver { minutes } => Message {
+            summary: text("notify.cooldownTitle", &[]),
+            body: text("notify.cooldownBody", &[("count", minutes)]),
+        },
     }
 }
 
 /// The very discreet text: nothing about contact, days or anyone.
 pub fn neutral_message() -> Message {
     Message {
-        summary: "Crossroads".into(),
-        body: "Something small to look at, when you have a moment.".into(),
+        summary: words::text("notify.neutralTitle", &[]),
+        body: words::text("notify.neutralBody", &[]),
     }
 }
 
@@ -248,24 +254,12 @@ pub fn lock_if_idle<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-fn day_title(days: u32) -> String {
-    if days == 1 {
-        "1 day of no contact".into()
-    } else {
-        format!("{days} days of no contact")
-    }
-}
-
-fn encouragement(days: u32) -> &'static str {
-    match days {
-        1 => "The first day is often the hardest. You did it.",
-        3 => "Three days. The fog is starting to lift.",
-        7 => "A whole week. That took real strength.",
-        14 => "Two weeks of space. You can think more clearly now.",
-        21 => "Three weeks. New habits are taking root.",
-        30 => "A month. Look how far you have come.",
-        _ => "Another milestone. Keep going, at your own pace.",
-    }
+fn encouragement(language: Language, days: u32) -> String {
+    let key = match days {
+        1 | 3 | 7 | 14 | 21 | 30 => format!("notify.encouragement.{days}"),
+        _ => "notify.encouragement.other".to_owned(),
+    };
+    words::text_in(language, &key, &[])
 }
 
 #[cfg(test)]
@@ -274,18 +268,66 @@ mod tests {
 
     #[test]
     fn messages_carry_counts_only() {
-        let one = message(&Announcement::Milestone { days: 7 });
+        let one = message_in(Language::En, &Announcement::Milestone { days: 7 });
         assert_eq!(one.summary, "7 days of no contact");
         assert!(one.body.contains("week"));
-        let many = message(&Announcement::Summary {
-            days: 8,
-            milestones: vec![1, 3, 7],
-        });
+        let many = message_in(
+            Language::En,
+            &Announcement::Summary {
+                days: 8,
+                milestones: vec![1, 3, 7],
+            },
+        );
         assert_eq!(many.summary, "8 days of no contact");
         assert!(many.body.contains("3 milestones (day 1, day 3, day 7)"));
         assert_eq!(
-            message(&Announcement::Milestone { days: 1 }).summary,
+            message_in(Language::En, &Announcement::Milestone { days: 1 }).summary,
             "1 day of no contact"
         );
+    }
+
+    #[test]
+    fn spanish_messages_carry_counts_only() {
+        let one = message_in(Language::Es, &Announcement::Milestone { days: 7 });
+        assert_eq!(one.summary, "7 días de contacto cero");
+        assert!(one.body.contains("semana"), "{one:?}");
+        let many = message_in(
+            Language::Es,
+            &Announcement::Summary {
+                days: 8,
+                milestones: vec![1, 3, 7],
+            },
+        );
+        assert_eq!(many.summary, "8 días de contacto cero");
+        assert!(
+            many.body.contains("3 metas (día 1, día 3, día 7)"),
+            "{many:?}"
+        );
+        assert_eq!(
+            message_in(Language::Es, &Announcement::Milestone { days: 1 }).summary,
+            "1 día de contacto cero"
+        );
+        let cooldown = message_in(Language::Es, &Announcement::CooldownOver { minutes: 5 });
+        assert!(
+            cooldown.body.starts_with("Han pasado 5 minutos."),
+            "{cooldown:?}"
+        );
+        // Every announcement has words in both languages (no key shows).
+        for language in Language::ALL {
+            for announcement in [
+                Announcement::Milestone { days: 60 },
+                Announcement::CheckIn,
+                Announcement::CooldownOver { minutes: 1 },
+                Announcement::Reminder {
+                    kind: engine::life::TriggerKind::Place,
+                },
+            ] {
+                let m = message_in(language, &announcement);
+                assert!(
+                    !m.summary.contains("notify.") && !m.body.contains("notify."),
+                    "{m:?}"
+                );
+            }
+        }
     }
 }

@@ -185,7 +185,7 @@ fn build(message: &Message) -> Notification {
 /// The notification behind the "send a test notification" button.
 pub fn test_message() -> Message {
     Message {
-        summary: "Crossroads".into(),
-        body: "Notifications are working. They stay discreet: no names, nothing you wrote.".into(),
+        summary: crate::words::text("notify.testTitle", &[]),
+        body: crate::words::text("notify.testBody", &[]),
     }
 }

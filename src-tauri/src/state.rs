@@ -136,7 +136,7 @@ impl AppState {
             action(&engine, &state.0.clock).map_err(CommandError::from)
         })
         .await
-        .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(CommandError::internal)?
     }
 
     /// How long no engine call has been under way (none while one is).

@@ -4,10 +4,13 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Manager, Runtime};
 
-use engine::EventKind;
+use std::sync::Mutex;
+
+use engine::{EventKind, Language};
 
 use crate::state::AppState;
 use crate::window;
+use crate::words;
 
 const TRAY_ID: &str = "main";
 const OPEN: &str = "open";
@@ -20,25 +23,37 @@ const THOUGHT: &str = "thought";
 const ACTIVITY: &str = "activity";
 const COOLDOWN: &str = "cooldown";
 
-/// Creates the tray icon with its menu.
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let item = |id, label| MenuItem::with_id(app, id, label, true, None::<&str>);
-    let menu = Menu::with_items(
+/// The menu, labelled in the current language.
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, key: &str| {
+        let label = words::text(&format!("tray.{key}"), &[]);
+        MenuItem::with_id(app, id, label, true, None::<&str>)
+    };
+    Menu::with_items(
         app,
         &[
-            &item(OPEN, "Open Crossroads")?,
+            &item(OPEN, "open")?,
             &PredefinedMenuItem::separator(app)?,
-            &item(URGE, "I feel the urge")?,
-            &item(SLIP, "Log a slip…")?,
-            &item(THOUGHT, "I thought about them")?,
-            &item(ACTIVITY, "Log an activity…")?,
-            &item(HIDE, "Hide the window now")?,
-            &item(LOCK, "Lock Crossroads")?,
-            &item(COOLDOWN, "Start a cooldown")?,
+            &item(URGE, "urge")?,
+            &item(SLIP, "slip")?,
+            &item(THOUGHT, "thought")?,
+            &item(ACTIVITY, "activity")?,
+            &item(HIDE, "hide")?,
+            &item(LOCK, "lock")?,
+            &item(COOLDOWN, "cooldown")?,
             &PredefinedMenuItem::separator(app)?,
-            &item(QUIT, "Quit Crossroads")?,
+            &item(QUIT, "quit")?,
         ],
-    )?;
+    )
+}
+
+/// The language the menu is labelled in now.
+static MENU_LANGUAGE: Mutex<Option<Language>> = Mutex::new(None);
+
+/// Creates the tray icon with its menu.
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let menu = menu(app)?;
+    *MENU_LANGUAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(words::current());
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("Crossroads")
         .menu(&menu)
@@ -146,13 +161,26 @@ fn cooldown<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Shows "Day N" beside the icon and in its tooltip (no name, ever), and
-/// the minutes left of a running cooldown.
+/// the minutes left of a running cooldown; relabels the menu when the
+/// language changed since it was built.
 pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>, cooldown: Option<i64>) {
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return;
     };
-    let day_text = day.map(|d| format!("Day {d}"));
-    let cooldown_text = cooldown.map(|m| format!("Cooldown {m} min"));
+    let language = words::current();
+    let mut labelled = MENU_LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    if *labelled != Some(language) {
+        match menu(app) {
+            Ok(menu) => {
+                let _ = tray.set_menu(Some(menu));
+                *labelled = Some(language);
+            }
+            Err(e) => log::warn!("tray menu not relabelled: {e}"),
+        }
+    }
+    drop(labelled);
+    let day_text = day.map(|d| words::text("tray.day", &[("count", &d)]));
+    let cooldown_text = cooldown.map(|m| words::text("tray.cooldownLeft", &[("count", &m)]));
     let text = match (day_text, cooldown_text) {
         (Some(d), Some(c)) => Some(format!("{d} · {c}")),
         (d, c) => d.or(c),

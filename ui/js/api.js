@@ -24,6 +24,8 @@ async function call(command, args) {
 
 export const api = {
   appInfo: () => call("app_info"),
+  words: () => call("get_words"),
+  setLanguage: (language) => call("set_language", { language }),
   overview: () => call("get_overview"),
   profile: () => call("get_profile"),
   saveProfile: (input) => call("save_profile", { input }),

@@ -30,20 +30,24 @@ import * as archive from "./views/archive.js";
 const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault, "safety-plan": safetyPlan };
 Object.assign(routes, { live, journal, progress });
 Object.assign(routes, { "reach-out": reachOut, together, "moving-on": movingOn, archive });
-const navItems = [
-  ["home", text.nav.home],
-  ["dealbreakers", text.nav.dealbreakers],
-  ["reflect", text.nav.reflect],
-  ["vault", text.nav.vault],
-  ["no-contact", text.nav.noContact],
-  ["live", text.nav.live],
-  ["journal", text.nav.journal],
-  ["progress", text.nav.progress],
-  ["settings", text.nav.settings],
-  ["safety", text.nav.safety],
-];
-// Steps 5 and 6 and the endings, placed before Settings.
-navItems.splice(navItems.findIndex(([name]) => name === "settings"), 0, ["reach-out", text.endingsNav.reachOut], ["together", text.endingsNav.together], ["moving-on", text.endingsNav.movingOn], ["archive", text.endingsNav.archive]);
+// Built at each render, so the labels follow a change of language.
+function navItems() {
+  const items = [
+    ["home", text.nav.home],
+    ["dealbreakers", text.nav.dealbreakers],
+    ["reflect", text.nav.reflect],
+    ["vault", text.nav.vault],
+    ["no-contact", text.nav.noContact],
+    ["live", text.nav.live],
+    ["journal", text.nav.journal],
+    ["progress", text.nav.progress],
+    ["settings", text.nav.settings],
+    ["safety", text.nav.safety],
+  ];
+  // Steps 5 and 6 and the endings, placed before Settings.
+  items.splice(items.findIndex(([name]) => name === "settings"), 0, ["reach-out", text.endingsNav.reachOut], ["together", text.endingsNav.together], ["moving-on", text.endingsNav.movingOn], ["archive", text.endingsNav.archive]);
+  return items;
+}
 // Screens that belong to a step: they show why when the step is locked.
 const stepOfRoute = { dealbreakers: "dealbreakers", reflect: "reflect", vault: "too_proud_to_beg", "no-contact": "no_contact", urge: "no_contact" };
 stepOfRoute.live = "live_your_life";
@@ -81,7 +85,7 @@ function renderNav(active, full, overview) {
   nav.hidden = false;
   const list = document.getElementById("nav-links");
   const hidden = hiddenRoutes(overview);
-  const items = (full ? navItems : navItems.filter(([name]) => name === "safety" || name === "archive")).filter(([name]) => !hidden.has(name));
+  const items = (full ? navItems() : navItems().filter(([name]) => name === "safety" || name === "archive")).filter(([name]) => !hidden.has(name));
   list.replaceChildren(
     ...items.map(([name, label]) =>
       h(

@@ -9,7 +9,7 @@
 
 import { api } from "./api.js";
 import { announce, h } from "./dom.js";
-import { text } from "./strings.js";
+import { countryName, text } from "./strings.js";
 
 const t = text.care;
 const PAUSE_MS = 900;
@@ -49,12 +49,12 @@ function lineGroup(country, kind, id) {
 
 /// The emergency number first: the country's, or the note that says to call the local one.
 export function emergencyFirst({ resources, listed }) {
-  if (!listed) return h("p", { class: "emergency", id: "card-emergency" }, resources.emergency_note);
+  if (!listed) return h("p", { class: "emergency", id: "card-emergency" }, text.safety.emergencyNote);
   return h(
     "div",
     { class: "emergency", id: "card-emergency" },
     h("p", {}, text.safety.emergency(listed.emergency)),
-    listed.crisis_around_the_clock ? null : h("p", { class: "not-all-day" }, t.notAllDay(listed.name, listed.emergency)),
+    listed.crisis_around_the_clock ? null : h("p", { class: "not-all-day" }, t.notAllDay(countryName(listed), listed.emergency)),
   );
 }
 

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::program::StepId;
 use crate::store::{Read, Tree, Tx};
 
@@ -137,22 +137,22 @@ pub fn save(
 ) -> Result<EntryView> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid("text", "Write a few words first."));
+        return Err(Error::invalid("text", "writeFewWordsFirst"));
     }
     if text.chars().count() > ENTRY_MAX_CHARS {
         return Err(Error::invalid(
             "text",
-            format!("An entry can be up to {ENTRY_MAX_CHARS} characters. Please split it in two."),
+            Message::new("entryUpCharactersSplit").arg("max", ENTRY_MAX_CHARS),
         ));
     }
     if prompt.is_some_and(|p| p.index >= PROMPTS_PER_STEP) {
-        return Err(Error::invalid("prompt", "That prompt does not exist."));
+        return Err(Error::invalid("prompt", "promptDoesNotExist"));
     }
     let entry = match id {
         Some(id) => {
             let old: Entry = tx
                 .get(Tree::Journal, &key(id))?
-                .ok_or_else(|| Error::invalid("id", "That entry is no longer there."))?;
+                .ok_or_else(|| Error::invalid("id", "entryNoLongerThere"))?;
             Entry {
                 text: text.to_owned(),
                 prompt: prompt.or(old.prompt),
@@ -175,7 +175,7 @@ pub fn save(
 /// Deletes entry `id`.
 pub fn delete(tx: &mut Tx<'_>, id: u64) -> Result<()> {
     if tx.get::<Entry>(Tree::Journal, &key(id))?.is_none() {
-        return Err(Error::invalid("id", "That entry is no longer there."));
+        return Err(Error::invalid("id", "entryNoLongerThere"));
     }
     tx.remove(Tree::Journal, &key(id));
     Ok(())
@@ -187,7 +187,7 @@ pub fn view(store: &impl Read, query: Option<&str>, prompt: Prompt) -> Result<Jo
     if query.is_some_and(|q| q.chars().count() > QUERY_MAX_CHARS) {
         return Err(Error::invalid(
             "query",
-            format!("Please search for {QUERY_MAX_CHARS} characters or fewer."),
+            Message::new("searchCharactersFewer").arg("max", QUERY_MAX_CHARS),
         ));
     }
     let needle = query.map(str::to_lowercase);

@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::store::{Read, Tree, Tx};
 use crate::time::resolve_local;
 
@@ -222,14 +222,19 @@ pub(crate) fn clean_note(
     if note.as_ref().is_some_and(|n| n.chars().count() > max) {
         return Err(Error::invalid(
             field,
-            format!("Please keep this to {max} characters or fewer."),
+            Message::new("tooLong").arg("max", max),
         ));
     }
     Ok(note)
 }
 
-fn required_text(text: &str, field: &'static str, max: usize, empty: &str) -> Result<String> {
-    clean_note(Some(text), field, max)?.ok_or_else(|| Error::invalid(field, empty.to_owned()))
+fn required_text(
+    text: &str,
+    field: &'static str,
+    max: usize,
+    empty: &'static str,
+) -> Result<String> {
+    clean_note(Some(text), field, max)?.ok_or_else(|| Error::invalid(field, empty))
 }
 
 /// The local date of `at` in `tz`.
@@ -243,25 +248,14 @@ fn parse_when(when: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<DateTime
     };
     let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| {
-            Error::invalid(
-                "when",
-                "Please enter a date and time, like 2026-05-01 18:30.",
-            )
-        })?;
+        .map_err(|_| Error::invalid("when", "dateTimeExample"))?;
     let at = resolve_local(local, tz);
     // A minute of grace for a form filled in "now".
     if at > now + chrono::Duration::minutes(1) {
-        return Err(Error::invalid(
-            "when",
-            "An activity can't be in the future. Log it once you've done it.",
-        ));
+        return Err(Error::invalid("when", "activityFuture"));
     }
     if (now - at).num_days() > ACTIVITY_MAX_DAYS_BACK {
-        return Err(Error::invalid(
-            "when",
-            "That is more than ten years ago. Please check the year.",
-        ));
+        return Err(Error::invalid("when", "moreThanTenYears"));
     }
     Ok(at.min(now))
 }
@@ -273,12 +267,7 @@ fn parse_reminder(text: Option<&str>) -> Result<Option<NaiveTime>> {
     NaiveTime::parse_from_str(text, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
         .map(Some)
-        .map_err(|_| {
-            Error::invalid(
-                "reminder",
-                "Please enter a time like 07:30, or leave it empty.",
-            )
-        })
+        .map_err(|_| Error::invalid("reminder", "reminderTimeInvalid"))
 }
 
 impl ActivityView {
@@ -329,7 +318,7 @@ pub fn save_activity(
     let id = match id {
         Some(id) => {
             if tx.get::<Activity>(Tree::Activities, &id_key(id))?.is_none() {
-                return Err(Error::invalid("id", "That activity is no longer there."));
+                return Err(Error::invalid("id", "activityNoLongerThere"));
             }
             id
         }
@@ -349,7 +338,7 @@ pub fn save_activity(
 /// Deletes activity `id`.
 pub fn delete_activity(tx: &mut Tx<'_>, id: u64) -> Result<()> {
     if tx.get::<Activity>(Tree::Activities, &id_key(id))?.is_none() {
-        return Err(Error::invalid("id", "That activity is no longer there."));
+        return Err(Error::invalid("id", "activityNoLongerThere"));
     }
     tx.remove(Tree::Activities, &id_key(id));
     Ok(())
@@ -374,15 +363,12 @@ pub fn save_mood(
     let score = u8::try_from(score)
         .ok()
         .filter(|s| (1..=5).contains(s))
-        .ok_or_else(|| Error::invalid("score", "Please choose a mood from 1 to 5."))?;
+        .ok_or_else(|| Error::invalid("score", "chooseMoodFrom"))?;
     let note = clean_note(note, "mood_note", NOTE_MAX_CHARS)?;
     let date = local_date(now, tz);
     let key = date_key(date);
     if !replace && tx.get::<Mood>(Tree::Moods, &key)?.is_some() {
-        return Err(Error::invalid(
-            "score",
-            "You have already noted today's mood. Replace it?",
-        ));
+        return Err(Error::invalid("score", "haveAlreadyNotedToday"));
     }
     let mood = Mood {
         date,
@@ -401,29 +387,19 @@ pub fn save_trigger(
     input: &TriggerInput,
     now: DateTime<Utc>,
 ) -> Result<u64> {
-    let moment = required_text(
-        &input.moment,
-        "moment",
-        MOMENT_MAX_CHARS,
-        "Please describe the moment in a few words.",
-    )?;
-    let plan = required_text(
-        &input.plan,
-        "plan",
-        PLAN_MAX_CHARS,
-        "Please write what you will do instead.",
-    )?;
+    let moment = required_text(&input.moment, "moment", MOMENT_MAX_CHARS, "momentEmpty")?;
+    let plan = required_text(&input.plan, "plan", PLAN_MAX_CHARS, "planEmpty")?;
     let reminder = parse_reminder(input.reminder.as_deref())?;
     let existing = match id {
         Some(id) => Some(
             tx.get::<Trigger>(Tree::Triggers, &id_key(id))?
-                .ok_or_else(|| Error::invalid("id", "That plan is no longer there."))?,
+                .ok_or_else(|| Error::invalid("id", "planNoLongerThere"))?,
         ),
         None => {
             if tx.values::<Trigger>(Tree::Triggers)?.len() >= TRIGGERS_MAX {
                 return Err(Error::invalid(
                     "moment",
-                    format!("You can keep up to {TRIGGERS_MAX} plans. Remove one first."),
+                    Message::new("keepUpPlansRemove").arg("max", TRIGGERS_MAX),
                 ));
             }
             None
@@ -455,7 +431,7 @@ pub fn save_trigger(
 /// Deletes trigger `id` (and any reminder of it still waiting).
 pub fn delete_trigger(tx: &mut Tx<'_>, id: u64) -> Result<()> {
     if tx.get::<Trigger>(Tree::Triggers, &id_key(id))?.is_none() {
-        return Err(Error::invalid("id", "That plan is no longer there."));
+        return Err(Error::invalid("id", "planNoLongerThere"));
     }
     tx.remove(Tree::Triggers, &id_key(id));
     crate::outbox::drop_where(

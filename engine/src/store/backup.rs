@@ -222,7 +222,7 @@ fn describe(name: &str, path: &Path) -> BackupInfo {
 /// Reads and checks a backup file by its id, refusing anything that is not
 /// a whole, restorable backup of a format and schema this build knows.
 fn read(data_dir: &Path, id: &str) -> Result<File> {
-    let refuse = |message: &str| Error::invalid("backup", message);
+    let refuse = |code: &'static str| Error::invalid("backup", code);
     let plain_name = !id.is_empty()
         && !id.contains(['/', '\\'])
         && id != "."
@@ -230,29 +230,22 @@ fn read(data_dir: &Path, id: &str) -> Result<File> {
         && id.starts_with("crossroads-")
         && id.ends_with(".json");
     if !plain_name {
-        return Err(refuse("Choose one of the backups in the list."));
+        return Err(refuse("backupChoose"));
     }
-    let bytes = fs::read(folder(data_dir).join(id))
-        .map_err(|_| refuse("That backup is no longer there. Choose another one."))?;
-    let file: File = serde_json::from_slice(&bytes).map_err(|_| {
-        refuse("That backup could not be read; it may be from the first release or damaged. Choose another one.")
-    })?;
+    let bytes = fs::read(folder(data_dir).join(id)).map_err(|_| refuse("backupGone"))?;
+    let file: File = serde_json::from_slice(&bytes).map_err(|_| refuse("backupUnreadable"))?;
     if file.crossroads_backup != BACKUP_FORMAT {
-        return Err(refuse(
-            "That backup is in an older format that cannot be restored.",
-        ));
+        return Err(refuse("backupOldFormat"));
     }
     if file.schema > migrate::SCHEMA_VERSION {
-        return Err(refuse(
-            "That backup was made by a newer version of Crossroads. Update the app to restore it.",
-        ));
+        return Err(refuse("backupTooNew"));
     }
     for (name, records) in &file.trees {
         if Tree::from_name(name).is_none() {
-            return Err(refuse("That backup holds data this version does not know."));
+            return Err(refuse("backupUnknownData"));
         }
         if records.keys().any(|k| unhex(k).is_none()) {
-            return Err(refuse("That backup is damaged. Choose another one."));
+            return Err(refuse("backupDamaged"));
         }
     }
     Ok(file)

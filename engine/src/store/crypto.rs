@@ -25,7 +25,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 
 /// The Meta key of the [`Header`].
 pub(crate) const HEADER_KEY: &[u8] = b"crypto";
@@ -118,13 +118,13 @@ pub(crate) fn check_new_passphrase(passphrase: &str, field: &'static str) -> Res
     if chars < PASSPHRASE_MIN_CHARS {
         return Err(Error::invalid(
             field,
-            format!("Please use at least {PASSPHRASE_MIN_CHARS} characters; a few words you will remember work well."),
+            Message::new("useAtLeastCharacters").arg("min", PASSPHRASE_MIN_CHARS),
         ));
     }
     if chars > PASSPHRASE_MAX_CHARS {
         return Err(Error::invalid(
             field,
-            format!("Please keep the passphrase to {PASSPHRASE_MAX_CHARS} characters or fewer."),
+            Message::new("keepPassphraseCharactersFewer").arg("max", PASSPHRASE_MAX_CHARS),
         ));
     }
     Ok(())
@@ -152,12 +152,7 @@ impl Header {
 
     /// The data key, if `passphrase` is the right one.
     pub(crate) fn unwrap(&self, passphrase: &str) -> Result<DataKey> {
-        let wrong = || {
-            Error::invalid(
-                "passphrase",
-                "That passphrase does not open your data. Check it and try again.",
-            )
-        };
+        let wrong = || Error::invalid("passphrase", "passphraseDoesNotOpen");
         let salt = B64.decode(&self.salt).map_err(|_| wrong())?;
         let sealed = B64.decode(&self.wrapped_key).map_err(|_| wrong())?;
         let wrapping = derive(passphrase, &salt, self.cost)?;

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use super::backup::{self, Reason};
 use super::{crypto, migrate, Crypto, Read, Store, Tree, GENERATION_KEY, SCHEMA_KEY};
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 
 /// The format of the export files written here.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -113,57 +113,39 @@ pub(crate) fn records_in_clear(store: &impl Read) -> Result<Records> {
     Ok(trees)
 }
 
-fn refuse(message: &str) -> Error {
-    Error::invalid("file", message)
+/// The field refusals of a file are shown by.
+const FILE_FIELD: &str = "file";
+
+fn refuse(code: &'static str) -> Error {
+    Error::invalid(FILE_FIELD, code)
 }
 
 /// Reads and checks an export file, refusing anything that is not a whole
 /// export of a format and schema this build knows.
 fn parse(bytes: &[u8]) -> Result<ExportFile> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|_| {
-        refuse("That file could not be read: it is not a Crossroads export, or it is damaged. Nothing was imported.")
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|_| refuse("importUnreadable"))?;
     if value.get("crossroads_export").is_none() {
-        return Err(refuse(
-            "That file is not a Crossroads export. Nothing was imported.",
-        ));
+        return Err(refuse("importNotExport"));
     }
     match value.get("crossroads_export").and_then(|v| v.as_u64()) {
         Some(n) if n == u64::from(EXPORT_FORMAT) => {}
-        Some(n) if n > u64::from(EXPORT_FORMAT) => {
-            return Err(refuse(
-                "That export was made by a newer version of Crossroads. Update the app to import it. Nothing was imported.",
-            ))
-        }
-        _ => {
-            return Err(refuse(
-                "That export is in a format this version does not know. Nothing was imported.",
-            ))
-        }
+        Some(n) if n > u64::from(EXPORT_FORMAT) => return Err(refuse("importTooNew")),
+        _ => return Err(refuse("importUnknownFormat")),
     }
-    let file: ExportFile = serde_json::from_value(value).map_err(|_| {
-        refuse("That export is damaged: part of it is missing or changed. Nothing was imported.")
-    })?;
+    let file: ExportFile = serde_json::from_value(value).map_err(|_| refuse("importDamaged"))?;
     if file.schema > migrate::SCHEMA_VERSION {
-        return Err(refuse(
-            "That export was made by a newer version of Crossroads. Update the app to import it. Nothing was imported.",
-        ));
+        return Err(refuse("importTooNew"));
     }
     if file.schema == 0 || file.id.is_empty() {
-        return Err(refuse(
-            "That export is damaged: part of it is missing or changed. Nothing was imported.",
-        ));
+        return Err(refuse("importDamaged"));
     }
     for (name, records) in &file.trees {
         if Tree::from_name(name).is_none() {
-            return Err(refuse(
-                "That export holds data this version does not know. Nothing was imported.",
-            ));
+            return Err(refuse("importUnknownData"));
         }
         if records.keys().any(|k| backup::unhex(k).is_none()) {
-            return Err(refuse(
-                "That export is damaged: part of it is missing or changed. Nothing was imported.",
-            ));
+            return Err(refuse("importDamaged"));
         }
     }
     Ok(file)
@@ -199,10 +181,10 @@ pub fn import(
     let imported: BTreeMap<String, DateTime<Utc>> =
         store.get(Tree::Meta, IMPORTED_KEY)?.unwrap_or_default();
     if let Some(when) = imported.get(&file.id) {
-        return Err(refuse(&format!(
-            "This export was already imported on {}. Nothing was changed.",
-            when.format("%Y-%m-%d")
-        )));
+        return Err(Error::invalid(
+            FILE_FIELD,
+            Message::new("importAlreadyOn").arg("date", when.format("%Y-%m-%d")),
+        ));
     }
     // Refused before any work while locked: the records can't be sealed.
     if matches!(store.crypto_state(), Crypto::Locked(_)) {
@@ -215,9 +197,7 @@ pub fn import(
             tx.get(Tree::Meta, IMPORTED_KEY)?.unwrap_or_default();
         // Checked again under the lock: two imports of one file at once.
         if imported.contains_key(&file.id) {
-            return Err(refuse(
-                "This export was already imported. Nothing was changed.",
-            ));
+            return Err(refuse("importAlready"));
         }
         backup::snapshot(tx.store(), now, Reason::BeforeImport)?;
         for tree in Tree::ALL {
@@ -266,9 +246,7 @@ fn stage(
             tx.put(Tree::Meta, SCHEMA_KEY, &file.schema)
         })?;
         migrate::run(&staging)?;
-        readable(&staging).map_err(|_| {
-            refuse("That export holds records this version cannot read. Nothing was imported.")
-        })?;
+        readable(&staging).map_err(|_| refuse("importUnreadableRecords"))?;
         let records = records_in_clear(&staging)?
             .into_iter()
             .flat_map(|(tree, records)| records.into_iter().map(move |(k, v)| (tree, k, v)))
@@ -404,10 +382,8 @@ mod tests {
             everything_is_readable,
         )
         .unwrap_err();
-        assert!(
-            error.to_string().contains("already imported on 2026-05-02"),
-            "{error}"
-        );
+        assert_eq!(error.message().code, "importAlreadyOn");
+        assert_eq!(error.message().get("date"), Some("2026-05-02"));
         assert_eq!(into.commit_count(), count);
     }
 
@@ -428,37 +404,34 @@ mod tests {
             serde_json::to_vec(&file).unwrap()
         };
         let cases: Vec<(Vec<u8>, &str)> = vec![
-            (b"".to_vec(), "could not be read"),
-            (b"{\"trees\":".to_vec(), "could not be read"),
-            (b"[1,2,3]".to_vec(), "not a Crossroads export"),
-            (
-                b"{\"crossroads_backup\":2}".to_vec(),
-                "not a Crossroads export",
-            ),
+            (b"".to_vec(), "importUnreadable"),
+            (b"{\"trees\":".to_vec(), "importUnreadable"),
+            (b"[1,2,3]".to_vec(), "importNotExport"),
+            (b"{\"crossroads_backup\":2}".to_vec(), "importNotExport"),
             (
                 with("/crossroads_export", serde_json::json!(99)),
-                "newer version",
+                "importTooNew",
             ),
             (
                 with("/crossroads_export", serde_json::json!("one")),
-                "format this version does not know",
+                "importUnknownFormat",
             ),
             (
                 with("/schema", serde_json::json!(migrate::SCHEMA_VERSION + 1)),
-                "newer version",
+                "importTooNew",
             ),
-            (with("/schema", serde_json::json!(0)), "damaged"),
+            (with("/schema", serde_json::json!(0)), "importDamaged"),
             (
                 with("/trees/mystery", serde_json::json!({})),
-                "does not know",
+                "importUnknownData",
             ),
             (
                 with("/trees/drafts", serde_json::json!({ "zz": 1 })),
-                "damaged",
+                "importDamaged",
             ),
             (
                 with("/exported_at", serde_json::json!("yesterday")),
-                "damaged",
+                "importDamaged",
             ),
         ];
         let (_dir2, into) = temp_store();
@@ -473,8 +446,8 @@ mod tests {
                 everything_is_readable,
             )
             .unwrap_err();
-            assert!(error.to_string().contains(expected), "{expected}: {error}");
-            assert!(error.to_string().contains("Nothing was"), "{error}");
+            assert_eq!(error.message().code, expected, "{error}");
+            assert_eq!(error.field(), Some("file"));
         }
         assert_eq!(records_in_clear(&into).unwrap(), before);
         assert_eq!(into.commit_count(), count);
@@ -489,7 +462,7 @@ mod tests {
         let (_dir2, into) = temp_store();
         let refuse_all = |_: &Store| Err(Error::Storage("unreadable".into()));
         let error = import(&into, &bytes, instant("2026-05-02T10:00:00Z"), refuse_all).unwrap_err();
-        assert!(error.to_string().contains("cannot read"), "{error}");
+        assert_eq!(error.message().code, "importUnreadableRecords");
         assert!(records_in_clear(&into).unwrap().is_empty());
         assert!(!into.dir().join(STAGING_DIR).exists());
     }

@@ -142,7 +142,11 @@ mod tests {
         drop(store);
         let err = Store::open(dir.path()).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::StoreTooNew);
-        assert!(err.to_string().contains("newer version"), "{err}");
+        assert_eq!(err.message().code, "storeTooNew", "{err}");
+        assert_eq!(
+            err.message().get("found"),
+            Some(&*(SCHEMA_VERSION + 1).to_string())
+        );
         // Nothing was written: a second try says the same.
         let again = Store::open(dir.path()).unwrap_err();
         assert_eq!(again.kind(), crate::ErrorKind::StoreTooNew);

@@ -458,9 +458,7 @@ impl Store {
         crypto::check_new_passphrase(passphrase, "passphrase")?;
         self.transact(|tx| {
             if !matches!(tx.store.crypto_state(), Crypto::Off) {
-                return Err(Error::OutOfOrder(
-                    "A passphrase is already set. Change it instead.".into(),
-                ));
+                return Err(Error::OutOfOrder("passphraseAlreadySetChange".into()));
             }
             let (header, key) = Header::create(passphrase, cost)?;
             tx.rewrite_private()?;
@@ -475,7 +473,7 @@ impl Store {
         crypto::check_new_passphrase(new, "new_passphrase")?;
         self.transact(|tx| {
             let header = match tx.store.crypto_state() {
-                Crypto::Off => return Err(Error::OutOfOrder("No passphrase is set yet.".into())),
+                Crypto::Off => return Err(Error::OutOfOrder("noPassphraseSetYet".into())),
                 Crypto::Locked(h) | Crypto::Unlocked(h, _) => h,
             };
             let key = header.unwrap(current)?;
@@ -1004,7 +1002,7 @@ mod tests {
         let _first = Store::open(dir.path()).unwrap();
         let second = Store::open(dir.path()).unwrap_err();
         assert_eq!(second.kind(), crate::ErrorKind::StoreLocked, "{second}");
-        assert!(second.to_string().contains("already open"), "{second}");
+        assert_eq!(second.message().code, "storeLocked", "{second}");
     }
 
     #[test]
@@ -1027,7 +1025,7 @@ mod tests {
         drop((raw, store));
         let err = Store::open(dir.path()).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
-        assert!(err.to_string().contains("backup"), "{err}");
+        assert_eq!(err.message().code, "storeCorrupt", "{err}");
     }
 
     #[test]

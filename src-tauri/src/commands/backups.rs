@@ -33,5 +33,5 @@ async fn blocking<T: Send + 'static>(
 ) -> CommandResult<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| CommandError::new(engine::ErrorKind::Internal, e.to_string()))?
+        .map_err(CommandError::internal)?
 }

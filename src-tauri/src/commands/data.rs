@@ -189,19 +189,17 @@ pub async fn erase_everything(
 
 /// Reads an export file, refusing what can't be one before reading it all.
 fn read_export(path: &Path) -> engine::Result<Vec<u8>> {
-    let refuse = |message: &str| engine::Error::InvalidInput {
+    let refuse = |code: &'static str| engine::Error::InvalidInput {
         field: "file",
-        message: message.into(),
+        message: code.into(),
     };
     let size = fs::metadata(path)
-        .map_err(|_| refuse("That file could not be opened. Nothing was imported."))?
+        .map_err(|_| refuse("importCantOpen"))?
         .len();
     if size > IMPORT_MAX_BYTES {
-        return Err(refuse(
-            "That file is far too large to be a Crossroads export. Nothing was imported.",
-        ));
+        return Err(refuse("importTooLarge"));
     }
-    fs::read(path).map_err(|_| refuse("That file could not be read. Nothing was imported."))
+    fs::read(path).map_err(|_| refuse("importCantOpen"))
 }
 
 /// Writes `bytes` to `path` whole or not at all: under another name first,
@@ -210,7 +208,7 @@ fn write_whole(path: &Path, bytes: &[u8]) -> CommandResult<()> {
     let failed = |e: std::io::Error| {
         CommandError::new(
             ErrorKind::Storage,
-            format!("The file could not be written there ({e}). Choose another folder."),
+            crate::words::text("errors.exportCantWrite", &[("detail", &e)]),
         )
     };
     let mut partial = path.as_os_str().to_owned();
@@ -231,5 +229,5 @@ async fn blocking<T: Send + 'static>(
 ) -> CommandResult<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(CommandError::internal)?
 }

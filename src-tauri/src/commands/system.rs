@@ -33,6 +33,11 @@ pub async fn send_test_notification(notifier: State<'_, Notifier>) -> CommandRes
     let notifier = notifier.inner().clone();
     tauri::async_runtime::spawn_blocking(move || notifier.send(&notifier::test_message()))
         .await
-        .map_err(|e| CommandError::new(ErrorKind::Internal, e.to_string()))?
-        .map_err(|e| CommandError::new(ErrorKind::Notification, e.to_string()))
+        .map_err(CommandError::internal)?
+        .map_err(|e| {
+            CommandError::new(
+                ErrorKind::Notification,
+                crate::words::text("errors.notification", &[("detail", &e)]),
+            )
+        })
 }

@@ -5,7 +5,7 @@
 
 import { api } from "../api.js";
 import { h, pageTitle } from "../dom.js";
-import { text } from "../strings.js";
+import { lang, text } from "../strings.js";
 import { choiceGroup } from "../forms.js";
 
 const t = text.progress;
@@ -31,13 +31,14 @@ function s(tag, attrs = {}, ...children) {
   return el;
 }
 
+// The engine's dates are calendar days (already in its zone): read and
+// shown as UTC midnights, so no zone can move them by a day.
 const parseDate = (iso) => {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Date(y, m - 1, d);
+  return new Date(Date.UTC(y, m - 1, d));
 };
-const shortDate = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-const longDate = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-const fmt = (iso, long) => (long ? longDate : shortDate).format(parseDate(iso));
+const fmt = (iso, long) =>
+  new Intl.DateTimeFormat(lang.locale, { day: "numeric", month: "short", ...(long ? { year: "numeric" } : {}), timeZone: "UTC" }).format(parseDate(iso));
 
 /// Whole-number ticks from 0 to `max`.
 function countTicks(max) {

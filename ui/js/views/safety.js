@@ -6,7 +6,7 @@
 
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
-import { text } from "../strings.js";
+import { countryName, text } from "../strings.js";
 import { directory, emergencyFirst, linesOf, personalResources, showCard } from "../care.js";
 
 const t = text.safety;
@@ -50,7 +50,7 @@ export function countryPicker(resources, country, onSaved) {
     "select",
     { id: "country", "aria-describedby": "country-hint country-error" },
     country.chosen ? null : h("option", { value: "" }, c.choose),
-    resources.countries.map((k) => h("option", { value: k.code }, k.name)),
+    resources.countries.map((k) => h("option", { value: k.code }, countryName(k))),
     h("option", { value: "not_listed" }, c.notListed),
   );
   select.value = country.code ?? (country.not_listed ? "not_listed" : "");
@@ -85,7 +85,7 @@ export async function render() {
     "div",
     { class: "narrow safety" },
     pageTitle(t.title),
-    h("p", { class: "emergency-note", id: "emergency-note" }, mine.resources.emergency_note),
+    h("p", { class: "emergency-note", id: "emergency-note" }, text.safety.emergencyNote),
     h(
       "section",
       { class: "card plan-invite", "aria-labelledby": "plan-invite-title" },

@@ -2,7 +2,7 @@
 
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
-import { text } from "../strings.js";
+import { lang, text, useWords } from "../strings.js";
 import { backupList } from "./backups.js";
 import { privacySection } from "./privacy.js";
 import { yourDataSection } from "./your_data.js";
@@ -120,6 +120,36 @@ function noContactSection(current) {
   return [form, startup];
 }
 
+/// The language of Crossroads' words; a change redraws this screen in it
+/// at once, without a restart.
+function languageSection(navigate) {
+  const t = text.language;
+  const select = h(
+    "select",
+    { id: "language", "aria-describedby": "language-hint" },
+    ...Object.entries(t.names).map(([code, name]) => h("option", { value: code, selected: code === lang.language, lang: code }, name)),
+  );
+  const status = h("p", { class: "form-status", id: "language-status", "aria-live": "polite" });
+  select.addEventListener("change", async () => {
+    select.disabled = true;
+    try {
+      useWords(await api.setLanguage(select.value));
+      navigate("settings");
+      announce(text.language.saved);
+    } catch (error) {
+      status.textContent = error.message;
+      select.disabled = false;
+    }
+  });
+  return h(
+    "section",
+    { class: "card", id: "language-settings", "aria-labelledby": "language-title" },
+    h("h2", { id: "language-title" }, t.title),
+    h("div", { class: "field" }, h("label", { for: "language" }, t.label), h("p", { class: "hint", id: "language-hint" }, t.hint), select),
+    status,
+  );
+}
+
 /// The country for the help lines, stored by the engine (saved on change).
 async function countrySection() {
   const [resources, country] = await Promise.all([api.safetyResources(), api.country()]);
@@ -142,6 +172,7 @@ export async function render({ navigate }) {
     "div",
     { class: "narrow settings" },
     pageTitle(t.title),
+    languageSection(navigate),
     h(
       "section",
       { "aria-labelledby": "profile-title" },
