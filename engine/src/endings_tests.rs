@@ -735,7 +735,9 @@ fn an_export_of_every_kind_of_record_imports_whole_into_another_store() {
         serde_json::to_value(app.together(now, UTC).unwrap()).unwrap()
     );
 
-    let markdown = app.export_markdown(now, UTC).unwrap();
+    let markdown = app
+        .export_markdown(now, UTC, &|key, _| key.to_owned())
+        .unwrap();
     for marker in [
         "marker-closure",
         "marker-draft",

@@ -70,7 +70,7 @@ pub mod drafts;
 pub mod error;
 pub mod language;
 pub mod life;
-mod markdown;
+pub mod markdown;
 pub mod moving_on;
 pub mod no_contact;
 pub mod outbox;
@@ -962,12 +962,18 @@ impl Crossroads {
     }
 
     /// Everything the person wrote as one readable Markdown document, with
-    /// instants in `tz`. Refused while locked.
-    pub fn export_markdown(&self, now: DateTime<Utc>, tz: Tz) -> Result<String> {
+    /// instants in `tz` and the document's own words from `words`.
+    /// Refused while locked.
+    pub fn export_markdown(
+        &self,
+        now: DateTime<Utc>,
+        tz: Tz,
+        words: markdown::Words<'_>,
+    ) -> Result<String> {
         let trees = self
             .store
             .transact(|tx| store::export::records_in_clear(tx))?;
-        Ok(markdown::render(&trees, now, tz))
+        Ok(markdown::render(&trees, now, tz, words))
     }
 
     /// Replaces everything with the JSON export in `bytes`, all or nothing:

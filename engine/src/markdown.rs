@@ -1,5 +1,7 @@
 //! Everything the person wrote as one readable Markdown document, for
-//! reading or printing (the JSON export is the one to import).
+//! reading or printing (the JSON export is the one to import). Its words
+//! (title, section names, yes and no) come from the shell's catalog through
+//! [`Words`]; fields are named by the data's own field names.
 //!
 //! The document follows the store's records rather than the screens, so a
 //! record type added later appears without a change here: each tree is a
@@ -13,52 +15,49 @@ use serde_json::Value;
 
 use crate::store::Tree;
 
-/// The section title of a tree.
-fn section(tree: Tree) -> &'static str {
-    match tree {
-        Tree::Meta => "Settings of the app",
-        Tree::Profile => "About the breakup",
-        Tree::NoContact => "No contact",
-        Tree::Events => "Logged moments",
-        Tree::Program => "Dealbreaker check, reflection and pledge",
-        Tree::Drafts => "Unsent drafts",
-        Tree::Outbox => "Notifications",
-        Tree::EventNotes => "Notes on logged moments",
-        Tree::Activities => "Activities",
-        Tree::Thoughts => "Times you thought about them",
-        Tree::Moods => "Moods",
-        Tree::Triggers => "Trigger plans",
-        Tree::Journal => "Journal",
-        Tree::ReachOut => "Reaching out",
-        Tree::Together => "A better relationship",
-        Tree::CheckIns => "Check-ins",
-        Tree::Closure => "Moving on",
-        Tree::Archive => "Archived programs",
-    }
+/// Words for the document, by catalog key (`markdown.title`,
+/// `markdown.exported` with `{when}`, `markdown.empty`, `markdown.yes`,
+/// `markdown.no`, `markdown.number` with `{n}`, and
+/// `markdown.sections.<tree>` for each tree's name on disk).
+pub type Words<'a> = &'a dyn Fn(&str, &[(&str, String)]) -> String;
+
+/// The catalog keys of every section title, one per tree (for the test
+/// that each has words in every language).
+pub fn section_keys() -> Vec<String> {
+    Tree::ALL
+        .iter()
+        .map(|tree| format!("markdown.sections.{}", tree.name()))
+        .collect()
 }
 
 /// Renders the records (as [`crate::store::export::records_in_clear`]
 /// answers them) as Markdown, with instants in `tz`.
-pub(crate) fn render(trees: &crate::store::export::Records, now: DateTime<Utc>, tz: Tz) -> String {
+pub(crate) fn render(
+    trees: &crate::store::export::Records,
+    now: DateTime<Utc>,
+    tz: Tz,
+    words: Words<'_>,
+) -> String {
     let mut out = String::new();
-    out.push_str("# Crossroads: everything you wrote\n\n");
+    out.push_str(&format!("# {}\n\n", escape(&words("markdown.title", &[]))));
     out.push_str(&format!(
-        "Exported {}. This file is not protected by your passphrase: keep it somewhere private.\n",
-        local(now, tz)
+        "{}\n",
+        escape(&words("markdown.exported", &[("when", local(now, tz))]))
     ));
     if trees.is_empty() {
-        out.push_str("\nNothing has been written yet.\n");
+        out.push_str(&format!("\n{}\n", escape(&words("markdown.empty", &[]))));
     }
     for (tree, records) in trees {
         // The notifier's bookkeeping says nothing to a reader.
         if matches!(tree, Tree::Outbox | Tree::Meta) {
             continue;
         }
-        out.push_str(&format!("\n## {}\n", section(*tree)));
+        let title = words(&format!("markdown.sections.{}", tree.name()), &[]);
+        out.push_str(&format!("\n## {}\n", escape(&title)));
         for (key, value) in records {
-            let name = record_name(key, value, tz);
+            let name = record_name(key, value, tz, words);
             out.push_str(&format!("\n### {name}\n\n"));
-            fields(&mut out, value, 0, tz);
+            fields(&mut out, value, 0, tz, words);
         }
     }
     out
@@ -66,7 +65,7 @@ pub(crate) fn render(trees: &crate::store::export::Records, now: DateTime<Utc>, 
 
 /// A record's heading: its date for records kept in time order, its own
 /// name for single records, else its number.
-fn record_name(key: &[u8], value: &Value, tz: Tz) -> String {
+fn record_name(key: &[u8], value: &Value, tz: Tz, words: Words<'_>) -> String {
     if let Some(at) = ["at", "created_at", "written_at", "date", "day"]
         .iter()
         .find_map(|field| value.get(field).and_then(Value::as_str))
@@ -81,9 +80,12 @@ fn record_name(key: &[u8], value: &Value, tz: Tz) -> String {
                 .map(|at| local(at, tz))
                 .unwrap_or_else(|| hex(key))
         }
-        8 => format!(
-            "Number {}",
-            u64::from_be_bytes(key.try_into().unwrap_or_default())
+        8 => words(
+            "markdown.number",
+            &[(
+                "n",
+                u64::from_be_bytes(key.try_into().unwrap_or_default()).to_string(),
+            )],
         ),
         _ => match std::str::from_utf8(key) {
             Ok(name) if !name.is_empty() => label(name),
@@ -92,7 +94,7 @@ fn record_name(key: &[u8], value: &Value, tz: Tz) -> String {
     }
 }
 
-fn fields(out: &mut String, value: &Value, depth: usize, tz: Tz) {
+fn fields(out: &mut String, value: &Value, depth: usize, tz: Tz, words: Words<'_>) {
     let indent = "  ".repeat(depth);
     match value {
         Value::Object(map) => {
@@ -103,7 +105,7 @@ fn fields(out: &mut String, value: &Value, depth: usize, tz: Tz) {
                     Value::Array(items) if items.is_empty() => {}
                     Value::Object(_) | Value::Array(_) => {
                         out.push_str(&format!("{indent}- **{}**:\n", label(name)));
-                        fields(out, field, depth + 1, tz);
+                        fields(out, field, depth + 1, tz, words);
                     }
                     Value::String(text) if text.contains('\n') || text.chars().count() > 80 => {
                         out.push_str(&format!("{indent}- **{}**:\n\n", label(name)));
@@ -113,7 +115,7 @@ fn fields(out: &mut String, value: &Value, depth: usize, tz: Tz) {
                     scalar => out.push_str(&format!(
                         "{indent}- **{}**: {}\n",
                         label(name),
-                        scalar_text(scalar, tz)
+                        scalar_text(scalar, tz, words)
                     )),
                 }
             }
@@ -123,13 +125,15 @@ fn fields(out: &mut String, value: &Value, depth: usize, tz: Tz) {
                 match item {
                     Value::Object(_) | Value::Array(_) => {
                         out.push_str(&format!("{indent}-\n"));
-                        fields(out, item, depth + 1, tz);
+                        fields(out, item, depth + 1, tz, words);
                     }
-                    scalar => out.push_str(&format!("{indent}- {}\n", scalar_text(scalar, tz))),
+                    scalar => {
+                        out.push_str(&format!("{indent}- {}\n", scalar_text(scalar, tz, words)))
+                    }
                 }
             }
         }
-        scalar => out.push_str(&format!("{indent}{}\n", scalar_text(scalar, tz))),
+        scalar => out.push_str(&format!("{indent}{}\n", scalar_text(scalar, tz, words))),
     }
 }
 
@@ -140,10 +144,10 @@ fn quote(out: &mut String, text: &str, indent: &str) {
     }
 }
 
-fn scalar_text(value: &Value, tz: Tz) -> String {
+fn scalar_text(value: &Value, tz: Tz, words: Words<'_>) -> String {
     match value {
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => "no".into(),
+        Value::Bool(true) => words("markdown.yes", &[]),
+        Value::Bool(false) => words("markdown.no", &[]),
         Value::Number(n) => n.to_string(),
         Value::String(text) => escape(&instant_or_text(text, tz)),
         _ => String::new(),
@@ -196,6 +200,20 @@ mod tests {
     use serde_json::json;
     use std::collections::BTreeMap;
 
+    /// English words as the catalog has them, for the tests.
+    fn english(key: &str, params: &[(&str, String)]) -> String {
+        let text = match key {
+            "markdown.title" => "Crossroads: everything you wrote",
+            "markdown.exported" => "Exported {when}.",
+            "markdown.sections.profile" => "About the breakup",
+            "markdown.sections.journal" => "Journal",
+            other => other,
+        };
+        params.iter().fold(text.to_owned(), |t, (name, value)| {
+            t.replace(&format!("{{{name}}}"), value)
+        })
+    }
+
     #[test]
     fn records_read_as_sections_with_dates_and_quoted_text() {
         let mut trees = BTreeMap::new();
@@ -218,6 +236,7 @@ mod tests {
             &trees,
             instant("2026-05-02T08:00:00Z"),
             chrono_tz::Europe::Madrid,
+            &english,
         );
         assert!(text.starts_with("# Crossroads: everything you wrote"));
         assert!(
@@ -233,7 +252,7 @@ mod tests {
             text.contains("  > \\# not a heading\n  > second line with \\*stars\\*\n"),
             "{text}"
         );
-        assert!(!text.contains("Notifications"));
+        assert!(!text.contains("outbox"));
         assert!(text.contains("Exported 2026-05-02 10:00"));
     }
 
@@ -241,7 +260,7 @@ mod tests {
     fn time_keyed_records_are_named_by_their_instant() {
         let key = crate::store::time_key(instant("2026-03-01T09:30:00Z"), 4);
         assert_eq!(
-            record_name(&key, &json!({ "kind": "urge" }), chrono_tz::UTC),
+            record_name(&key, &json!({ "kind": "urge" }), chrono_tz::UTC, &english),
             "2026-03-01 09:30"
         );
     }

@@ -121,7 +121,13 @@ pub async fn export_data<R: Runtime>(
         .run(move |engine, clock| match format {
             ExportFormat::Json => engine.export_json(clock.now()),
             ExportFormat::Markdown => engine
-                .export_markdown(clock.now(), clock.zone())
+                .export_markdown(clock.now(), clock.zone(), &|key, params| {
+                    let params: Vec<crate::words::Param<'_>> = params
+                        .iter()
+                        .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+                        .collect();
+                    crate::words::text(key, &params)
+                })
                 .map(String::into_bytes),
         })
         .await?;

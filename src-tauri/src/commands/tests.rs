@@ -1606,3 +1606,36 @@ fn engine_errors_are_written_in_either_language() {
         message_in(crate::words::current(), &Message::new("nameEmpty"))
     );
 }
+
+#[test]
+fn the_markdown_export_speaks_the_persons_language() {
+    let h = with_profile();
+    let chosen = h._dir.path().join("chosen-file");
+    h.call("set_language", json!({ "language": "es" })).unwrap();
+    h.call("export_data", json!({ "format": "markdown" }))
+        .unwrap();
+    let spanish = std::fs::read_to_string(&chosen).unwrap();
+    h.call("set_language", json!({ "language": "en" })).unwrap();
+    h.call("export_data", json!({ "format": "markdown" }))
+        .unwrap();
+    let english = std::fs::read_to_string(&chosen).unwrap();
+    assert!(
+        spanish.starts_with("# Crossroads: todo lo que escribiste"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("## Sobre la ruptura"), "{spanish}");
+    assert!(english.contains("## About the breakup"), "{english}");
+    // Every section has words in both languages (no key shown as such).
+    for text in [&spanish, &english] {
+        assert!(!text.contains("markdown."), "{text}");
+    }
+    for key in engine::markdown::section_keys() {
+        for language in engine::Language::ALL {
+            assert_ne!(
+                crate::words::text_in(language, &key, &[]),
+                key,
+                "{language:?}"
+            );
+        }
+    }
+}
