@@ -2078,8 +2078,11 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
          s.dispatchEvent(new Event('change', { bubbles: true }));",
     )
     .await;
-    app.text_becomes("main[data-view='settings'] h1", "Ajustes")
-        .await;
+    // Polled by script: the screen is redrawn under WebDriver's feet.
+    app.eventually(
+        "return document.querySelector(\"main[data-view='settings'][aria-busy='false'] h1\")?.textContent === 'Ajustes';",
+    )
+    .await;
     assert_eq!(
         app.script("return document.documentElement.lang;").await,
         "es"
