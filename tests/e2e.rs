@@ -2093,6 +2093,7 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
             .await,
         "es"
     );
+    app.screenshot("es-settings-language").await;
     // The tray follows.
     let menu = tray_menu_shows(&bus, &path, "Abrir Crossroads").await;
     assert!(menu.contains("\"Salir de Crossroads\""), "{menu}");
@@ -2148,7 +2149,7 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     // The other screens, for a look at how the Spanish fits.
-    app.screenshot("es-settings").await;
+    app.screenshot("es-settings-error").await;
     for route in ["reflect", "vault", "live", "progress", "safety", "journal"] {
         app.go(route).await;
         app.screenshot(&format!("es-{route}")).await;
