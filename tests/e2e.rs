@@ -2462,8 +2462,11 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
          s.dispatchEvent(new Event('change', { bubbles: true }));",
     )
     .await;
-    app.text_becomes("main[data-view='settings'] h1", "Ajustes")
-        .await;
+    // Polled by script: the screen is redrawn under WebDriver's feet.
+    app.eventually(
+        "return document.querySelector(\"main[data-view='settings'][aria-busy='false'] h1\")?.textContent === 'Ajustes';",
+    )
+    .await;
     assert_eq!(
         app.script("return document.documentElement.lang;").await,
         "es"
@@ -2474,6 +2477,7 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
             .await,
         "es"
     );
+    app.screenshot("es-settings-language").await;
     // The tray follows.
     let menu = tray_menu_shows(&bus, &path, "Abrir Crossroads").await;
     assert!(menu.contains("\"Salir de Crossroads\""), "{menu}");
@@ -2529,7 +2533,7 @@ async fn spanish_chosen_in_settings_speaks_in_the_window_the_tray_and_notificati
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     // The other screens, for a look at how the Spanish fits.
-    app.screenshot("es-settings").await;
+    app.screenshot("es-settings-error").await;
     for route in ["reflect", "vault", "live", "progress", "safety", "journal"] {
         app.go(route).await;
         app.screenshot(&format!("es-{route}")).await;

@@ -339,6 +339,78 @@ mod tests {
         }
     }
 
+    /// The dotted chains after `prefix` in `source` (`text.noContact.title`
+    /// gives `noContact.title`), skipping matches inside longer names.
+    fn chains<'a>(source: &'a str, prefix: &str) -> Vec<&'a str> {
+        let mut found = Vec::new();
+        for (at, _) in source.match_indices(prefix) {
+            let before = source[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let rest = &source[at + prefix.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(rest.len());
+            let chain = rest[..end].trim_end_matches('.');
+            if !chain.is_empty() {
+                found.push(chain);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_word_the_views_read_exists() {
+        // Views read `text.a.b`, or `t.b` after `const t = text.a;`. A
+        // missing key would show as "undefined" on screen.
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/js");
+        let mut files = vec![ui.join("app.js"), ui.join("care.js"), ui.join("forms.js")];
+        for entry in std::fs::read_dir(ui.join("views")).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+        // Plain strings named `text` in a view (`text.trim()`).
+        let string_methods = ["trim", "length", "split", "slice", "replace", "includes"];
+        let js_methods = [
+            "map", "join", "length", "find", "filter", "forEach", "slice", "includes", "some",
+            "every", "trim", "split", "replace", "entries",
+        ];
+        let mut checked = 0;
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let mut paths: Vec<String> = chains(&source, "text.")
+                .into_iter()
+                .filter(|c| !string_methods.contains(c))
+                .map(str::to_owned)
+                .collect();
+            let aliases: Vec<&str> = chains(&source, "const t = text.");
+            if let [alias] = aliases.as_slice() {
+                paths.extend(
+                    chains(&source, "t.")
+                        .into_iter()
+                        .map(|c| format!("{alias}.{c}")),
+                );
+            }
+            for path in paths {
+                for language in Language::ALL {
+                    // `list.map`, `words.length`: a method of what is there.
+                    let method_of_value = path.rsplit_once('.').is_some_and(|(parent, last)| {
+                        js_methods.contains(&last)
+                            && lookup(catalog(language), parent)
+                                .is_some_and(|v| v.is_array() || v.is_string())
+                    });
+                    assert!(
+                        method_of_value || lookup(catalog(language), &path).is_some(),
+                        "{path} in {language:?}, read by {}",
+                        file.display()
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 300, "only {checked} words found");
+    }
+
     #[test]
     fn plurals_and_placeholders_are_filled() {
         assert_eq!(text_in(Language::En, "tray.day", &[("count", &3)]), "Day 3");
