@@ -239,6 +239,7 @@ export const text = {
     timerLead: "Start a ten-minute timer and let the wave pass.",
     timerStart: "Start a 10-minute timer",
     timerStop: "Stop the timer",
+    timerStarted: "The timer is running: ten minutes.",
     timerDone: "Ten minutes. You stayed with the urge for ten minutes without acting on it. That is what you did, whatever you feel now.",
     back: "Back to no contact",
   },
