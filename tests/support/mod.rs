@@ -358,38 +358,63 @@ impl App {
         // Take the picture a person would see: after the screen has settled.
         self.eventually("return document.getAnimations().every(a => a.playState !== 'running');")
             .await;
-        let png = self.client.screenshot().await.unwrap();
+        // WebKitWebDriver has been seen never to answer a screenshot (and
+        // then nothing else): fail with the screen's name, not a stall.
+        let png = tokio::time::timeout(AXE_PATIENCE, self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("the screenshot of {name} never returned"))
+            .unwrap();
         fs::write(out_dir().join(format!("{name}.png")), png).unwrap();
         self.axe_check(name).await;
     }
 
+    /// Like [`App::screenshot`], but the picture is the X screen taken by
+    /// ImageMagick, not WebDriver's: in a quick walk through every screen,
+    /// WebKitWebDriver's screenshot now and then never answered, and the
+    /// session with it.
+    pub async fn x_screenshot(&self, name: &str) {
+        self.eventually("return document.getAnimations().every(a => a.playState !== 'running');")
+            .await;
+        let path = out_dir().join(format!("{name}.png"));
+        let shot = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import");
+        assert!(shot.success(), "no screenshot of {name}");
+        self.axe_check(name).await;
+    }
+
     /// Runs axe-core on the page as it is now and returns a summary: the
-    /// hash, the colour scheme, every violation with its nodes, and how many
-    /// rules passed or need a person's review.
+    /// hash, the colour scheme, every violation with its nodes, the rules
+    /// that passed, and those that need a person's review.
     pub async fn axe_run(&self) -> Value {
         // The page keeps axe once injected; a new webview (reopened from the
         // tray) needs it again.
         if self.script("return typeof window.axe === 'object';").await != json!(true) {
-            self.client
-                .execute(AXE_SOURCE, vec![])
+            tokio::time::timeout(AXE_PATIENCE, self.client.execute(AXE_SOURCE, vec![]))
                 .await
+                .expect("injecting axe-core never returned")
                 .expect("inject axe-core");
         }
         // Returning axe.run's promise would drop WebKitWebDriver's
         // connection (see `invoke`): park a small summary on `window`.
-        self.script(
+        let start = self.script(
             "window.__axe = undefined;\
              axe.run(document).then(r => { window.__axe = {\
                url: location.hash,\
                dark: matchMedia('(prefers-color-scheme: dark)').matches,\
-               passes: r.passes.length,\
-               incomplete: r.incomplete.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),\
+               passes: r.passes.map(v => v.id),\
+               incomplete: r.incomplete.map(v => ({ id: v.id, impact: v.impact,\
+                 nodes: v.nodes.map(n => ({ target: n.target, why: n.any.map(a => a.message).join(' ') })) })),\
                violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,\
                  helpUrl: v.helpUrl, nodes: v.nodes.map(n => ({ target: n.target, html: n.html,\
                  summary: n.failureSummary })) })) }; },\
                e => { window.__axe = { error: String(e) }; });",
-        )
-        .await;
+        );
+        tokio::time::timeout(AXE_PATIENCE, start)
+            .await
+            .expect("starting axe never returned");
         let started = Instant::now();
         loop {
             let value = self.script("return window.__axe || null;").await;
