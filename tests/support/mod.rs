@@ -370,15 +370,136 @@ impl App {
             .await;
     }
 
-    /// Saves a PNG of the window under the e2e output folder.
+    /// Saves a PNG of the window under the e2e output folder, and checks
+    /// the screen with axe (see [`App::axe_check`]): every screen a test
+    /// pictures is a screen a person meets.
     pub async fn screenshot(&self, name: &str) {
         // Take the picture a person would see: after the screen has settled.
         self.eventually("return document.getAnimations().every(a => a.playState !== 'running');")
             .await;
-        let png = self.client.screenshot().await.unwrap();
+        // WebKitWebDriver has been seen never to answer a screenshot (and
+        // then nothing else): fail with the screen's name, not a stall.
+        let png = tokio::time::timeout(AXE_PATIENCE, self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("the screenshot of {name} never returned"))
+            .unwrap();
         fs::write(out_dir().join(format!("{name}.png")), png).unwrap();
+        self.axe_check(name).await;
+    }
+
+    /// Like [`App::screenshot`], but the picture is the X screen taken by
+    /// ImageMagick, not WebDriver's: in a quick walk through every screen,
+    /// WebKitWebDriver's screenshot now and then never answered, and the
+    /// session with it.
+    pub async fn x_screenshot(&self, name: &str) {
+        self.eventually("return document.getAnimations().every(a => a.playState !== 'running');")
+            .await;
+        let path = out_dir().join(format!("{name}.png"));
+        let shot = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import");
+        assert!(shot.success(), "no screenshot of {name}");
+        self.axe_check(name).await;
+    }
+
+    /// Runs axe-core on the page as it is now and returns a summary: the
+    /// hash, the colour scheme, every violation with its nodes, the rules
+    /// that passed, and those that need a person's review.
+    pub async fn axe_run(&self) -> Value {
+        // The page keeps axe once injected; a new webview (reopened from the
+        // tray) needs it again.
+        if self.script("return typeof window.axe === 'object';").await != json!(true) {
+            tokio::time::timeout(AXE_PATIENCE, self.client.execute(AXE_SOURCE, vec![]))
+                .await
+                .expect("injecting axe-core never returned")
+                .expect("inject axe-core");
+        }
+        // Returning axe.run's promise would drop WebKitWebDriver's
+        // connection (see `invoke`): park a small summary on `window`.
+        let start = self.script(
+            "window.__axe = undefined;\
+             axe.run(document).then(r => { window.__axe = {\
+               url: location.hash,\
+               dark: matchMedia('(prefers-color-scheme: dark)').matches,\
+               passes: r.passes.map(v => v.id),\
+               incomplete: r.incomplete.map(v => ({ id: v.id, impact: v.impact,\
+                 nodes: v.nodes.map(n => ({ target: n.target, why: n.any.map(a => a.message).join(' ') })) })),\
+               violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,\
+                 helpUrl: v.helpUrl, nodes: v.nodes.map(n => ({ target: n.target, html: n.html,\
+                 summary: n.failureSummary })) })) }; },\
+               e => { window.__axe = { error: String(e) }; });",
+        );
+        tokio::time::timeout(AXE_PATIENCE, start)
+            .await
+            .expect("starting axe never returned");
+        let started = Instant::now();
+        loop {
+            let value = self.script("return window.__axe || null;").await;
+            if !value.is_null() {
+                return value;
+            }
+            // A whole-page check takes a few seconds under load on 2 cores.
+            assert!(started.elapsed() < AXE_PATIENCE, "axe never finished");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs axe-core (vendored under tests/vendor, test-only) on the page as
+    /// it is now, writes the violations to `axe/<name>.json` under the e2e
+    /// output folder (`cargo xtask` merges them into `axe.json`), and fails
+    /// on any serious or critical one. With `CROSSROADS_AXE=report` it only
+    /// records, to survey a whole run at once.
+    pub async fn axe_check(&self, name: &str) {
+        let result = self.axe_run().await;
+        assert!(
+            result.get("error").is_none(),
+            "axe failed on {name}: {result}"
+        );
+        let dir = out_dir().join("axe");
+        fs::create_dir_all(&dir).unwrap();
+        let record = json!({ "screen": name, "axe": result });
+        fs::write(
+            dir.join(format!("{name}.json")),
+            serde_json::to_string_pretty(&record).unwrap(),
+        )
+        .unwrap();
+        let grave: Vec<String> = result["violations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| {
+                let targets: Vec<String> = v["nodes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|n| n["target"].to_string())
+                    .collect();
+                format!(
+                    "{} ({}): {} at {}",
+                    v["id"],
+                    v["impact"],
+                    v["help"],
+                    targets.join(", ")
+                )
+            })
+            .collect();
+        let report_only = std::env::var("CROSSROADS_AXE").is_ok_and(|v| v == "report");
+        assert!(
+            grave.is_empty() || report_only,
+            "axe found serious or critical violations on {name}:\n{}",
+            grave.join("\n")
+        );
     }
 }
+
+/// axe-core, test-only: injected into the window by [`App::axe_check`].
+const AXE_SOURCE: &str = include_str!("../vendor/axe-core/axe.min.js");
+
+/// How long one axe run may take (the whole page, on a loaded machine).
+const AXE_PATIENCE: Duration = Duration::from_secs(60);
 
 /// Today's date in UTC (the tests run the app with TZ=UTC), shifted by `days`.
 pub fn date_from_today(days: i64) -> String {

@@ -115,11 +115,15 @@ async function buildCard(care) {
 function closeCard() {
   const card = document.getElementById("crisis-card");
   if (!card) return;
-  const hadFocus = card.contains(document.activeElement);
+  // Focus goes back to where the card came from when it was in the card,
+  // or nowhere at all (a clicked button in WebKit does not take focus, and
+  // removing the card would drop it on the page's body).
+  const active = document.activeElement;
+  const focusWouldBeLost = card.contains(active) || !active || active === document.body;
   card.remove();
   const back = returnFocusTo;
   returnFocusTo = null;
-  if (hadFocus && back?.isConnected) back.focus();
+  if (focusWouldBeLost && back?.isConnected) back.focus();
 }
 
 /// Shows the card. `from` is the field (or link) it belongs to: focus goes

@@ -22,7 +22,8 @@ export function showFieldError(root, error, fallback) {
   const target = slot || fallback;
   target.textContent = message;
   target.hidden = false;
-  announce(message);
+  // An alert region speaks for itself: announcing too would say it twice.
+  if (!target.closest("[role='alert']")) announce(message);
   if (!slot) {
     if (target.tabIndex >= 0 || target.hasAttribute("tabindex")) target.focus();
     return;

@@ -145,10 +145,53 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
             .env("TAURI_DRIVER", driver)
             .env("CROSSROADS_E2E_OUT", &out),
     );
+    merge_axe_results(&out);
     if let Ok(history) = Command::new("dunstctl").arg("history").output() {
         let _ = fs::write(out.join("dunst-history.json"), history.stdout);
     }
     drop(helpers);
     println!("\nScreenshots and logs: {}", out.display());
     result
+}
+
+/// Merges the per-screen axe results (`axe/<screen>.json`, written by the
+/// tests' screenshot helper) into one `axe.json`, with a count of the
+/// violations by impact, and prints that count.
+fn merge_axe_results(out: &Path) {
+    let Ok(entries) = fs::read_dir(out.join("axe")) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let mut screens = Vec::new();
+    let mut by_impact = serde_json::Map::new();
+    for path in paths {
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(record) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        for violation in record["axe"]["violations"].as_array().into_iter().flatten() {
+            let impact = violation["impact"].as_str().unwrap_or("unknown").to_owned();
+            let count = by_impact.entry(impact).or_insert(serde_json::json!(0));
+            *count = serde_json::json!(count.as_u64().unwrap_or(0) + 1);
+        }
+        screens.push(record);
+    }
+    println!(
+        "axe: {} screens checked, violations by impact: {}",
+        screens.len(),
+        serde_json::Value::Object(by_impact.clone())
+    );
+    let merged = serde_json::json!({
+        "axe_core": "4.14.1 (tests/vendor/axe-core)",
+        "screens_checked": screens.len(),
+        "violations_by_impact": by_impact,
+        "screens": screens,
+    });
+    let _ = fs::write(
+        out.join("axe.json"),
+        serde_json::to_string_pretty(&merged).unwrap_or_default(),
+    );
 }

@@ -18,7 +18,8 @@ function describe(backup) {
 /// `damaged`: the store would not open (the screen says so differently).
 /// `onRestored` runs after a restore the engine confirmed.
 export async function backupList({ damaged, onRestored }) {
-  const status = h("p", { class: "form-status", id: "restore-status", "aria-live": "polite" });
+  // Said through the shared announcer; this line only shows it.
+  const status = h("p", { class: "form-status", id: "restore-status" });
   let backups;
   try {
     backups = await api.backups();
@@ -41,6 +42,10 @@ export async function backupList({ damaged, onRestored }) {
       confirmBox.hidden = true;
       button.focus();
     });
+    // Esc steps back out of the question, focus back on its button.
+    confirmBox.onkeydown = (e) => {
+      if (e.key === "Escape") no.click();
+    };
     yes.addEventListener("click", async () => {
       yes.disabled = true;
       status.textContent = t.restoring;
@@ -52,6 +57,7 @@ export async function backupList({ damaged, onRestored }) {
         await onRestored();
       } catch (error) {
         status.textContent = error.message;
+        announce(error.message);
         yes.disabled = false;
       }
     });

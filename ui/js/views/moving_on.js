@@ -38,6 +38,10 @@ function chooseCard(navigate) {
     ),
     h("button", { type: "button", class: "secondary", onclick: () => { confirm.hidden = true; start.hidden = false; start.focus(); } }, t.chooseCancel),
   );
+  // Esc steps back out of the question, as the cancel button does.
+  confirm.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") confirm.querySelector("button.secondary").click();
+  });
   const start = h(
     "button",
     { type: "button", class: "primary", id: "choose-moving-on", onclick: () => { start.hidden = true; confirm.hidden = false; confirm.querySelector("button").focus(); } },

@@ -99,7 +99,8 @@ function countCard(view) {
 
 function logCard(view, refresh, navigate) {
   const note = watchField(h("input", { type: "text", id: "note", autocomplete: "off", "aria-describedby": "note-error" }));
-  const status = h("p", { class: "form-status", id: "log-status", "aria-live": "polite" });
+  // Said through the shared announcer (refresh); this line only shows it.
+  const status = h("p", { class: "form-status", id: "log-status" });
   const card = h("section", { class: "card", "aria-labelledby": "log-title", id: "log" });
 
   async function log(kind) {

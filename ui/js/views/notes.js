@@ -2,7 +2,7 @@
 // "Saved" shows only once the engine has flushed it. Shared by step 5 and
 // the moving-on screen.
 
-import { h } from "../dom.js";
+import { announce, h } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 
@@ -10,7 +10,9 @@ const SAVE_AFTER_MS = 600;
 
 /// `save(value)` calls the engine; `onSaved(result)` runs after it answered.
 export function savedNote(field, label, hint, value, save, onSaved, rows = 4) {
-  const status = h("span", { class: "save-status", id: `${field}-status`, "aria-live": "polite" });
+  // Beside the label, not inside it (it would become part of the field's
+  // name); the announcer says it once.
+  const status = h("span", { class: "save-status", id: `${field}-status` });
   const area = h("textarea", { id: field, rows, "aria-describedby": `${field}-hint ${field}-error` });
   area.value = value ?? "";
   let timer = null;
@@ -24,6 +26,7 @@ export function savedNote(field, label, hint, value, save, onSaved, rows = 4) {
         const result = await save(current);
         clearFieldErrors(wrapper);
         status.textContent = text.saved;
+        announce(text.saved);
         if (onSaved) await onSaved(result);
       } catch (error) {
         status.textContent = "";
@@ -41,7 +44,7 @@ export function savedNote(field, label, hint, value, save, onSaved, rows = 4) {
   const wrapper = h(
     "div",
     { class: "field", id: `${field}-field` },
-    h("label", { for: field }, label, " ", status),
+    h("div", { class: "label-with-status" }, h("label", { for: field }, label), " ", status),
     h("p", { class: "hint", id: `${field}-hint` }, hint || ""),
     area,
     h("p", { class: "field-error", id: `${field}-error`, hidden: true }),

@@ -124,7 +124,8 @@ function choicesSection(settings, redraw, onLocked) {
     t.lockAfterOptions.map(([value, label]) => h("option", { value, selected: String(settings.lock_after_minutes ?? "") === value }, label)),
   );
   const discreet = h("input", { type: "checkbox", id: "very_discreet", checked: settings.very_discreet });
-  const status = h("p", { class: "form-status", id: "privacy-status", "aria-live": "polite" });
+  // Said through the shared announcer; this line only shows it.
+  const status = h("p", { class: "form-status", id: "privacy-status" });
   const save = async () => {
     const input = { lock_after_minutes: lockAfter.value ? Number(lockAfter.value) : null, very_discreet: discreet.checked };
     try {

@@ -56,7 +56,8 @@ export function profileForm({ existing, submitLabel, onSaved, countries = null }
     "aria-describedby": "breakup_date-hint breakup_date-error",
     value: existing?.breakup_date ?? "",
   });
-  const status = h("p", { class: "form-status", id: "form-status", "aria-live": "polite" });
+  // Said through the shared announcer; this line only shows it.
+  const status = h("p", { class: "form-status", id: "form-status" });
   const submit = h("button", { type: "submit", class: "primary", id: "save-profile" }, submitLabel);
   const form = h(
     "form",

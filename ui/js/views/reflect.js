@@ -11,7 +11,9 @@ const t = text.reflect;
 const SAVE_AFTER_MS = 600;
 
 function autosaved(field, label, hint, value) {
-  const status = h("span", { class: "save-status", id: `${field}-status`, "aria-live": "polite" });
+  // Beside the label, not inside it (it would become part of the field's
+  // name); the announcer says it once.
+  const status = h("span", { class: "save-status", id: `${field}-status` });
   const area = h("textarea", { id: field, rows: 4, "aria-describedby": `${field}-hint ${field}-error` });
   area.value = value ?? "";
   let timer = null;
@@ -25,6 +27,7 @@ function autosaved(field, label, hint, value) {
         const result = await api.saveReflection(field, value);
         clearFieldErrors(wrapper);
         status.textContent = t.saved;
+        announce(t.saved);
         if (result.care) await offerCare(result.care, area);
       } catch (error) {
         status.textContent = "";
@@ -43,7 +46,7 @@ function autosaved(field, label, hint, value) {
   const wrapper = h(
     "div",
     { class: "field" },
-    h("div", { class: "label-row" }, h("label", { for: field }, label, " ", status), supportLink(field)),
+    h("div", { class: "label-row" }, h("div", { class: "label-with-status" }, h("label", { for: field }, label), " ", status), supportLink(field)),
     h("p", { class: "hint", id: `${field}-hint` }, hint || ""),
     area,
     h("p", { class: "field-error", id: `${field}-error`, hidden: true }),

@@ -78,7 +78,9 @@ export function countryPicker(resources, country, onSaved) {
 
 export async function render() {
   let mine = await personalResources();
-  const lines = h("section", { class: "card", id: "lines", "aria-live": "polite" });
+  // Not a live region: a new country is announced in one sentence, not by
+  // reading every line out.
+  const lines = h("section", { class: "card", id: "lines" });
   const show = () => lines.replaceChildren(...linesFor(mine, { noteShown: true }));
   show();
   return h(

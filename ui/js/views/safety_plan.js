@@ -26,11 +26,12 @@ export async function render() {
       areas[name],
       h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
       name === "who_to_call"
-        ? h("section", { class: "plan-lines", id: "plan-lines", "aria-label": t.linesTitle }, h("h3", {}, t.linesTitle), ...linesFor(mine))
+        ? h("section", { class: "plan-lines", id: "plan-lines", "aria-label": t.linesTitle }, h("h2", { class: "as-h3" }, t.linesTitle), ...linesFor(mine))
         : null,
     );
   });
-  const status = h("p", { class: "form-status", id: "plan-status", "aria-live": "polite" });
+  // Said through the shared announcer; this line only shows it.
+  const status = h("p", { class: "form-status", id: "plan-status" });
   const formError = h("p", { class: "form-error", id: "plan-error", role: "alert", tabindex: "-1", hidden: true });
   const form = h(
     "form",

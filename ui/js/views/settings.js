@@ -12,7 +12,7 @@ import { countryPicker } from "./safety.js";
 
 function notificationsSection() {
   const t = text.settings;
-  const result = h("p", { class: "form-status", id: "test-notification-status", "aria-live": "polite" });
+  const result = h("p", { class: "form-status", id: "test-notification-status" });
   const button = h("button", { type: "button", class: "secondary", id: "test-notification" }, t.testButton);
   button.addEventListener("click", async () => {
     button.disabled = true;
@@ -39,7 +39,7 @@ function notificationsSection() {
 
 function noContactSection(current) {
   const t = text.settings;
-  const status = h("p", { class: "form-status", id: "settings-status", "aria-live": "polite" });
+  const status = h("p", { class: "form-status", id: "settings-status" });
   const check = (id, label, checked) =>
     h("label", { class: "check" }, h("input", { type: "checkbox", id, checked }), h("span", {}, label));
   const time = (id, label, value) =>
@@ -98,7 +98,7 @@ function noContactSection(current) {
     }
   });
 
-  const autostartStatus = h("p", { class: "form-status", id: "autostart-status", "aria-live": "polite" });
+  const autostartStatus = h("p", { class: "form-status", id: "autostart-status" });
   const autostart = h("input", { type: "checkbox", id: "autostart", checked: current.autostart });
   autostart.addEventListener("change", async () => {
     try {
@@ -153,7 +153,8 @@ function languageSection(navigate) {
 /// The country for the help lines, stored by the engine (saved on change).
 async function countrySection() {
   const [resources, country] = await Promise.all([api.safetyResources(), api.country()]);
-  const status = h("p", { class: "form-status", id: "country-status", "aria-live": "polite" });
+  // The picker announces the change; this line only shows it.
+  const status = h("p", { class: "form-status", id: "country-status" });
   return h(
     "section",
     { class: "card", id: "country-settings", "aria-labelledby": "country-title" },

@@ -10,6 +10,8 @@ import { text } from "../strings.js";
 
 const t = text.together;
 let ticker = null;
+// Set by the start button so the redrawn card announces the new timer once.
+let cooldownJustStarted = false;
 
 function listCard(name, items, redraw) {
   const [title, hint] = t.lists[name];
@@ -120,19 +122,27 @@ function rulesForm(view, redraw) {
 }
 
 function cooldownCard(view, redraw) {
-  const status = h("p", { class: "cooldown-left", id: "cooldown-left", "aria-live": "polite" });
+  // A timer, not a live region: the time left is said once when it starts
+  // and once when it is up, never every second.
+  const status = h("p", { class: "cooldown-left", id: "cooldown-left", role: "timer" });
   const card = h("section", { class: "card cooldown", id: "cooldown", "aria-labelledby": "cooldown-title" }, h("h2", { id: "cooldown-title" }, t.cooldownTitle), h("p", {}, t.cooldownLead));
   const error = h("p", { class: "field-error", id: "cooldown-error", hidden: true, tabindex: "-1" });
   if (view.cooldown) {
     const ends = Date.now() + view.cooldown.seconds_left * 1000;
-    const show = () => {
+    // `ticking`: the time ran out while the person was here (said once).
+    const show = (ticking) => {
       const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
       status.textContent = left > 0 ? t.cooldownLeft(left) : t.cooldownOver;
-      if (left === 0) clearInterval(ticker);
+      if (left === 0) {
+        clearInterval(ticker);
+        if (ticking) announce(t.cooldownOver);
+      }
     };
-    show();
+    show(false);
+    if (cooldownJustStarted) announce(status.textContent);
+    cooldownJustStarted = false;
     clearInterval(ticker);
-    ticker = setInterval(() => (status.isConnected ? show() : clearInterval(ticker)), 1000);
+    ticker = setInterval(() => (status.isConnected ? show(true) : clearInterval(ticker)), 1000);
     card.append(status, h("button", { type: "button", class: "secondary", id: "stop-cooldown", onclick: async () => { await api.stopCooldown(); await redraw(); } }, t.cooldownStop));
   } else {
     card.append(
@@ -145,6 +155,7 @@ function cooldownCard(view, redraw) {
           onclick: async () => {
             try {
               await api.startCooldown();
+              cooldownJustStarted = true;
               await redraw("stop-cooldown");
             } catch (e) {
               showFieldError(card, e, error);

@@ -10,7 +10,9 @@ let timer = null;
 
 function timerCard() {
   const display = h("p", { class: "timer", id: "urge-timer", "aria-hidden": "true" }, "10:00");
-  const status = h("p", { class: "form-status", "aria-live": "polite" });
+  // Said through the shared announcer (start and end, once each); the
+  // running time is not read out every second.
+  const status = h("p", { class: "form-status" });
   const button = h("button", { type: "button", class: "secondary", id: "urge-timer-toggle" }, t.timerStart);
   const stop = () => {
     clearInterval(timer);
@@ -23,6 +25,7 @@ function timerCard() {
     const ends = Date.now() + TIMER_SECONDS * 1000;
     button.textContent = t.timerStop;
     status.textContent = "";
+    announce(t.timerStarted);
     timer = setInterval(() => {
       // Left the screen: the timer goes with it.
       if (!display.isConnected) return stop();

@@ -23,6 +23,7 @@ function exportButtons(status, prefix) {
     } catch (error) {
       status.classList.add("error");
       status.textContent = error.message;
+      announce(error.message);
     } finally {
       button.disabled = false;
     }
@@ -38,14 +39,15 @@ function exportButtons(status, prefix) {
 /// passphrase is set ("export first"); `prefix` keeps ids unique on a page
 /// that shows both.
 export function exportControls(prefix = "") {
-  const status = h("p", { class: "form-status", id: `${prefix}export-status`, "aria-live": "polite" });
+  // Shown here, spoken once through the shared announcer.
+  const status = h("p", { class: "form-status", id: `${prefix}export-status` });
   return h("div", { class: "export" }, exportButtons(status, prefix), h("p", { class: "hint" }, t.exportHint), status);
 }
 
 /// Importing an export (after a confirmation), in Settings and on the
 /// welcome screen (a new computer).
 export function importControls(onImported) {
-  const status = h("p", { class: "form-status", id: "import-status", "aria-live": "polite" });
+  const status = h("p", { class: "form-status", id: "import-status" });
   const start = h("button", { type: "button", class: "secondary", id: "import-start" }, t.importButton);
   const confirmBox = h("div", { class: "confirm-restore", id: "confirm-import", hidden: true });
   start.addEventListener("click", () => {
