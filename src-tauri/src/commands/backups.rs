@@ -3,7 +3,8 @@
 use engine::BackupInfo;
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use super::blocking;
+use crate::error::CommandResult;
 use crate::milestones::Wake;
 use crate::state::AppState;
 
@@ -26,12 +27,4 @@ pub async fn restore_backup(
     blocking(move || state.restore(&id)).await?;
     wake.now();
     Ok(())
-}
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> CommandResult<T> + Send + 'static,
-) -> CommandResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(CommandError::internal)?
 }

@@ -11,6 +11,7 @@ use engine::{ErrorKind, Imported, IMPORT_MAX_BYTES};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
 
+use super::blocking;
 use crate::error::{CommandError, CommandResult};
 use crate::milestones::Wake;
 use crate::state::AppState;
@@ -228,12 +229,4 @@ fn write_whole(path: &Path, bytes: &[u8]) -> CommandResult<()> {
         let _ = fs::remove_file(&partial);
         failed(e)
     })
-}
-
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> CommandResult<T> + Send + 'static,
-) -> CommandResult<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(CommandError::internal)?
 }

@@ -18,5 +18,17 @@ pub mod safety;
 pub mod settings;
 pub mod system;
 
+use crate::error::{CommandError, CommandResult};
+
+/// Runs `work` on the blocking pool (file dialogs, backups outside the
+/// engine's own calls), so no async worker waits on it.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(CommandError::internal)?
+}
+
 #[cfg(test)]
 mod tests;

@@ -97,7 +97,8 @@ export function eraseEverythingForm(onErased, { locked = false } = {}) {
   const form = h(
     "form",
     { class: "erase", id: "erase-everything-form", novalidate: true, "aria-labelledby": "erase-everything-title" },
-    h("h3", { id: "erase-everything-title" }, t.eraseTitle),
+    // On the lock screen it comes right after the page's h1.
+    locked ? h("h2", { id: "erase-everything-title", class: "as-h3" }, t.eraseTitle) : h("h3", { id: "erase-everything-title" }, t.eraseTitle),
     h("p", { id: "erase-everything-lead" }, locked ? t.eraseLeadLocked : t.eraseLead),
     h(
       "div",
