@@ -979,19 +979,31 @@ async fn focused_id(app: &App) -> String {
 
 /// Processes named like WebKit's web process whose parent is `pid`.
 fn web_processes_of(pid: u32) -> usize {
+    children_of(pid)
+        .iter()
+        .filter(|name| name.starts_with("WebKitWebProces"))
+        .count()
+}
+
+/// The processes whose parent is `pid`, by name.
+fn children_of(pid: u32) -> Vec<String> {
     std::fs::read_dir("/proc")
         .unwrap()
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|child| {
-            let stat = std::fs::read_to_string(format!("/proc/{child}/stat")).unwrap_or_default();
-            let comm = std::fs::read_to_string(format!("/proc/{child}/comm")).unwrap_or_default();
+        .filter_map(|child| {
+            let stat = std::fs::read_to_string(format!("/proc/{child}/stat")).ok()?;
             let parent = stat
                 .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
-            parent == Some(pid) && comm.starts_with("WebKitWebProces")
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok())?;
+            (parent == pid).then(|| {
+                std::fs::read_to_string(format!("/proc/{child}/comm"))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            })
         })
-        .count()
+        .collect()
 }
 
 #[tokio::test]
@@ -2296,27 +2308,6 @@ async fn payloads_typed_into_every_free_text_field_never_run() {
         "the CSP had to step in"
     );
     app.close().await;
-}
-
-/// The processes whose parent is `pid`, by name.
-fn children_of(pid: u32) -> Vec<String> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter_map(|child| {
-            let stat = std::fs::read_to_string(format!("/proc/{child}/stat")).ok()?;
-            let parent = stat
-                .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok())?;
-            (parent == pid).then(|| {
-                std::fs::read_to_string(format!("/proc/{child}/comm"))
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned()
-            })
-        })
-        .collect()
 }
 
 /// The tray registrations recorded so far, as (bus, path), oldest first.

@@ -56,3 +56,30 @@ export function choiceGroup(name, legend, options, checked, onchange) {
     h("p", { class: "field-error", id: `${name}-error`, hidden: true }),
   );
 }
+
+/// Asks a question in place, in `box` (a container that starts hidden):
+/// Yes runs `onYes` (the button waits while it runs); No, or Esc, closes
+/// the question and gives focus back to `from`, the button that asked.
+/// Ids: `${id}-text`, `${id}-yes`, `${id}-no`.
+export function askInPlace(box, { id, question, yesLabel, noLabel, from, onYes }) {
+  const yes = h("button", { type: "button", class: "primary", id: `${id}-yes` }, yesLabel);
+  const no = h("button", { type: "button", class: "secondary", id: `${id}-no` }, noLabel);
+  box.replaceChildren(h("p", { id: `${id}-text` }, question), h("div", { class: "inline" }, yes, no));
+  box.hidden = false;
+  no.addEventListener("click", () => {
+    box.hidden = true;
+    from.focus();
+  });
+  box.onkeydown = (e) => {
+    if (e.key === "Escape") no.click();
+  };
+  yes.addEventListener("click", async () => {
+    yes.disabled = true;
+    try {
+      await onYes();
+    } finally {
+      yes.disabled = false;
+    }
+  });
+  yes.focus();
+}

@@ -276,6 +276,8 @@ pub fn erase_everything(store: &Store) -> Result<()> {
     })?;
     // Gone from the files too: sled keeps old versions in its log.
     store.rebuild()?;
+    // Under the write lock, so no backup is being written meanwhile.
+    let _writes = store.hold_writes();
     let io = |e: std::io::Error| Error::Storage(e.to_string());
     let backups = backup::folder(store.dir());
     if backups.exists() {

@@ -5,6 +5,7 @@
 import { api } from "../api.js";
 import { announce, h } from "../dom.js";
 import { formatWhen } from "../format.js";
+import { askInPlace } from "../forms.js";
 import { text } from "../strings.js";
 
 const t = text.backups;
@@ -30,39 +31,27 @@ export async function backupList({ damaged, onRestored }) {
     return h("p", { class: "muted", id: "no-backups" }, t.none);
   }
   const confirmBox = h("div", { class: "confirm-restore", id: "confirm-restore", hidden: true });
-  const ask = (backup, button) => {
-    const yes = h("button", { type: "button", class: "primary", id: "confirm-restore-yes" }, t.confirmYes);
-    const no = h("button", { type: "button", class: "secondary", id: "confirm-restore-no" }, t.confirmNo);
-    confirmBox.replaceChildren(
-      h("p", { id: "confirm-restore-text" }, t.confirm(describe(backup), damaged)),
-      h("div", { class: "inline" }, yes, no),
-    );
-    confirmBox.hidden = false;
-    no.addEventListener("click", () => {
-      confirmBox.hidden = true;
-      button.focus();
+  const ask = (backup, button) =>
+    askInPlace(confirmBox, {
+      id: "confirm-restore",
+      question: t.confirm(describe(backup), damaged),
+      yesLabel: t.confirmYes,
+      noLabel: t.confirmNo,
+      from: button,
+      onYes: async () => {
+        status.textContent = t.restoring;
+        try {
+          await api.restoreBackup(backup.id);
+          status.textContent = t.restored;
+          announce(t.restored);
+          confirmBox.hidden = true;
+          await onRestored();
+        } catch (error) {
+          status.textContent = error.message;
+          announce(error.message);
+        }
+      },
     });
-    // Esc steps back out of the question, focus back on its button.
-    confirmBox.onkeydown = (e) => {
-      if (e.key === "Escape") no.click();
-    };
-    yes.addEventListener("click", async () => {
-      yes.disabled = true;
-      status.textContent = t.restoring;
-      try {
-        await api.restoreBackup(backup.id);
-        status.textContent = t.restored;
-        announce(t.restored);
-        confirmBox.hidden = true;
-        await onRestored();
-      } catch (error) {
-        status.textContent = error.message;
-        announce(error.message);
-        yes.disabled = false;
-      }
-    });
-    yes.focus();
-  };
   const items = backups.map((backup) => {
     const counts = backup.empty ? t.empty : backup.restorable ? t.counts(backup.records, backup.drafts, backup.events) : t.notRestorable;
     const button = h(

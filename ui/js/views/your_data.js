@@ -6,7 +6,7 @@
 import { api } from "../api.js";
 import { announce, h } from "../dom.js";
 import { formatWhen } from "../format.js";
-import { clearFieldErrors, showFieldError } from "../forms.js";
+import { askInPlace, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 
 const t = text.yourData;
@@ -50,40 +50,35 @@ export function importControls(onImported) {
   const status = h("p", { class: "form-status", id: "import-status" });
   const start = h("button", { type: "button", class: "secondary", id: "import-start" }, t.importButton);
   const confirmBox = h("div", { class: "confirm-restore", id: "confirm-import", hidden: true });
-  start.addEventListener("click", () => {
-    const yes = h("button", { type: "button", class: "primary", id: "confirm-import-yes" }, t.importChoose);
-    const no = h("button", { type: "button", class: "secondary", id: "confirm-import-no" }, t.cancel);
-    confirmBox.replaceChildren(h("p", { id: "confirm-import-text" }, t.importConfirm), h("div", { class: "inline" }, yes, no));
-    confirmBox.hidden = false;
-    no.addEventListener("click", () => {
-      confirmBox.hidden = true;
-      start.focus();
-    });
-    yes.addEventListener("click", async () => {
-      yes.disabled = true;
-      status.classList.remove("error");
-      status.textContent = t.importing;
-      try {
-        const answer = await api.importData();
-        if (!answer.imported) {
-          status.textContent = "";
-          yes.disabled = false;
-          return;
+  start.addEventListener("click", () =>
+    askInPlace(confirmBox, {
+      id: "confirm-import",
+      question: t.importConfirm,
+      yesLabel: t.importChoose,
+      noLabel: t.cancel,
+      from: start,
+      onYes: async () => {
+        status.classList.remove("error");
+        status.textContent = t.importing;
+        try {
+          const answer = await api.importData();
+          if (!answer.imported) {
+            status.textContent = "";
+            return;
+          }
+          confirmBox.hidden = true;
+          const done = t.imported(answer.imported.records, formatWhen(answer.imported.exported_at));
+          status.textContent = done;
+          announce(done);
+          await onImported();
+        } catch (error) {
+          status.classList.add("error");
+          status.textContent = error.message;
+          announce(error.message);
         }
-        confirmBox.hidden = true;
-        const done = t.imported(answer.imported.records, formatWhen(answer.imported.exported_at));
-        status.textContent = done;
-        announce(done);
-        await onImported();
-      } catch (error) {
-        status.classList.add("error");
-        status.textContent = error.message;
-        announce(error.message);
-        yes.disabled = false;
-      }
-    });
-    yes.focus();
-  });
+      },
+    }),
+  );
   return h("div", { class: "import" }, h("h3", {}, t.importTitle), h("p", {}, t.importLead), h("div", { class: "inline" }, start), confirmBox, status);
 }
 
