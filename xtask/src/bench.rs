@@ -111,16 +111,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     let me = std::env::current_exe().map_err(|e| Failure(e.to_string()))?;
     run_checked(
         "measure (xvfb-run + dbus-run-session)",
-        Command::new("xvfb-run")
-            .args([
-                "-a",
-                "-s",
-                "-screen 0 1280x900x24",
-                "dbus-run-session",
-                "--",
-            ])
-            .arg(me)
-            .arg(SESSION_COMMAND)
+        crate::e2e::in_display_session(&me, SESSION_COMMAND)
             .arg(&driver)
             .arg(&deb)
             .arg(options.runs.to_string())

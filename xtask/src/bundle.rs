@@ -257,17 +257,7 @@ fn check_installed() -> Result<(), Failure> {
     let me = std::env::current_exe().map_err(|e| Failure(e.to_string()))?;
     run_checked(
         "start the installed app under Xvfb to its ready signal",
-        Command::new("xvfb-run")
-            .args([
-                "-a",
-                "-s",
-                "-screen 0 1280x900x24",
-                "dbus-run-session",
-                "--",
-            ])
-            .arg(me)
-            .arg(SMOKE_COMMAND)
-            .arg(INSTALLED_BIN),
+        crate::e2e::in_display_session(&me, SMOKE_COMMAND).arg(INSTALLED_BIN),
     )
 }
 

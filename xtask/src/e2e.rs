@@ -34,17 +34,8 @@ pub fn run(root: &Path, driver: &Path, filter: Option<&str>) -> Result<(), Failu
     let me = std::env::current_exe().map_err(|e| Failure(e.to_string()))?;
     run_checked(
         "end-to-end tests (xvfb-run + dbus-run-session + dunst)",
-        Command::new("xvfb-run")
+        in_display_session(&me, SESSION_COMMAND)
             .current_dir(root)
-            .args([
-                "-a",
-                "-s",
-                "-screen 0 1280x900x24",
-                "dbus-run-session",
-                "--",
-            ])
-            .arg(me)
-            .arg(SESSION_COMMAND)
             .arg(driver)
             .args(filter),
     )
@@ -194,4 +185,21 @@ fn merge_axe_results(out: &Path) {
         out.join("axe.json"),
         serde_json::to_string_pretty(&merged).unwrap_or_default(),
     );
+}
+
+/// This xtask's `subcommand`, run by `me`, inside a fresh Xvfb screen and a
+/// private D-Bus session (the end-to-end tests, the bench, the package test).
+pub fn in_display_session(me: &std::path::Path, subcommand: &str) -> Command {
+    let mut command = Command::new("xvfb-run");
+    command
+        .args([
+            "-a",
+            "-s",
+            "-screen 0 1280x900x24",
+            "dbus-run-session",
+            "--",
+        ])
+        .arg(me)
+        .arg(subcommand);
+    command
 }
