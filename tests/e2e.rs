@@ -1827,10 +1827,14 @@ async fn endings_reach_out_to_back_together_and_the_first_check_in_notifies() {
     app.wait_for("#my_part-coach .coach-clear").await;
     app.screenshot("reach-out").await;
 
-    // No outcome picked: a message in the window, nothing stored.
+    // No outcome picked: the person's own words by the choices (never
+    // Tauri's sentence for developers), nothing stored.
     app.click("#record-outcome").await;
-    app.eventually("return !document.getElementById('outcome-form-error').hidden;")
-        .await;
+    app.text_becomes(
+        "#outcome-error",
+        "Please pick one of the choices, then try again.",
+    )
+    .await;
     let stored = app.invoke("get_reach_out", json!({})).await;
     assert_eq!(stored["ok"]["history"], json!([]), "{stored}");
 

@@ -116,6 +116,17 @@ pub struct TextSaved {
     pub care: Option<safety::Care>,
 }
 
+impl TextSaved {
+    /// The answer for `text`, read once by the crisis card.
+    fn of(text: &str) -> TextSaved {
+        let care = safety::Care::of(text);
+        TextSaved {
+            crisis_support: care.is_some(),
+            care,
+        }
+    }
+}
+
 /// The longest text the crisis card is asked about while typing pauses.
 pub const CHECK_TEXT_MAX_CHARS: usize = 20_000;
 
@@ -148,6 +159,9 @@ pub struct LifeAnswer {
     pub view: life::LifeView,
     /// Whether the words had signs of crisis: the UI then offers help gently.
     pub crisis_support: bool,
+    /// The crisis card's reading of the words (tier, danger from someone),
+    /// when they bring the card.
+    pub care: Option<safety::Care>,
 }
 
 /// The answer to saving a journal entry.
@@ -157,6 +171,8 @@ pub struct JournalSaved {
     pub entry: life::journal::EntryView,
     /// Whether it had words of crisis: the UI then offers help gently.
     pub crisis_support: bool,
+    /// The crisis card's reading of the entry, when it brings the card.
+    pub care: Option<safety::Care>,
 }
 
 /// Refuses step-4 entries until the step is open (no contact has started).
@@ -291,10 +307,7 @@ impl Crossroads {
     pub fn save_reflection(&self, prompt: reflect::Prompt, value: &str) -> Result<TextSaved> {
         self.store
             .transact(|tx| reflect::save_answer(tx, prompt, value))?;
-        Ok(TextSaved {
-            crisis_support: safety::mentions_crisis(value),
-            care: safety::Care::of(value),
-        })
+        Ok(TextSaved::of(value))
     }
 
     /// Records whether this has come up in earlier relationships.
@@ -744,9 +757,11 @@ impl Crossroads {
         let entry = self
             .store
             .transact(|tx| life::journal::save(tx, id, text, prompt, now))?;
+        let care = safety::Care::of(text);
         Ok(JournalSaved {
             entry,
-            crisis_support: safety::mentions_crisis(text),
+            crisis_support: care.is_some(),
+            care,
         })
     }
 
@@ -902,10 +917,7 @@ impl Crossroads {
             require_moving_on(tx, now, tz)?;
             moving_on::save(tx, field, text)
         })?;
-        Ok(TextSaved {
-            crisis_support: safety::mentions_crisis(text),
-            care: safety::Care::of(text),
-        })
+        Ok(TextSaved::of(text))
     }
 
     /// Deletes journal entry `id`.
@@ -924,9 +936,11 @@ impl Crossroads {
     }
 
     fn life_answer(&self, text: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<LifeAnswer> {
+        let care = text.and_then(safety::Care::of);
         Ok(LifeAnswer {
             view: self.life(now, tz)?,
-            crisis_support: text.is_some_and(safety::mentions_crisis),
+            crisis_support: care.is_some(),
+            care,
         })
     }
     /// Archives the program on the moving-on path: kept whole and

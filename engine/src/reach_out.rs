@@ -113,6 +113,8 @@ pub struct NoteView {
     pub review: Review,
     /// Whether it has words of crisis (the UI offers help; saving is never blocked).
     pub crisis_support: bool,
+    /// The crisis card's reading of the note, when it brings the card.
+    pub care: Option<safety::Care>,
 }
 
 /// A sincere apology kept in the drafts vault.
@@ -180,10 +182,12 @@ pub fn view(store: &impl Read) -> Result<ReachOutView> {
             .iter()
             .map(|&note| {
                 let text = plan.notes.get(&note).cloned().unwrap_or_default();
+                let care = safety::Care::of(&text);
                 NoteView {
                     note,
                     review: coach::review(&text),
-                    crisis_support: safety::mentions_crisis(&text),
+                    crisis_support: care.is_some(),
+                    care,
                     text,
                 }
             })
@@ -212,10 +216,12 @@ pub fn save_note(tx: &mut Tx<'_>, note: Note, text: &str) -> Result<NoteView> {
         plan.notes.insert(note, text.to_owned());
     }
     tx.put(Tree::ReachOut, PLAN_KEY, &plan)?;
+    let care = safety::Care::of(text);
     Ok(NoteView {
         note,
         review: coach::review(text),
-        crisis_support: safety::mentions_crisis(text),
+        crisis_support: care.is_some(),
+        care,
         text: text.to_owned(),
     })
 }

@@ -153,7 +153,7 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
         let text = if very_discreet {
             neutral_message()
         } else {
-            message(&pending.announcement)
+            message(&pending.announcement, DayClock::of(&engine, clock))
         };
         let recorded = match app.state::<Notifier>().send(&text) {
             Ok(()) => engine.confirm_shown(pending.id),
@@ -169,19 +169,47 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
     })
 }
 
+/// What the day count counts, for the words of its milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayClock {
+    /// Days of no contact, on the way through the program.
+    NoContact,
+    /// After choosing to move on, the same clock runs as days of moving on.
+    MovingOn,
+}
+
+impl DayClock {
+    /// The person's clock now. While locked the program can't be read, and
+    /// the words stay those of no contact (still discreet).
+    fn of(engine: &engine::Crossroads, clock: &crate::clock::Clock) -> DayClock {
+        let ending = engine
+            .overview(clock.now(), clock.zone())
+            .ok()
+            .and_then(|o| o.ending);
+        match ending {
+            Some(engine::program::Ending::MovingOn) => DayClock::MovingOn,
+            _ => DayClock::NoContact,
+        }
+    }
+}
+
 /// The discreet text for an announcement, in the current language: the
 /// count and a kind line, never a name or anything the person wrote.
-pub fn message(announcement: &Announcement) -> Message {
-    message_in(words::current(), announcement)
+pub fn message(announcement: &Announcement, day_clock: DayClock) -> Message {
+    message_in(words::current(), announcement, day_clock)
 }
 
 /// [`message`] in `language`.
-pub fn message_in(language: Language, announcement: &Announcement) -> Message {
+pub fn message_in(language: Language, announcement: &Announcement, day_clock: DayClock) -> Message {
     let text = |key: &str, params: &[words::Param<'_>]| words::text_in(language, key, params);
+    let day_title = match day_clock {
+        DayClock::NoContact => "notify.dayTitle",
+        DayClock::MovingOn => "notify.movingOnDayTitle",
+    };
     match announcement {
         Announcement::Milestone { days } => Message {
-            summary: text("notify.dayTitle", &[("count", days)]),
-            body: encouragement(language, *days),
+            summary: text(day_title, &[("count", days)]),
+            body: encouragement(language, *days, day_clock),
         },
         Announcement::Summary { days, milestones } => {
             let list = milestones
@@ -190,7 +218,7 @@ pub fn message_in(language: Language, announcement: &Announcement) -> Message {
                 .collect::<Vec<_>>()
                 .join(", ");
             Message {
-                summary: text("notify.dayTitle", &[("count", days)]),
+                summary: text(day_title, &[("count", days)]),
                 body: text(
                     "notify.summary",
                     &[("count", &milestones.len()), ("days", &list)],
@@ -254,10 +282,12 @@ pub fn lock_if_idle<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-fn encouragement(language: Language, days: u32) -> String {
-    let key = match days {
-        1 | 3 | 7 | 14 | 21 | 30 => format!("notify.encouragement.{days}"),
-        _ => "notify.encouragement.other".to_owned(),
+fn encouragement(language: Language, days: u32, day_clock: DayClock) -> String {
+    let key = match (day_clock, days) {
+        (DayClock::NoContact, 1 | 3 | 7 | 14 | 21 | 30) => format!("notify.encouragement.{days}"),
+        (DayClock::NoContact, _) => "notify.encouragement.other".to_owned(),
+        (DayClock::MovingOn, 7 | 30 | 90 | 365) => format!("notify.movingOnEncouragement.{days}"),
+        (DayClock::MovingOn, _) => "notify.movingOnEncouragement.other".to_owned(),
     };
     words::text_in(language, &key, &[])
 }
@@ -268,7 +298,11 @@ mod tests {
 
     #[test]
     fn messages_carry_counts_only() {
-        let one = message_in(Language::En, &Announcement::Milestone { days: 7 });
+        let one = message_in(
+            Language::En,
+            &Announcement::Milestone { days: 7 },
+            DayClock::NoContact,
+        );
         assert_eq!(one.summary, "7 days of no contact");
         assert!(one.body.contains("week"));
         let many = message_in(
@@ -277,18 +311,28 @@ mod tests {
                 days: 8,
                 milestones: vec![1, 3, 7],
             },
+            DayClock::NoContact,
         );
         assert_eq!(many.summary, "8 days of no contact");
         assert!(many.body.contains("3 milestones (day 1, day 3, day 7)"));
         assert_eq!(
-            message_in(Language::En, &Announcement::Milestone { days: 1 }).summary,
+            message_in(
+                Language::En,
+                &Announcement::Milestone { days: 1 },
+                DayClock::NoContact
+            )
+            .summary,
             "1 day of no contact"
         );
     }
 
     #[test]
     fn spanish_messages_carry_counts_only() {
-        let one = message_in(Language::Es, &Announcement::Milestone { days: 7 });
+        let one = message_in(
+            Language::Es,
+            &Announcement::Milestone { days: 7 },
+            DayClock::NoContact,
+        );
         assert_eq!(one.summary, "7 días de contacto cero");
         assert!(one.body.contains("semana"), "{one:?}");
         let many = message_in(
@@ -297,6 +341,7 @@ mod tests {
                 days: 8,
                 milestones: vec![1, 3, 7],
             },
+            DayClock::NoContact,
         );
         assert_eq!(many.summary, "8 días de contacto cero");
         assert!(
@@ -304,10 +349,19 @@ mod tests {
             "{many:?}"
         );
         assert_eq!(
-            message_in(Language::Es, &Announcement::Milestone { days: 1 }).summary,
+            message_in(
+                Language::Es,
+                &Announcement::Milestone { days: 1 },
+                DayClock::NoContact
+            )
+            .summary,
             "1 día de contacto cero"
         );
-        let cooldown = message_in(Language::Es, &Announcement::CooldownOver { minutes: 5 });
+        let cooldown = message_in(
+            Language::Es,
+            &Announcement::CooldownOver { minutes: 5 },
+            DayClock::NoContact,
+        );
         assert!(
             cooldown.body.starts_with("Han pasado 5 minutos."),
             "{cooldown:?}"
@@ -322,7 +376,39 @@ mod tests {
                     kind: engine::life::TriggerKind::Place,
                 },
             ] {
-                let m = message_in(language, &announcement);
+                let m = message_in(language, &announcement, DayClock::NoContact);
+                assert!(
+                    !m.summary.contains("notify.") && !m.body.contains("notify."),
+                    "{m:?}"
+                );
+            }
+        }
+    }
+
+    /// After choosing to move on, the same clock is worded as days of
+    /// moving on, in both languages, still with nothing but the count.
+    #[test]
+    fn moving_on_milestones_are_days_of_moving_on() {
+        let one = message_in(
+            Language::En,
+            &Announcement::Milestone { days: 30 },
+            DayClock::MovingOn,
+        );
+        assert_eq!(one.summary, "30 days of moving on");
+        assert!(!one.body.contains("contact"), "{one:?}");
+        let es = message_in(
+            Language::Es,
+            &Announcement::Milestone { days: 1 },
+            DayClock::MovingOn,
+        );
+        assert_eq!(es.summary, "1 día avanzando");
+        for language in Language::ALL {
+            for days in [1, 7, 30, 90, 365, 400] {
+                let m = message_in(
+                    language,
+                    &Announcement::Milestone { days },
+                    DayClock::MovingOn,
+                );
                 assert!(
                     !m.summary.contains("notify.") && !m.body.contains("notify."),
                     "{m:?}"

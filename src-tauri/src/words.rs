@@ -228,6 +228,58 @@ mod tests {
         }
     }
 
+    /// Every object key of a JSON text, in the order written.
+    fn keys_in_order(json: &str) -> Vec<String> {
+        let (mut keys, mut current, mut in_string, mut escaped) =
+            (Vec::new(), String::new(), false, false);
+        let mut last_string = None;
+        for c in json.chars() {
+            if in_string {
+                match (escaped, c) {
+                    (true, _) => {
+                        escaped = false;
+                        current.push(c);
+                    }
+                    (false, '\\') => escaped = true,
+                    (false, '"') => {
+                        in_string = false;
+                        last_string = Some(std::mem::take(&mut current));
+                    }
+                    (false, _) => current.push(c),
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                ':' => keys.extend(last_string.take()),
+                c if c.is_whitespace() => {}
+                _ => last_string = None,
+            }
+        }
+        keys
+    }
+
+    /// Lists and forms are laid out in the order the catalog was written
+    /// (the range picker, the outcomes, the check-in form), so the words
+    /// the page receives keep that order, in both languages.
+    #[test]
+    fn the_words_keep_the_order_they_were_written_in() {
+        for (text, language) in [(EN, Language::En), (ES, Language::Es)] {
+            let sent = serde_json::to_string(catalog(language)).unwrap();
+            assert_eq!(keys_in_order(&sent), keys_in_order(text), "{language:?}");
+        }
+        assert_eq!(
+            keys_in_order(EN),
+            keys_in_order(ES),
+            "the same order in both"
+        );
+        let sent = serde_json::to_string(catalog(Language::En)).unwrap();
+        let ranges = sent.find("\"ranges\"").unwrap();
+        let two_weeks = sent[ranges..].find("two_weeks").unwrap();
+        let all_time = sent[ranges..].find("all_time").unwrap();
+        assert!(two_weeks < all_time, "two weeks first, as written");
+    }
+
     #[test]
     fn no_key_is_missing_in_either_language() {
         let (en, es) = (catalog(Language::En), catalog(Language::Es));

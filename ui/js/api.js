@@ -7,7 +7,13 @@ function asError(raw) {
   if (raw && typeof raw === "object" && typeof raw.kind === "string") {
     return raw;
   }
-  // Tauri's own errors (for example a payload it could not read) are strings.
+  // Tauri refuses a payload it cannot read (a choice left empty, a value
+  // that is not one of the choices) before any command runs, with a
+  // developer's sentence naming the argument. The person gets the field,
+  // and words of their own from the form (an empty message).
+  const refused = /^invalid args `(\w+)`/.exec(String(raw));
+  if (refused) return { kind: "invalid_input", field: refused[1], message: "" };
+  // Tauri's other errors are strings too.
   return { kind: "internal", message: String(raw) };
 }
 

@@ -16,7 +16,10 @@ const PAUSE_MS = 900;
 
 // Fields whose card has shown on this visit (a re-rendered field is a new entry).
 const shownFor = new WeakSet();
+// Fields whose card the person closed: it stays closed for that entry.
+const closedFor = new WeakSet();
 let returnFocusTo = null;
+let cardFor = null;
 
 /// The person's country and the shipped resources, together.
 export async function personalResources() {
@@ -121,6 +124,7 @@ function closeCard() {
   const active = document.activeElement;
   const focusWouldBeLost = card.contains(active) || !active || active === document.body;
   card.remove();
+  if (cardFor) closedFor.add(cardFor);
   const back = returnFocusTo;
   returnFocusTo = null;
   if (focusWouldBeLost && back?.isConnected) back.focus();
@@ -140,6 +144,7 @@ export async function showCard(care, { from = null, takeFocus = false } = {}) {
     h("div", { class: "actions" }, h("a", { href: "#/safety-plan", class: "button-link", id: "card-plan-link" }, t.planLink), h("a", { href: "#/safety", class: "button-link secondary-link" }, text.safety.cardMore), close),
   );
   returnFocusTo = from;
+  cardFor = from;
   close.addEventListener("click", closeCard);
   card.addEventListener("keydown", (e) => {
     if (e.key === "Escape") closeCard();
@@ -166,6 +171,16 @@ export async function offerCare(care, field) {
     shownFor.add(field);
   }
   await showCard(care, { from: field });
+}
+
+/// Offers the card after a save that redrew its form, so its `fields` are
+/// gone (and a card shown beside them with it): shown on top, unless the
+/// person closed the card for one of them on this visit.
+export async function offerCareAfterRedraw(care, ...fields) {
+  if (!care || fields.some((f) => closedFor.has(f)) || document.getElementById("crisis-card")) return;
+  for (const f of fields) shownFor.add(f);
+  await showCard(care);
+  cardFor = fields[0] ?? null;
 }
 
 /// Checks `field` (an input or textarea) when typing pauses.

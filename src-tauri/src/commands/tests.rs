@@ -1375,6 +1375,20 @@ fn a_cooldown_counts_down_for_the_tray_and_ends_with_a_notification() {
 }
 
 #[test]
+fn on_the_moving_on_path_the_clock_counts_days_of_moving_on() {
+    let h = through_step_one();
+    h.call("start_no_contact", json!({ "since": "2026-05-31T09:00" }))
+        .unwrap();
+    h.call("choose_moving_on", json!({})).unwrap();
+    let app = h._app.handle().clone();
+    crate::milestones::check_once(&app).unwrap();
+    let shown = h.shown.lock().unwrap().shown.clone();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].summary, "1 day of moving on");
+    assert!(!format!("{shown:?}").contains("Robin"));
+}
+
+#[test]
 fn moving_on_closure_archive_erase_and_a_new_program() {
     let h = through_step_one();
     let err = h

@@ -7,7 +7,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { formatWhen } from "../format.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
-import { showCrisisCard } from "./safety.js";
+import { offerCareAfterRedraw, supportLink, watchField } from "../care.js";
 
 const t = text.journal;
 
@@ -22,7 +22,7 @@ export async function render() {
     let editing = null;
     let usePrompt = null;
 
-    const area = h("textarea", { id: "text", rows: 8, "aria-describedby": "text-error" });
+    const area = watchField(h("textarea", { id: "text", rows: 8, "aria-describedby": "text-error" }));
     const promptNote = h("p", { class: "muted", id: "prompt-in-use", hidden: true }, t.promptInUse, " ",
       h("button", { type: "button", class: "link", onclick: () => setPrompt(null) }, t.dropPrompt));
     const submit = h("button", { type: "submit", class: "primary", id: "save-entry" }, t.save);
@@ -42,7 +42,7 @@ export async function render() {
     const form = h(
       "form",
       { class: "card form", id: "entry-form", novalidate: true },
-      h("div", { class: "field" }, h("label", { for: "text" }, t.entryLabel), promptNote, area, h("p", { class: "field-error", id: "text-error", hidden: true })),
+      h("div", { class: "field" }, h("div", { class: "label-row" }, h("label", { for: "text" }, t.entryLabel), supportLink("text")), promptNote, area, h("p", { class: "field-error", id: "text-error", hidden: true })),
       h("p", { class: "form-error", id: "entry-error", role: "alert", hidden: true }),
       h("div", { class: "actions" }, submit, cancel),
     );
@@ -53,7 +53,7 @@ export async function render() {
       try {
         const saved = await api.saveJournalEntry(editing, area.value, usePrompt);
         await refresh(t.saved, "#entries");
-        if (saved.crisis_support) await showCrisisCard();
+        await offerCareAfterRedraw(saved.care, area);
       } catch (error) {
         showFieldError(form, error, form.querySelector("#entry-error"));
       }

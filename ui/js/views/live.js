@@ -8,7 +8,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { formatWhen } from "../format.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
-import { showCrisisCard } from "./safety.js";
+import { offerCareAfterRedraw, supportLink, watchField } from "../care.js";
 
 const t = text.live;
 
@@ -16,11 +16,13 @@ function errorSlot(id) {
   return h("p", { class: "field-error", id: `${id}-error`, hidden: true });
 }
 
-function field(id, label, control, hint) {
+// `words`: free text, watched for words of crisis, with the Support link.
+function field(id, label, control, hint, words = false) {
+  if (words) watchField(control);
   return h(
     "div",
     { class: "field" },
-    h("label", { for: id }, label),
+    words ? h("div", { class: "label-row" }, h("label", { for: id }, label), supportLink(id)) : h("label", { for: id }, label),
     hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null,
     control,
     errorSlot(id),
@@ -72,7 +74,7 @@ function moodCard(view, refresh) {
     h("h2", { id: "mood-title" }, t.moodTitle),
     today ? h("p", { id: "mood-today" }, t.moodToday(today.score)) : null,
     choiceGroup("score", t.moodLegend, options, null),
-    field("mood_note", t.moodNote, note),
+    field("mood_note", t.moodNote, note, null, true),
     h("p", { class: "form-error", id: "mood-error", role: "alert", hidden: true }),
     confirm,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-mood" }, today ? t.moodReplace : t.moodSave)),
@@ -90,12 +92,8 @@ function moodCard(view, refresh) {
     const score = picked ? Number(picked.value) : 0;
     try {
       const after = await api.saveMood(score, note.value.trim() || null, replace);
-      if (after.crisis_support) {
-        await refresh(t.moodSaved);
-        await showCrisisCard();
-        return;
-      }
-      await refresh(t.moodSaved, "#mood-today");
+      await refresh(t.moodSaved, after.care ? null : "#mood-today");
+      await offerCareAfterRedraw(after.care, note);
     } catch (error) {
       confirm.hidden = true;
       showFieldError(form, error, form.querySelector("#mood-error"));
@@ -132,7 +130,7 @@ function activityForm(view, refresh) {
     h("p", { class: "muted" }, t.activityLead),
     choiceGroup("kind", t.kindLegend, options, "friends"),
     field("when", t.whenLabel, when, t.whenHint),
-    field("note", t.noteLabel, note),
+    field("note", t.noteLabel, note, null, true),
     h("p", { class: "form-error", id: "activity-error", role: "alert", hidden: true }),
     h("div", { class: "actions" }, submit, cancel),
   );
@@ -157,12 +155,8 @@ function activityForm(view, refresh) {
     try {
       const after = editing === null ? await api.logActivity(input) : await api.updateActivity(editing, input);
       const message = editing === null ? t.activitySaved : t.activityUpdated;
-      if (after.crisis_support) {
-        await refresh(message);
-        await showCrisisCard();
-        return;
-      }
-      await refresh(message, "#activities-today");
+      await refresh(message, after.care ? null : "#activities-today");
+      await offerCareAfterRedraw(after.care, note);
     } catch (error) {
       showFieldError(form, error, form.querySelector("#activity-error"));
     }
@@ -251,8 +245,8 @@ function triggersCard(view, refresh) {
       Object.entries(t.triggerKinds),
       "time_of_day",
     ),
-    field("moment", t.momentLabel, moment, t.momentHint),
-    field("plan", t.planLabel, plan),
+    field("moment", t.momentLabel, moment, t.momentHint, true),
+    field("plan", t.planLabel, plan, null, true),
     field("reminder", t.reminderLabel, reminder, t.reminderHint),
     h("p", { class: "form-error", id: "trigger-error", role: "alert", hidden: true }),
     h("div", { class: "actions" }, submit, cancel),
@@ -275,12 +269,8 @@ function triggersCard(view, refresh) {
     };
     try {
       const after = await api.saveTrigger(editing, input);
-      if (after.crisis_support) {
-        await refresh(t.triggerSaved);
-        await showCrisisCard();
-        return;
-      }
-      await refresh(t.triggerSaved, "#triggers");
+      await refresh(t.triggerSaved, after.care ? null : "#triggers");
+      await offerCareAfterRedraw(after.care, moment, plan);
     } catch (error) {
       showFieldError(form, error, form.querySelector("#trigger-error"));
     }

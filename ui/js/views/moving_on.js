@@ -6,7 +6,6 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
-import { showCrisisCard } from "./safety.js";
 import { savedNote } from "./notes.js";
 
 const t = text.movingOn;
@@ -128,7 +127,7 @@ export async function render({ overview, navigate }) {
       "section",
       { class: "card form", id: "closure" },
       Object.entries(t.fields).map(([field, [label, hint]]) =>
-        savedNote(field, label, hint, closure.notes[field], (value) => api.saveClosure(field, value), (saved) => saved.crisis_support && showCrisisCard()),
+        savedNote(field, label, hint, closure.notes[field], (value) => api.saveClosure(field, value)),
       ),
     ),
     closeCard(root, navigate),

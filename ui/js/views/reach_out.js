@@ -7,7 +7,6 @@ import { announce, h, pageTitle, markedText } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { savedNote } from "./notes.js";
-import { showCrisisCard } from "./safety.js";
 
 const t = text.reachOut;
 
@@ -47,10 +46,7 @@ function noteField(note) {
     hint,
     note.text,
     (value) => api.savePlanNote(note.note, value),
-    async (saved) => {
-      coachPanel(coach, saved);
-      if (saved.crisis_support) await showCrisisCard();
-    },
+    (saved) => coachPanel(coach, saved),
   );
   return h("div", { class: "plan-note" }, field, coach);
 }

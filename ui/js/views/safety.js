@@ -7,7 +7,7 @@
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { countryName, text } from "../strings.js";
-import { directory, emergencyFirst, linesOf, personalResources, showCard } from "../care.js";
+import { directory, emergencyFirst, linesOf, personalResources } from "../care.js";
 
 const t = text.safety;
 
@@ -104,10 +104,4 @@ export async function render() {
     h("section", { class: "card warning", id: "scam-warning", "aria-labelledby": "scam-title" }, h("h2", { id: "scam-title" }, t.scamTitle), h("p", {}, t.scam)),
     h("section", { class: "card", "aria-labelledby": "hide-title" }, h("h2", { id: "hide-title" }, t.hideTitle), h("p", {}, t.hide)),
   );
-}
-
-/// The card after free text with words of crisis (kept for callers that
-/// have no reading of their own). It never blocks anything or takes focus.
-export async function showCrisisCard(care) {
-  await showCard(care ?? { tier: "lower", danger_from_someone: false });
 }

@@ -7,6 +7,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { formatWhen } from "../format.js";
 import { text } from "../strings.js";
+import { watchField } from "../care.js";
 
 const t = text.together;
 let ticker = null;
@@ -16,7 +17,7 @@ let cooldownJustStarted = false;
 function listCard(name, items, redraw) {
   const [title, hint] = t.lists[name];
   const id = `item-${name}`;
-  const input = h("input", { type: "text", id, autocomplete: "off", "aria-describedby": `${id}-error` });
+  const input = watchField(h("input", { type: "text", id, autocomplete: "off", "aria-describedby": `${id}-error` }));
   const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
   const form = h(
     "form",
@@ -172,7 +173,7 @@ function cooldownCard(view, redraw) {
 
 function checkInForm(redraw) {
   const fields = Object.entries(t.checkIn).map(([name, label]) => {
-    const area = h("textarea", { id: name, rows: 2, "aria-describedby": `${name}-error` });
+    const area = watchField(h("textarea", { id: name, rows: 2, "aria-describedby": `${name}-error` }));
     return [name, area, h("div", { class: "field" }, h("label", { for: name }, label), area, h("p", { class: "field-error", id: `${name}-error`, hidden: true }))];
   });
   const error = h("p", { class: "field-error", id: "check-in-error", hidden: true, tabindex: "-1" });
