@@ -1588,10 +1588,19 @@ async fn the_journal_answers_a_prompt_finds_entries_and_offers_help() {
     app.script("document.getElementById('entries-title').scrollIntoView();")
         .await;
     app.screenshot("43-journal").await;
-    // Words of crisis: saved all the same, and help is offered.
+    // Words of crisis: saved all the same, and help is offered as the
+    // engine read them (the higher tier: the emergency number first),
+    // with the Support link beside the field.
+    app.wait_for("button.support-link[data-for='text']").await;
     app.type_into("#text", "Some nights I want to die.").await;
     app.click("#save-entry").await;
     app.wait_for("#crisis-card").await;
+    app.eventually("return document.getElementById('crisis-card')?.dataset.tier === 'higher';")
+        .await;
+    let first = app
+        .script("return document.querySelector('#crisis-card #card-emergency, #crisis-card .line-group').id;")
+        .await;
+    assert_eq!(first, json!("card-emergency"));
     let journal = app.invoke("get_journal", json!({ "query": null })).await;
     assert_eq!(journal["ok"]["total"], 3, "{journal}");
     app.close().await;

@@ -628,6 +628,49 @@ fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
     assert!(!app.reach_out().unwrap().they_ended_it);
 }
 
+#[test]
+fn early_on_the_overview_names_everything_step_five_still_waits_for() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    app.save_profile(&profile("me"), t0, UTC).unwrap();
+    app.answer_dealbreakers(&answers("no"), t0).unwrap();
+    app.start_no_contact(None, t0, UTC).unwrap();
+    let step = |at| {
+        let overview = app.overview(at, UTC).unwrap();
+        let s = overview
+            .steps
+            .into_iter()
+            .find(|s| s.id == StepId::ReachOut)
+            .unwrap();
+        (s.locked, s.also_needed)
+    };
+    let (locked, also) = step(t0 + Duration::days(3));
+    assert_eq!(
+        locked,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 11
+        })
+    );
+    assert_eq!(
+        also,
+        [
+            LockReason::NeedsStep {
+                step: StepId::Reflect
+            },
+            LockReason::NeedsStep {
+                step: StepId::TooProudToBeg
+            }
+        ]
+    );
+    // Once the person chose to move on, step 5 is not offered, and nothing
+    // else is listed as missing.
+    app.choose_moving_on(t0 + Duration::days(3), UTC).unwrap();
+    let (locked, also) = step(t0 + Duration::days(3));
+    assert!(matches!(locked, Some(LockReason::NotOffered { .. })));
+    assert!(also.is_empty());
+}
+
 /// Trees the export test below can't fill in the live store: the store's
 /// bookkeeping (not exported), and the closure notes, which hold nothing
 /// once a program is archived and the next one is under way (they are

@@ -131,6 +131,9 @@ pub struct StepView {
     pub status: StepStatus,
     /// When locked: why, and when it opens.
     pub locked: Option<LockReason>,
+    /// When locked, what else it still waits for besides `locked` (step 5
+    /// waits for days, a decision and a pledge at once).
+    pub also_needed: Vec<LockReason>,
 }
 
 /// The recorded facts the program's state is derived from.
@@ -300,6 +303,15 @@ pub fn overview(facts: &Facts) -> Overview {
         .iter()
         .map(|&id| {
             let locked = lock_reason(id, facts);
+            let also_needed = match locked {
+                // Only when step 5 waits on its own gate, not when it is
+                // not offered at all.
+                Some(first) if id == StepId::ReachOut => match reach_out_missing(facts) {
+                    missing if missing.first() == Some(&first) => missing[1..].to_vec(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
             let status = match locked {
                 Some(_) => StepStatus::Locked,
                 None if is_done(id, facts) => StepStatus::Done,
@@ -310,6 +322,7 @@ pub fn overview(facts: &Facts) -> Overview {
                 number: id.number(),
                 status,
                 locked,
+                also_needed,
             }
         })
         .collect();
@@ -340,32 +353,34 @@ fn ending(facts: &Facts) -> Option<Ending> {
 /// Step 5's gate: 14 whole days with neither contact nor looking, after
 /// step 1's decision to try and step 2's pledge. The clock that binds is
 /// the later of the streak's start and the last looking slip.
-fn reach_out_lock(facts: &Facts) -> Option<LockReason> {
+/// Everything step 5 still waits for, the days first: the overview shows
+/// them all, so nobody counts down days only to find a step still missing.
+fn reach_out_missing(facts: &Facts) -> Vec<LockReason> {
     let contact_days = facts.no_contact_days.unwrap_or(0);
     let looking_days = facts.looking_days.unwrap_or(contact_days);
+    let mut missing = Vec::new();
     if looking_days < contact_days && looking_days < REACH_OUT_AFTER_DAYS {
-        return Some(LockReason::NeedsNoLookingDays {
+        missing.push(LockReason::NeedsNoLookingDays {
             required: REACH_OUT_AFTER_DAYS,
             remaining: REACH_OUT_AFTER_DAYS - looking_days,
         });
-    }
-    if contact_days < REACH_OUT_AFTER_DAYS {
-        return Some(LockReason::NeedsNoContactDays {
+    } else if contact_days < REACH_OUT_AFTER_DAYS {
+        missing.push(LockReason::NeedsNoContactDays {
             required: REACH_OUT_AFTER_DAYS,
             remaining: REACH_OUT_AFTER_DAYS - contact_days,
         });
     }
     if facts.decision != Some(Decision::Try) {
-        return Some(LockReason::NeedsStep {
+        missing.push(LockReason::NeedsStep {
             step: StepId::Reflect,
         });
     }
     if !facts.pledged {
-        return Some(LockReason::NeedsStep {
+        missing.push(LockReason::NeedsStep {
             step: StepId::TooProudToBeg,
         });
     }
-    None
+    missing
 }
 
 fn is_done(id: StepId, facts: &Facts) -> bool {
@@ -417,7 +432,7 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
         StepId::ReachOut if !facts.abuse && facts.reach_out == Some(reach_out::Outcome::No) => None,
         StepId::ReachOut if not_offered.is_some() => not_offered,
         StepId::ReachOut if facts.reach_out == Some(reach_out::Outcome::WantToTry) => None,
-        StepId::ReachOut => reach_out_lock(facts),
+        StepId::ReachOut => reach_out_missing(facts).first().copied(),
         StepId::BetterRelationship if not_offered.is_some() => not_offered,
         StepId::BetterRelationship if facts.reach_out == Some(reach_out::Outcome::WantToTry) => {
             None

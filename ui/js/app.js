@@ -4,7 +4,7 @@
 
 import { api } from "./api.js";
 import { h, pageTitle } from "./dom.js";
-import { text } from "./strings.js";
+import { lockReasons, text } from "./strings.js";
 import * as welcome from "./views/welcome.js";
 import * as profile from "./views/profile.js";
 import * as home from "./views/home.js";
@@ -105,7 +105,7 @@ function lockedView(step) {
         { class: "card locked", id: "locked" },
         pageTitle(text.steps[step.id].title),
         h("p", {}, text.steps[step.id].purpose),
-        h("p", { class: "reason", id: "locked-reason" }, text.lockReason(step.locked)),
+        h("p", { class: "reason", id: "locked-reason" }, lockReasons(step)),
       ),
   };
 }
@@ -148,6 +148,13 @@ async function renderFatal(main, error) {
 
 let renderCount = 0;
 
+// Redraws the navigation after a view changed the program in place
+// (archiving or erasing it) without leaving its screen.
+async function refreshNav() {
+  const overview = await api.overview();
+  renderNav(currentRoute(), overview.has_profile, overview);
+}
+
 async function render() {
   const main = document.getElementById("main");
   const ticket = ++renderCount;
@@ -176,7 +183,7 @@ async function render() {
   const view = step?.status === "locked" ? lockedView(step) : routes[route];
   let content;
   try {
-    content = await view.render({ overview, navigate, firstRun: !overview.has_profile });
+    content = await view.render({ overview, navigate, refreshNav, firstRun: !overview.has_profile });
   } catch (error) {
     await renderFatal(main, error);
     main.setAttribute("aria-busy", "false");

@@ -230,3 +230,8 @@ export async function loadWords() {
 }
 
 await loadWords();
+
+/// Everything a locked step still waits for, the first reason first.
+export function lockReasons(step) {
+  return [step.locked, ...(step.also_needed ?? [])].map((r) => text.lockReason(r)).join(" · ");
+}

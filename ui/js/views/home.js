@@ -2,7 +2,7 @@
 
 import { api } from "../api.js";
 import { h, pageTitle } from "../dom.js";
-import { text } from "../strings.js";
+import { lockReasons, text } from "../strings.js";
 import { formatWhen } from "../format.js";
 
 const statusIcon = { locked: "○", open: "→", done: "✓" };
@@ -51,7 +51,7 @@ function stepCard(step) {
       { class: "step-status" },
       h("span", { class: "badge", "aria-hidden": "true" }, statusIcon[step.status]),
       h("strong", {}, text.status[step.status]),
-      step.locked && h("span", { class: "reason" }, ` · ${text.lockReason(step.locked)}`),
+      step.locked && h("span", { class: "reason" }, ` · ${lockReasons(step)}`),
     ),
   );
 }

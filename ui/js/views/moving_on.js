@@ -63,12 +63,11 @@ function done(message, navigate) {
     "section",
     { class: "card", id: "closed", role: "status" },
     h("p", {}, message),
-    h("p", { class: "muted" }, t.backupsNote),
     h("button", { type: "button", class: "primary", id: "new-program", onclick: () => navigate("welcome") }, t.newProgram),
   );
 }
 
-function closeCard(root, navigate) {
+function closeCard(root, navigate, refreshNav) {
   const archiveError = h("p", { class: "field-error", id: "archive-error", hidden: true, tabindex: "-1" });
   const archive = h(
     "button",
@@ -81,6 +80,7 @@ function closeCard(root, navigate) {
           await api.archiveProgram();
           announce(t.archived);
           root.replaceChildren(pageTitle(t.title), done(t.archived, navigate));
+          await refreshNav();
         } catch (e) {
           showFieldError(card, e, archiveError);
         }
@@ -105,6 +105,7 @@ function closeCard(root, navigate) {
       await api.eraseProgram(word.value);
       announce(t.erased);
       root.replaceChildren(pageTitle(t.title), done(t.erased, navigate));
+      await refreshNav();
     } catch (e) {
       showFieldError(erase, e, erase.querySelector(".field-error"));
     }
@@ -113,7 +114,7 @@ function closeCard(root, navigate) {
   return card;
 }
 
-export async function render({ overview, navigate }) {
+export async function render({ overview, navigate, refreshNav }) {
   const root = h("div", { class: "narrow moving-on" });
   if (overview.ending !== "moving_on") {
     root.append(pageTitle(t.title), h("p", { class: "lead" }, t.lead), chooseCard(navigate));
@@ -130,7 +131,7 @@ export async function render({ overview, navigate }) {
         savedNote(field, label, hint, closure.notes[field], (value) => api.saveClosure(field, value)),
       ),
     ),
-    closeCard(root, navigate),
+    closeCard(root, navigate, refreshNav),
   );
   return root;
 }

@@ -132,7 +132,7 @@ function figure(id, title, chart, note, table) {
   );
 }
 
-function dailyChart(stats, key, { id, title, empty, yFixed, bars, cls, alt }) {
+function dailyChart(stats, key, { id, title, empty, yFixed, bars, cls, alt, note = t.gapNote }) {
   const long = stats.range === "all_time";
   const dates = stats.days.map((d) => d.date);
   const values = stats.days.map((d) => d[key]);
@@ -158,7 +158,7 @@ function dailyChart(stats, key, { id, title, empty, yFixed, bars, cls, alt }) {
   }
   const pairs = rows.length <= 31 ? rows.map(([d, v]) => `${d}: ${v}`) : [];
   const label = alt(t.pointsAlt(pairs), fmt(stats.from, true), fmt(stats.to, true));
-  return figure(id, title, svgChart(label, parts), t.gapNote, table);
+  return figure(id, title, svgChart(label, parts), note, table);
 }
 
 function weeklyChart(stats) {
@@ -245,6 +245,8 @@ function charts(stats) {
       title: t.streakTitle,
       empty: t.noStreakYet,
       cls: "streak",
+      // The streak is counted every day: it has no gaps to explain.
+      note: null,
       alt: (points, from, to) => t.countAlt(t.streakTitle, points, from, to),
     }),
   ];
