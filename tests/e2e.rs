@@ -229,7 +229,13 @@ async fn the_tray_menu_reopens_the_window_and_quits() {
         assert!(started.elapsed() < PATIENCE, "the window did not close");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    // Still serving its tray over D-Bus once the window is gone: a signal,
+    // not a pause that had to be long enough.
+    let menu_again = sni(&["menu", bus, path]);
+    assert!(
+        String::from_utf8_lossy(&menu_again.stdout).contains("\"Open Crossroads\""),
+        "{menu_again:?}"
+    );
     assert!(alive(pid), "closing the window must not quit the app");
 
     // Open Crossroads in the tray menu brings a window back.
