@@ -24,7 +24,7 @@ fn ten_years(dir: &std::path::Path, now: DateTime<Utc>) -> Crossroads {
         ended_by: "them".into(),
     };
     engine.save_profile(&profile, t0, TZ).expect("profile");
-    let no = || "no".to_owned();
+    let no = || "no".into();
     let answers = engine::dealbreakers::AnswersInput {
         cheated: no(),
         lied: no(),

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::choice::{Choice, YesNo};
 use crate::error::{Error, Result};
 use crate::store::{Read, Tree, Tx};
 
@@ -16,13 +17,13 @@ const CHOICE_KEY: &[u8] = b"dealbreaker_choice";
 #[serde(default)]
 pub struct AnswersInput {
     /// Did they cheat on you?
-    pub cheated: String,
+    pub cheated: Choice<YesNo>,
     /// Did they lie to you about something big?
-    pub lied: String,
+    pub lied: Choice<YesNo>,
     /// Did they put you down again and again?
-    pub put_down: String,
+    pub put_down: Choice<YesNo>,
     /// Were they verbally or physically abusive?
-    pub abusive: String,
+    pub abusive: Choice<YesNo>,
 }
 
 /// The recorded answers.
@@ -62,7 +63,7 @@ pub enum Path {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Choice {
+struct PathChoice {
     path: Path,
     acknowledged: bool,
     at: DateTime<Utc>,
@@ -89,12 +90,8 @@ pub struct DealbreakerView {
     pub done: bool,
 }
 
-fn yes_no(value: &str, field: &'static str) -> Result<bool> {
-    match value {
-        "yes" => Ok(true),
-        "no" => Ok(false),
-        _ => Err(Error::invalid(field, "answerYesNo")),
-    }
+fn yes_no(value: Choice<YesNo>, field: &'static str) -> Result<bool> {
+    value.required(field, "answerYesNo").map(YesNo::is_yes)
 }
 
 /// Records the four answers (replacing earlier ones, which also clears an
@@ -104,11 +101,11 @@ pub fn answer(
     input: &AnswersInput,
     now: DateTime<Utc>,
 ) -> Result<DealbreakerView> {
-    answer_with(tx, input, None, now)
+    answer_with(tx, input, Choice::Empty, now)
 }
 
-/// Records the four answers and the optional fifth (`hurt_them`: `"yes"`,
-/// `"no"`, or none / empty when not answered, which keeps an earlier answer).
+/// Records the four answers and the optional fifth (`hurt_them`: yes, no,
+/// or nothing when not answered, which keeps an earlier answer).
 ///
 /// An abuse answer, once recorded, stays: answering "no" later is refused
 /// with a typed error, and so is taking back "I hurt them". Starting a new
@@ -116,19 +113,19 @@ pub fn answer(
 pub fn answer_with(
     tx: &mut Tx<'_>,
     input: &AnswersInput,
-    hurt_them: Option<&str>,
+    hurt_them: Choice<YesNo>,
     now: DateTime<Utc>,
 ) -> Result<DealbreakerView> {
     let previous: Option<Answers> = tx.get(Tree::Program, ANSWERS_KEY)?;
-    let abusive = yes_no(&input.abusive, "abusive")?;
-    let hurt_them = match hurt_them.map(str::trim) {
-        None | Some("") => previous.is_some_and(|p| p.hurt_them),
-        Some(value) => yes_no(value, "hurt_them")?,
+    let abusive = yes_no(input.abusive, "abusive")?;
+    let hurt_them = match hurt_them {
+        Choice::Empty => previous.is_some_and(|p| p.hurt_them),
+        answer => yes_no(answer, "hurt_them")?,
     };
     let answers = Answers {
-        cheated: yes_no(&input.cheated, "cheated")?,
-        lied: yes_no(&input.lied, "lied")?,
-        put_down: yes_no(&input.put_down, "put_down")?,
+        cheated: yes_no(input.cheated, "cheated")?,
+        lied: yes_no(input.lied, "lied")?,
+        put_down: yes_no(input.put_down, "put_down")?,
         abusive,
         hurt_them,
         answered_at: now,
@@ -140,7 +137,7 @@ pub fn answer_with(
         return Err(Error::invalid("hurt_them", "answerKept"));
     }
     tx.put(Tree::Program, ANSWERS_KEY, &answers)?;
-    tx.put(Tree::Program, CHOICE_KEY, &Option::<Choice>::None)?;
+    tx.put(Tree::Program, CHOICE_KEY, &Option::<PathChoice>::None)?;
     view(tx)
 }
 
@@ -168,7 +165,7 @@ pub fn choose(
     tx.put(
         Tree::Program,
         CHOICE_KEY,
-        &Some(Choice {
+        &Some(PathChoice {
             path,
             acknowledged,
             at: now,
@@ -180,8 +177,8 @@ pub fn choose(
 /// The check as it stands.
 pub fn view(store: &impl Read) -> Result<DealbreakerView> {
     let answers: Option<Answers> = store.get(Tree::Program, ANSWERS_KEY)?;
-    let choice: Option<Choice> = store
-        .get::<Option<Choice>>(Tree::Program, CHOICE_KEY)?
+    let choice: Option<PathChoice> = store
+        .get::<Option<PathChoice>>(Tree::Program, CHOICE_KEY)?
         .flatten();
     let recommend = answers.is_some_and(|a| a.any_dealbreaker());
     Ok(DealbreakerView {
@@ -341,7 +338,9 @@ mod tests {
         ] {
             let (_dir, store) = temp_store();
             let v = store
-                .transact(|tx| answer_with(tx, &all_no(), hurt, now))
+                .transact(|tx| {
+                    answer_with(tx, &all_no(), hurt.map_or(Choice::Empty, Choice::from), now)
+                })
                 .unwrap();
             assert_eq!(v.hurt_them, expected, "{hurt:?}");
             assert!(
@@ -352,23 +351,23 @@ mod tests {
         let (_dir, store) = temp_store();
         for bad in ["maybe", "YES", "true"] {
             let err = store
-                .transact(|tx| answer_with(tx, &all_no(), Some(bad), now))
+                .transact(|tx| answer_with(tx, &all_no(), Choice::from(bad), now))
                 .unwrap_err();
             assert_eq!(err.field(), Some("hurt_them"), "{bad}");
             assert_eq!(view(&store).unwrap().answers, None);
         }
         store
-            .transact(|tx| answer_with(tx, &all_no(), Some("yes"), now))
+            .transact(|tx| answer_with(tx, &all_no(), Choice::from("yes"), now))
             .unwrap();
         // Not answering it again keeps it; answering "no" is refused.
         assert!(
             store
-                .transact(|tx| answer_with(tx, &all_no(), None, now))
+                .transact(|tx| answer_with(tx, &all_no(), Choice::Empty, now))
                 .unwrap()
                 .hurt_them
         );
         let err = store
-            .transact(|tx| answer_with(tx, &all_no(), Some("no"), now))
+            .transact(|tx| answer_with(tx, &all_no(), Choice::from("no"), now))
             .unwrap_err();
         assert_eq!(err.field(), Some("hurt_them"));
         assert!(view(&store).unwrap().hurt_them);

@@ -23,7 +23,7 @@ fn profile(ended_by: &str) -> ProfileInput {
 }
 
 fn answers(abusive: &str) -> AnswersInput {
-    let no = || "no".to_owned();
+    let no = || "no".into();
     AnswersInput {
         cheated: no(),
         lied: no(),

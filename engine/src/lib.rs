@@ -64,6 +64,7 @@
 
 pub mod begging;
 pub mod care;
+pub mod choice;
 pub mod coach;
 pub mod dealbreakers;
 pub mod drafts;
@@ -630,7 +631,7 @@ impl Crossroads {
     pub fn answer_dealbreakers_with(
         &self,
         input: &dealbreakers::AnswersInput,
-        hurt_them: Option<&str>,
+        hurt_them: choice::Choice<choice::YesNo>,
         now: DateTime<Utc>,
     ) -> Result<dealbreakers::DealbreakerView> {
         self.store
@@ -1132,7 +1133,7 @@ pub(crate) mod test_support {
         store
             .transact(|tx| crate::profile::save(tx, &profile, now, chrono_tz::UTC))
             .unwrap();
-        let no = || "no".to_owned();
+        let no = || "no".into();
         let answers = crate::dealbreakers::AnswersInput {
             cheated: no(),
             lied: no(),

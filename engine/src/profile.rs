@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
 use crate::error::{Error, Message, Result};
 use crate::store::{Read, Tree, Tx};
 
@@ -43,7 +44,7 @@ pub enum EndedBy {
     Mutual,
 }
 
-/// The profile as the UI sends it: plain strings, checked by [`Profile::validate`].
+/// The profile as the UI sends it, checked by [`Profile::validate`].
 /// A missing field reads as empty, so it is refused with a typed error.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -51,11 +52,11 @@ pub struct ProfileInput {
     /// Name or nickname of the ex.
     pub ex_name: String,
     /// `"he"`, `"she"` or `"they"`.
-    pub pronouns: String,
+    pub pronouns: Choice<Pronouns>,
     /// The breakup date as `YYYY-MM-DD` (a local calendar date).
     pub breakup_date: String,
     /// `"me"`, `"them"` or `"mutual"`.
-    pub ended_by: String,
+    pub ended_by: Choice<EndedBy>,
 }
 
 /// A validated profile as stored on disk (the UI sees [`ProfileView`]).
@@ -117,12 +118,7 @@ impl Profile {
         if ex_name.chars().any(char::is_control) {
             return Err(Error::invalid("ex_name", "nameControlChars"));
         }
-        let pronouns = match input.pronouns.as_str() {
-            "he" => Pronouns::He,
-            "she" => Pronouns::She,
-            "they" => Pronouns::They,
-            _ => return Err(Error::invalid("pronouns", "chooseHeSheThey")),
-        };
+        let pronouns = input.pronouns.required("pronouns", "chooseHeSheThey")?;
         let breakup_date = NaiveDate::parse_from_str(input.breakup_date.trim(), "%Y-%m-%d")
             .map_err(|_| Error::invalid("breakup_date", "breakupDateInvalid"))?;
         let today = now.with_timezone(&tz).date_naive();
@@ -132,12 +128,7 @@ impl Profile {
         if breakup_date < EARLIEST_BREAKUP {
             return Err(Error::invalid("breakup_date", "dateLongTimeAgo"));
         }
-        let ended_by = match input.ended_by.as_str() {
-            "me" => EndedBy::Me,
-            "them" => EndedBy::Them,
-            "mutual" => EndedBy::Mutual,
-            _ => return Err(Error::invalid("ended_by", "chooseWhoEnded")),
-        };
+        let ended_by = input.ended_by.required("ended_by", "chooseWhoEnded")?;
         Ok(Profile {
             ex_name: ex_name.to_owned(),
             pronouns,

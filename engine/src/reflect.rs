@@ -455,7 +455,7 @@ mod tests {
             abusive: "no".into(),
         };
         store
-            .transact(|tx| crate::dealbreakers::answer_with(tx, &all_no, Some("yes"), now))
+            .transact(|tx| crate::dealbreakers::answer_with(tx, &all_no, "yes".into(), now))
             .unwrap();
         assert!(!view(&store, now, chrono_tz::UTC).unwrap().can_choose_try);
     }

@@ -29,7 +29,7 @@ fn write_markers(app: &Crossroads) {
         tz,
     )
     .unwrap();
-    let no = || "no".to_owned();
+    let no = || "no".into();
     app.answer_dealbreakers(
         &engine::dealbreakers::AnswersInput {
             cheated: no(),

@@ -169,7 +169,7 @@ fn write_every_kind(app: &Crossroads) {
         tz,
     )
     .unwrap();
-    let no = || "no".to_owned();
+    let no = || "no".into();
     app.answer_dealbreakers(
         &engine::dealbreakers::AnswersInput {
             cheated: no(),

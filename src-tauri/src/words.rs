@@ -331,15 +331,18 @@ mod tests {
             "refuse(",
             "Error::invalid(",
             "required_text(",
+            ".required(",
         ] {
             for (at, _) in source.match_indices(opener) {
                 let call = &source[at + opener.len()..];
                 let call = &call[..call.find(';').unwrap_or(call.len())];
                 let literals: Vec<&str> = call.split('"').skip(1).step_by(2).collect();
                 let pick = match opener {
-                    "Error::invalid(" if !call.trim_start().starts_with('"') => literals.first(),
-                    "Error::invalid(" => literals.get(1),
-                    "required_text(" => literals.get(1),
+                    // The field first, a literal or not; then the code.
+                    "Error::invalid(" | ".required(" if !call.trim_start().starts_with('"') => {
+                        literals.first()
+                    }
+                    "Error::invalid(" | ".required(" | "required_text(" => literals.get(1),
                     _ => literals.first(),
                 };
                 if let Some(code) = pick {

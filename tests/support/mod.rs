@@ -379,10 +379,10 @@ impl App {
             .await;
         // WebKitWebDriver has been seen never to answer a screenshot (and
         // then nothing else): fail with the screen's name, not a stall.
-        let png = tokio::time::timeout(AXE_PATIENCE, self.client.screenshot())
-            .await
-            .unwrap_or_else(|_| panic!("the screenshot of {name} never returned"))
-            .unwrap();
+        let Ok(png) = tokio::time::timeout(AXE_PATIENCE, self.client.screenshot()).await else {
+            panic!("the screenshot of {name} never returned");
+        };
+        let png = png.unwrap();
         fs::write(out_dir().join(format!("{name}.png")), png).unwrap();
         self.axe_check(name).await;
     }

@@ -191,7 +191,7 @@ fn generate(dir: &Path, now: DateTime<Utc>) -> Result<Map<String, Value>, Failur
     engine
         .save_profile(&profile, t0, tz)
         .map_err(bad("profile"))?;
-    let no = || "no".to_owned();
+    let no = || "no".into();
     engine
         .answer_dealbreakers(
             &engine::dealbreakers::AnswersInput {

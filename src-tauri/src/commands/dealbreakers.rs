@@ -1,5 +1,6 @@
 //! The dealbreaker check before step 1.
 
+use engine::choice::{Choice, YesNo};
 use engine::dealbreakers::{AnswersInput, DealbreakerView, Path};
 use tauri::State;
 
@@ -17,12 +18,12 @@ pub async fn get_dealbreakers(state: State<'_, AppState>) -> CommandResult<Dealb
 pub async fn answer_dealbreakers(
     state: State<'_, AppState>,
     input: AnswersInput,
-    hurt_them: Option<String>,
+    hurt_them: Option<Choice<YesNo>>,
 ) -> CommandResult<DealbreakerView> {
+    // Left out, it is not answered: an earlier answer stays.
+    let hurt_them = hurt_them.unwrap_or_default();
     state
-        .run(move |engine, clock| {
-            engine.answer_dealbreakers_with(&input, hurt_them.as_deref(), clock.now())
-        })
+        .run(move |engine, clock| engine.answer_dealbreakers_with(&input, hurt_them, clock.now()))
         .await
 }
 

@@ -1,0 +1,151 @@
+//! A choice from a fixed set, as a form sends it.
+//!
+//! A radio group arrives as a string: one of the set's values, nothing (no
+//! option picked) or a value no version of Crossroads knows. [`Choice`]
+//! reads it at the IPC boundary into one of those three, so the rules match
+//! variants, never strings, and a missing or unknown choice is still
+//! refused by the rule, next to its own field, in the person's words
+//! (a plain enum would be refused by the IPC layer for the whole form).
+//!
+//! ```
+//! use engine::choice::Choice;
+//! use engine::profile::Pronouns;
+//!
+//! let picked: Choice<Pronouns> = serde_json::from_str("\"they\"").unwrap();
+//! assert_eq!(picked, Choice::Picked(Pronouns::They));
+//! assert_eq!(serde_json::from_str::<Choice<Pronouns>>("\"\"").unwrap(), Choice::Empty);
+//! assert_eq!(serde_json::from_str::<Choice<Pronouns>>("\"it\"").unwrap(), Choice::Unknown);
+//! assert_eq!(Choice::<Pronouns>::from("she"), Choice::Picked(Pronouns::She));
+//! ```
+
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Message, Result};
+
+/// One of `T`'s values, nothing, or something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Choice<T> {
+    /// A value of the set.
+    Picked(T),
+    /// Nothing picked (empty, null or missing).
+    #[default]
+    Empty,
+    /// A value that is not one of the set.
+    Unknown,
+}
+
+impl<T> Choice<T> {
+    /// The picked value, or the typed refusal `code` on `field`.
+    pub fn required(self, field: &'static str, code: &'static str) -> Result<T> {
+        match self {
+            Choice::Picked(value) => Ok(value),
+            Choice::Empty | Choice::Unknown => Err(Error::invalid(field, Message::new(code))),
+        }
+    }
+}
+
+impl<T: DeserializeOwned> From<&str> for Choice<T> {
+    fn from(raw: &str) -> Choice<T> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Choice::Empty;
+        }
+        let parsed: std::result::Result<T, serde::de::value::Error> =
+            T::deserialize(raw.into_deserializer());
+        parsed.map_or(Choice::Unknown, Choice::Picked)
+    }
+}
+
+impl<T: DeserializeOwned> From<String> for Choice<T> {
+    fn from(raw: String) -> Choice<T> {
+        Choice::from(raw.as_str())
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Choice<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        // Anything at all is read: what is not a known value is refused by
+        // the rule, next to its field, not here.
+        Ok(match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Null => Choice::Empty,
+            serde_json::Value::String(raw) => Choice::from(raw.as_str()),
+            _ => Choice::Unknown,
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for Choice<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Choice::Picked(value) => value.serialize(serializer),
+            Choice::Empty | Choice::Unknown => serializer.serialize_none(),
+        }
+    }
+}
+
+/// A yes-or-no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YesNo {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+}
+
+impl YesNo {
+    /// Whether the answer is yes.
+    pub fn is_yes(self) -> bool {
+        self == YesNo::Yes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::EndedBy;
+
+    #[test]
+    fn anything_is_read_and_only_known_values_are_picked() {
+        let read = |json: &str| serde_json::from_str::<Choice<EndedBy>>(json).unwrap();
+        assert_eq!(read("\"mutual\""), Choice::Picked(EndedBy::Mutual));
+        assert_eq!(read("\" them \""), Choice::Picked(EndedBy::Them));
+        assert_eq!(read("null"), Choice::Empty);
+        assert_eq!(read("\"  \""), Choice::Empty);
+        for unknown in [
+            "\"Mutual\"",
+            "\"both\"",
+            "42",
+            "[\"me\"]",
+            "{\"me\":1}",
+            "true",
+        ] {
+            assert_eq!(read(unknown), Choice::Unknown, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn a_missing_or_unknown_choice_is_refused_on_its_field() {
+        let err = Choice::<YesNo>::Unknown
+            .required("abusive", "answerYesNo")
+            .unwrap_err();
+        assert_eq!(err.field(), Some("abusive"));
+        assert_eq!(err.message().code, "answerYesNo");
+        assert!(Choice::<YesNo>::Empty
+            .required("lied", "answerYesNo")
+            .is_err());
+        let yes = Choice::from("yes").required("lied", "answerYesNo");
+        assert!(yes.is_ok_and(YesNo::is_yes));
+    }
+
+    #[test]
+    fn a_choice_round_trips_as_its_value() {
+        let json = serde_json::to_string(&Choice::Picked(YesNo::No)).unwrap();
+        assert_eq!(json, "\"no\"");
+        assert_eq!(
+            serde_json::to_string(&Choice::<YesNo>::Empty).unwrap(),
+            "null"
+        );
+    }
+}
