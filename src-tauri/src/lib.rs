@@ -205,14 +205,20 @@ pub fn run() {
                         }
                     }
                 })?;
+            // The window first: WebKit starts its processes and loads the
+            // page while the tray registers over D-Bus.
+            let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
+            if !hidden {
+                window::show(app.handle());
+            }
             let tray = tray::create(app.handle());
             if let Err(e) = &tray {
                 log::warn!("no tray icon: {e}");
             }
             app.manage(TrayPresent(tray.is_ok()));
             milestones::spawn(app.handle().clone(), tray::show_day);
-            let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
-            if !hidden || tray.is_err() {
+            // Started hidden with no tray to come back from: show it after all.
+            if hidden && tray.is_err() {
                 window::show(app.handle());
             }
             Ok(())

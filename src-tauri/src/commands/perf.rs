@@ -34,3 +34,39 @@ pub fn ui_ready() {
     *drawn.lock().unwrap_or_else(|e| e.into_inner()) = true;
     signal.notify_all();
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn modules_under(dir: &Path, ui: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                modules_under(&path, ui, found);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                found.push(path.strip_prefix(ui).unwrap().display().to_string());
+            }
+        }
+    }
+
+    /// The page names every module it will import up front, so WebKit
+    /// fetches them all at once: a module left out would still load, only
+    /// later, and a name that no longer exists would be fetched for nothing.
+    #[test]
+    fn the_page_preloads_every_module_and_nothing_else() {
+        let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+        let mut modules = Vec::new();
+        modules_under(&ui.join("js"), &ui, &mut modules);
+        modules.retain(|m| m != "js/app.js");
+        modules.sort();
+        let page = std::fs::read_to_string(ui.join("index.html")).unwrap();
+        let mut preloaded: Vec<String> = page
+            .split("<link rel=\"modulepreload\" href=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].to_owned())
+            .collect();
+        preloaded.sort();
+        assert_eq!(preloaded, modules);
+    }
+}
