@@ -309,7 +309,7 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
     let view = app.reach_out().unwrap();
     assert_eq!(
         view.apologies,
-        [kept.clone()],
+        std::slice::from_ref(&kept),
         "only drafts kept as apologies"
     );
     assert_eq!(view.apology, None);
