@@ -7,7 +7,7 @@ use chrono_tz::{Europe::Berlin, Tz, UTC};
 
 use crate::dealbreakers::AnswersInput;
 use crate::program::{Ending, LockReason, NotOfferedWhy, StepId, StepStatus};
-use crate::reach_out::{Note, Outcome};
+use crate::reach_out::{ApologyView, Note, Outcome};
 use crate::reflect::{Decision, Prompt};
 use crate::test_support::{instant, temp_dir};
 use crate::together::{self, Cadence, CheckIn, HouseRulesInput, List, Unit};
@@ -136,6 +136,78 @@ fn a_looking_slip_on_day_thirteen_keeps_the_streak_but_restarts_the_wait() {
 }
 
 #[test]
+fn a_contact_slip_on_day_thirteen_ends_the_streak_and_closes_reaching_out_for_fourteen_new_days() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day12 = t0 + Duration::days(12) + Duration::hours(2);
+    assert_eq!(
+        reach_out(&app, day12, UTC).1,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 2
+        })
+    );
+    let day13 = t0 + Duration::days(13) + Duration::hours(2);
+    app.log_event(EventKind::Texted, None, day13, UTC).unwrap();
+
+    // The slip ended the 13-day streak; a new one began with it.
+    let day14 = t0 + Duration::days(14);
+    let view = app.no_contact(day14, UTC).unwrap();
+    assert_eq!(view.history.len(), 1);
+    assert_eq!(view.history[0].started_at, t0);
+    assert_eq!(view.history[0].ended_at, Some(day13));
+    assert_eq!(view.history[0].ended_by, Some(EventKind::Texted));
+    assert_eq!(view.history[0].days, 13);
+    let current = view.current.unwrap();
+    assert_eq!((current.started_at, current.days), (day13, 0));
+
+    // Day 14 of the old streak opens nothing: the wait starts over.
+    assert_eq!(
+        reach_out(&app, day14, UTC).1,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 14
+        })
+    );
+    let before = app.commit_count();
+    let err = app
+        .save_plan_note(Note::MyPart, "I shut down.", day14, UTC)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+    assert_eq!(err.message().code, "reachOutNeedsDays", "{err}");
+    assert_eq!(err.message().get("count"), Some("14"), "{err}");
+    assert_eq!(app.commit_count(), before, "a refused write stores nothing");
+    assert_eq!(
+        reach_out(&app, t0 + Duration::days(20), UTC).1,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 8
+        })
+    );
+    // 14 new full days after the slip, not a minute before.
+    let almost = day13 + Duration::days(14) - Duration::minutes(1);
+    assert_eq!(
+        reach_out(&app, almost, UTC).1,
+        Some(LockReason::NeedsNoContactDays {
+            required: 14,
+            remaining: 1
+        })
+    );
+    assert_eq!(
+        reach_out(&app, day13 + Duration::days(14), UTC),
+        (StepStatus::Open, None)
+    );
+    app.save_plan_note(
+        Note::MyPart,
+        "I shut down.",
+        day13 + Duration::days(14),
+        UTC,
+    )
+    .unwrap();
+}
+
+#[test]
 fn the_gate_counts_local_days_across_the_spring_dst_change() {
     let (_dir, app) = open_app();
     // 02:30 Berlin on 16 March 2025; day 14 falls on 30 March, in the gap.
@@ -207,6 +279,61 @@ fn the_plan_is_coached_and_the_outcomes_route_the_program() {
     let err = app.record_outcome(Outcome::No, now, UTC).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder);
     assert_eq!(app.reach_out().unwrap().history.len(), 2);
+}
+
+#[test]
+fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let text = "I am sorry I went quiet instead of telling you what hurt. \
+                That was my part, and I am working on it.";
+    let apology = app.save_draft(None, text, true, t0).unwrap();
+    assert!(apology.apology_for_later);
+    let plea = app
+        .save_draft(None, "Please come back, I can't do this.", false, t0)
+        .unwrap();
+    let kept = ApologyView {
+        id: apology.id,
+        text: text.to_owned(),
+    };
+
+    // Before step 5 opens the apology cannot be pulled in.
+    let almost = t0 + Duration::days(14) - Duration::hours(1);
+    let err = app.use_apology(Some(apology.id), almost, UTC).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::OutOfOrder);
+    assert_eq!(app.reach_out().unwrap().apology, None);
+
+    let now = t0 + Duration::days(14);
+    assert_eq!(reach_out(&app, now, UTC), (StepStatus::Open, None));
+    let view = app.reach_out().unwrap();
+    assert_eq!(
+        view.apologies,
+        std::slice::from_ref(&kept),
+        "only drafts kept as apologies"
+    );
+    assert_eq!(view.apology, None);
+    // A draft not kept as an apology is refused, and nothing is stored.
+    let before = app.commit_count();
+    let err = app.use_apology(Some(plea.id), now, UTC).unwrap_err();
+    assert_eq!(err.field(), Some("apology"));
+    assert_eq!(app.commit_count(), before);
+
+    let view = app.use_apology(Some(apology.id), now, UTC).unwrap();
+    assert_eq!(view.apology, Some(kept.clone()));
+    assert_eq!(app.reach_out().unwrap().apology, Some(kept.clone()));
+    // It is pulled in, not moved: the vault keeps the draft.
+    assert!(app
+        .vault()
+        .unwrap()
+        .drafts
+        .iter()
+        .any(|d| d.id == apology.id));
+
+    let view = app.use_apology(None, now, UTC).unwrap();
+    assert_eq!(view.apology, None);
+    assert_eq!(view.apologies, [kept]);
+    assert_eq!(app.reach_out().unwrap().apology, None);
 }
 
 #[test]
