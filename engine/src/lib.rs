@@ -441,17 +441,21 @@ impl Crossroads {
 
     /// What the notifier should show now. Newly reached milestones are
     /// recorded in the outbox first; what it returns stays there until
-    /// [`Crossroads::confirm_shown`].
+    /// [`Crossroads::confirm_shown`], and is in flight meanwhile: it is not
+    /// offered again until [`Crossroads::show_failed`] or, when no answer
+    /// came, [`outbox::ANSWER_LIMIT`] later.
     pub fn check_milestones(&self, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
         self.store.transact(|tx| no_contact::check(tx, now, tz))
     }
 
-    /// The notification service took notification `id`: never offer it again.
+    /// The notification service took notification `id` (it answered with
+    /// the notification's id), even late: never offer it again.
     pub fn confirm_shown(&self, id: u64) -> Result<()> {
         self.store.transact(|tx| outbox::confirm(tx, id))
     }
 
-    /// Notification `id` could not be shown at `now`: offer it again later.
+    /// Notification `id` was certainly not shown (reported at `now`): offer
+    /// it again after a pause. Not for an answer that is merely late.
     pub fn show_failed(&self, id: u64, now: DateTime<Utc>) -> Result<()> {
         self.store.transact(|tx| outbox::failed(tx, id, now))
     }
