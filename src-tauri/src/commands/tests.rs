@@ -883,6 +883,75 @@ fn a_damaged_store_answers_with_its_kind_and_is_rebuilt_from_a_backup() {
     );
 }
 
+#[test]
+fn a_restore_that_fails_keeps_offering_the_backups_and_a_good_one_then_works() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let engine = engine::Crossroads::open(dir.path()).unwrap();
+        engine
+            .save_profile(
+                &serde_json::from_value(profile("Robin", "2024-05-01")["input"].clone()).unwrap(),
+                start_instant(),
+                chrono_tz::UTC,
+            )
+            .unwrap();
+        engine
+            .backup(start_instant(), engine::BackupReason::Start)
+            .unwrap();
+    }
+    // A second backup that reads as whole but breaks the restore halfway
+    // (an older schema with a record its migration cannot read).
+    let backups = dir.path().join("backups");
+    let good = std::fs::read_dir(&backups)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bad: Value = serde_json::from_slice(&std::fs::read(&good).unwrap()).unwrap();
+    bad["schema"] = 1.into();
+    bad["trees"]["no_contact"]["616e6e6f756e636564"] = "not a list".into();
+    bad["created_at"] = "2026-06-01T11:00:00Z".into();
+    std::fs::write(
+        backups.join("crossroads-20260601T110000.000Z-start.json"),
+        serde_json::to_vec(&bad).unwrap(),
+    )
+    .unwrap();
+    // The store's commit count went back: it will not open.
+    std::fs::write(dir.path().join("store.generation"), "999").unwrap();
+    let h = Harness::in_dir(dir);
+    let err = h.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "store_corrupt", "{err}");
+    let listed = h.call("list_backups", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    let (newest, older) = (listed[0]["id"].clone(), listed[1]["id"].clone());
+    assert_eq!(newest, "crossroads-20260601T110000.000Z-start.json");
+    let err = h
+        .call("restore_backup", json!({ "id": newest }))
+        .unwrap_err();
+    assert_eq!(
+        (err["kind"].as_str(), err["field"].as_str()),
+        (Some("invalid_input"), Some("backup")),
+        "{err}"
+    );
+    // Still damaged, still offering both backups; never an empty app.
+    let err = h.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "store_corrupt", "{err}");
+    assert_eq!(
+        h.call("list_backups", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    h.call("restore_backup", json!({ "id": older })).unwrap();
+    assert_eq!(
+        h.call("get_profile", json!({})).unwrap()["ex_name"],
+        "Robin"
+    );
+}
+
 /// The milestones a discreet notification speaks of: the day list of a
 /// summary, or the one day of a milestone's title.
 fn days_in(message: &crate::notifier::Message) -> Vec<u32> {
