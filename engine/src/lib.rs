@@ -103,6 +103,11 @@ pub use store::SCHEMA_VERSION;
 
 use store::{backup, Read, Store};
 
+/// One tree's records as stored: key bytes and the stored JSON value
+/// (see [`Crossroads::raw_records`]).
+#[doc(hidden)]
+pub type RawRecords = Vec<(Vec<u8>, serde_json::Value)>;
+
 /// Writes held back (see [`Crossroads::hold_writes`]) until dropped.
 pub struct WritesHeld<'a>(#[allow(dead_code)] std::sync::MutexGuard<'a, u64>);
 
@@ -463,6 +468,31 @@ impl Crossroads {
     /// Notifications waiting to be shown (for tests and diagnostics).
     pub fn pending_notifications(&self) -> Result<usize> {
         Ok(outbox::pending(&self.store)?.len())
+    }
+
+    /// Every record of every tree as stored (sealed records stay sealed),
+    /// by tree name, in the store's fixed tree order: key bytes and the
+    /// stored JSON value. Only for tests that compare whole stores.
+    #[doc(hidden)]
+    pub fn raw_records(&self) -> Result<Vec<(&'static str, RawRecords)>> {
+        store::Tree::ALL
+            .into_iter()
+            .map(|tree| {
+                let records = self
+                    .store
+                    .raw_entries(tree)?
+                    .into_iter()
+                    .map(|(key, bytes)| {
+                        let value = serde_json::from_slice(&bytes).map_err(|e| {
+                            self.store
+                                .corrupt(format!("a record in \"{}\": {e}", tree.name()))
+                        })?;
+                        Ok((key, value))
+                    })
+                    .collect::<Result<_>>()?;
+                Ok((tree.name(), records))
+            })
+            .collect()
     }
 
     /// Marks the data as written by schema `version`, through the one write
