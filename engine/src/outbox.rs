@@ -27,9 +27,11 @@
 //! answer a notification it then showed.
 //!
 //! Each entry belongs to a `Topic`; a topic has at most one entry
-//! waiting. Milestones reached while one of their streak waits are merged
-//! into it, so a long outage ends in one summary, not a flood; other topics
-//! (a reminder of a given day, say) are simply not queued twice.
+//! waiting to be offered (and at most one more in flight). Milestones
+//! reached while one of their streak waits are merged into it, so a long
+//! outage ends in one summary, not a flood; never into one in flight,
+//! whose confirmation covers only what was offered. Other topics (a
+//! reminder of a given day, say) are simply not queued twice.
 //!
 //! Producers (the no-contact milestones, and later steps' reminders) only
 //! enqueue; `offer` alone decides what is shown now, honouring quiet hours,
@@ -200,7 +202,12 @@ pub(crate) fn enqueue_milestones(
 ) -> Result<()> {
     let topic = Topic::Streak { start: streak };
     let mut entries = pending(tx)?;
-    if let Some(waiting) = entries.iter_mut().find(|e| e.topic == topic) {
+    // Not into one in flight: its confirmation would take along milestones
+    // that were never offered.
+    if let Some(waiting) = entries
+        .iter_mut()
+        .find(|e| e.topic == topic && e.offered_at.is_none())
+    {
         waiting.announcement = waiting.announcement.merged(milestones, today);
         return save_pending(tx, &entries);
     }
@@ -211,7 +218,18 @@ pub(crate) fn enqueue_milestones(
             milestones: many.to_vec(),
         },
     };
-    enqueue(tx, topic, announcement, now)
+    // Beside the one in flight, if there is one: a topic has at most one
+    // entry waiting to be offered.
+    entries.push(Entry {
+        id: tx.new_id()?,
+        announcement,
+        topic,
+        created_at: now,
+        attempts: 0,
+        not_before: now,
+        offered_at: None,
+    });
+    save_pending(tx, &entries)
 }
 
 /// Records `announcement` about `topic`, unless one about it waits already.
@@ -301,7 +319,10 @@ pub fn confirm(tx: &mut Tx<'_>, id: u64) -> Result<()> {
 
 /// Notification `id` was certainly not shown (reported at `now`): it is
 /// offered again after a pause that doubles with each failure, up to
-/// [`MAX_RETRY`]. An unknown id changes nothing.
+/// [`MAX_RETRY`]. An unknown id changes nothing. Never report this while
+/// an earlier send of the same entry may still be answered: the entry
+/// would then take more milestones that its late confirmation would take
+/// along unheard (the shell leaves it in flight instead).
 pub fn failed(tx: &mut Tx<'_>, id: u64, now: DateTime<Utc>) -> Result<()> {
     let mut entries = pending(tx)?;
     let Some(entry) = entries.iter_mut().find(|e| e.id == id) else {

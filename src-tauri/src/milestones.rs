@@ -161,9 +161,13 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
             let (app, id) = (app.clone(), pending.id);
             move |answer| record_late(&app, id, answer)
         };
-        let recorded = match app.state::<Notifier>().send_reporting(&text, late) {
+        let sent = app
+            .state::<Notifier>()
+            .send_reporting(&text, Some(pending.id), late);
+        let recorded = match sent {
             Ok(()) => engine.confirm_shown(pending.id),
-            // Unknown yet: `record_late` confirms or fails it.
+            // Unknown yet: `record_late` confirms or fails it (also when
+            // an earlier send of it is what the service has not answered).
             Err(SendError::TimedOut) => Ok(()),
             Err(_) => engine.show_failed(pending.id, clock.now()),
         };

@@ -134,6 +134,8 @@ pub struct Recording {
 struct Sender {
     jobs: mpsc::Sender<Job>,
     busy: Arc<AtomicBool>,
+    /// The caller's key of the last job handed over.
+    key: Option<u64>,
 }
 
 impl Notifier {
@@ -152,18 +154,23 @@ impl Notifier {
     /// Shows `message`, waiting at most the timeout for the service. An
     /// answer that comes later is only logged.
     pub fn send(&self, message: &Message) -> Result<(), SendError> {
-        self.send_reporting(message, |_| {})
+        self.send_reporting(message, None, |_| {})
     }
 
-    /// Shows `message`, waiting at most the timeout for the service.
+    /// Shows `message` (known to the caller as `key`, e.g. its outbox
+    /// entry), waiting at most the timeout for the service.
     ///
     /// `Ok`: shown. `Err(Unavailable | Busy)`: certainly not shown.
     /// `Err(TimedOut)`: the answer is unknown yet; `late` gets it, on the
     /// sender thread, when it comes (and before that thread takes another
-    /// notification). In every other case `late` is never called.
+    /// notification). Also `Err(TimedOut)`, with `late` never called, when
+    /// the sender still waits on an earlier send of the same `key`: that
+    /// send's own `late` gets the answer. In every other case `late` is
+    /// never called.
     pub fn send_reporting(
         &self,
         message: &Message,
+        key: Option<u64>,
         late: impl FnOnce(Result<(), SendError>) + Send + 'static,
     ) -> Result<(), SendError> {
         if let Some(recording) = &self.recording {
@@ -184,10 +191,12 @@ impl Notifier {
         });
         {
             let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-            if inner
-                .as_ref()
-                .is_some_and(|s| s.busy.load(Ordering::SeqCst))
-            {
+            // While busy, the sender holds the last job handed over.
+            if let Some(held) = inner.as_ref().filter(|s| s.busy.load(Ordering::SeqCst)) {
+                if key.is_some() && held.key == key {
+                    log::info!("notification still waiting for the service's answer");
+                    return Err(SendError::TimedOut);
+                }
                 // The sender is still waiting on a service that did not answer.
                 log::warn!("notification not shown: the service is not answering");
                 return Err(SendError::Busy);
@@ -195,8 +204,9 @@ impl Notifier {
             if inner.is_none() {
                 *inner = Some(self.spawn_sender()?);
             }
-            let sender = inner.as_ref().expect("set above");
+            let sender = inner.as_mut().expect("set above");
             sender.busy.store(true, Ordering::SeqCst);
+            sender.key = key;
             let job = Job {
                 message: message.clone(),
                 slot: Arc::clone(&slot),
@@ -295,7 +305,11 @@ impl Notifier {
             })
             .map_err(|e| SendError::Unavailable(e.to_string()))?;
         self.started.fetch_add(1, Ordering::SeqCst);
-        Ok(Sender { jobs, busy })
+        Ok(Sender {
+            jobs,
+            busy,
+            key: None,
+        })
     }
 }
 
@@ -347,18 +361,23 @@ mod tests {
         };
         let quick = answering_after(Duration::ZERO);
         assert_eq!(
-            quick.send_reporting(&test_message(), report(&reports)),
+            quick.send_reporting(&test_message(), None, report(&reports)),
             Ok(())
         );
         let slow = answering_after(Duration::from_millis(300));
         assert_eq!(
-            slow.send_reporting(&test_message(), report(&reports)),
+            slow.send_reporting(&test_message(), Some(1), report(&reports)),
             Err(SendError::TimedOut)
         );
-        // While the late answer is outstanding nothing else is handed over.
+        // While the late answer is outstanding nothing else is handed over;
+        // the same one again is still waiting for that answer.
         assert_eq!(
-            slow.send_reporting(&test_message(), report(&reports)),
+            slow.send_reporting(&test_message(), Some(2), report(&reports)),
             Err(SendError::Busy)
+        );
+        assert_eq!(
+            slow.send_reporting(&test_message(), Some(1), report(&reports)),
+            Err(SendError::TimedOut)
         );
         let deadline = Instant::now() + Duration::from_secs(10);
         while reports.lock().unwrap().is_empty() {
