@@ -104,6 +104,11 @@ pub use store::SCHEMA_VERSION;
 
 use store::{backup, Read, Store};
 
+/// One tree's records as stored: key bytes and the stored JSON value
+/// (see [`Crossroads::raw_records`]).
+#[doc(hidden)]
+pub type RawRecords = Vec<(Vec<u8>, serde_json::Value)>;
+
 /// Writes held back (see [`Crossroads::hold_writes`]) until dropped.
 pub struct WritesHeld<'a>(#[allow(dead_code)] std::sync::MutexGuard<'a, u64>);
 
@@ -455,17 +460,21 @@ impl Crossroads {
 
     /// What the notifier should show now. Newly reached milestones are
     /// recorded in the outbox first; what it returns stays there until
-    /// [`Crossroads::confirm_shown`].
+    /// [`Crossroads::confirm_shown`], and is in flight meanwhile: it is not
+    /// offered again until [`Crossroads::show_failed`] or, when no answer
+    /// came, [`outbox::ANSWER_LIMIT`] later.
     pub fn check_milestones(&self, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
         self.store.transact(|tx| no_contact::check(tx, now, tz))
     }
 
-    /// The notification service took notification `id`: never offer it again.
+    /// The notification service took notification `id` (it answered with
+    /// the notification's id), even late: never offer it again.
     pub fn confirm_shown(&self, id: u64) -> Result<()> {
         self.store.transact(|tx| outbox::confirm(tx, id))
     }
 
-    /// Notification `id` could not be shown at `now`: offer it again later.
+    /// Notification `id` was certainly not shown (reported at `now`): offer
+    /// it again after a pause. Not for an answer that is merely late.
     pub fn show_failed(&self, id: u64, now: DateTime<Utc>) -> Result<()> {
         self.store.transact(|tx| outbox::failed(tx, id, now))
     }
@@ -473,6 +482,31 @@ impl Crossroads {
     /// Notifications waiting to be shown (for tests and diagnostics).
     pub fn pending_notifications(&self) -> Result<usize> {
         Ok(outbox::pending(&self.store)?.len())
+    }
+
+    /// Every record of every tree as stored (sealed records stay sealed),
+    /// by tree name, in the store's fixed tree order: key bytes and the
+    /// stored JSON value. Only for tests that compare whole stores.
+    #[doc(hidden)]
+    pub fn raw_records(&self) -> Result<Vec<(&'static str, RawRecords)>> {
+        store::Tree::ALL
+            .into_iter()
+            .map(|tree| {
+                let records = self
+                    .store
+                    .raw_entries(tree)?
+                    .into_iter()
+                    .map(|(key, bytes)| {
+                        let value = serde_json::from_slice(&bytes).map_err(|e| {
+                            self.store
+                                .corrupt(format!("a record in \"{}\": {e}", tree.name()))
+                        })?;
+                        Ok((key, value))
+                    })
+                    .collect::<Result<_>>()?;
+                Ok((tree.name(), records))
+            })
+            .collect()
     }
 
     /// Marks the data as written by schema `version`, through the one write

@@ -1,22 +1,37 @@
 //! The outbox of notifications: exactly once, for real.
 //!
 //! A due announcement is recorded here as pending, in the same transaction
-//! that marks its milestones as handled. The shell shows it and reports back:
-//! [`confirm`] once the desktop's notification service took it (for
-//! notify-rust: `show()` returned a handle, which means the service answered
-//! the D-Bus `Notify` call with an id), or [`failed`] when the service was
-//! missing, refused or did not answer; a failed entry waits with a growing
-//! pause and is offered again, so a summary made at a hidden autostart waits
-//! for the service instead of being lost.
+//! that marks its milestones as handled. [`offer`] hands the shell one entry
+//! to show and, in the same transaction, marks it *offered* (in flight).
+//! The shell shows it and reports back:
+//!
+//! - [`confirm`] once the desktop's notification service took it. For
+//!   notify-rust that is "confirmed": `show()` returned a handle, which it
+//!   does only once the service answered the D-Bus `Notify` call with the
+//!   notification's id. The entry leaves the outbox for good.
+//! - [`failed`] when the notification was certainly not shown: the service
+//!   is missing, refused, or the shell did not hand it over at all. The
+//!   entry waits with a growing pause and is offered again, so a summary
+//!   made at a hidden autostart waits for the service instead of being lost.
+//! - nothing, when the answer is unknown (the service did not answer within
+//!   the shell's short wait). The entry stays in flight: it is not offered
+//!   again while the shell may still get the answer, and the shell reports
+//!   that answer ([`confirm`] or [`failed`]) when it comes. Only an entry
+//!   whose answer has not come for [`ANSWER_LIMIT`] (the app stopped before
+//!   it came, or the service hung for that long) is offered again.
 //!
 //! Only a confirmed entry leaves the outbox, so an announcement is never
-//! lost. The one window for a repeat is a crash between the service taking
-//! it and the confirmation reaching the disk (milliseconds).
+//! lost. A repeat is possible only when the answer was lost: a crash
+//! between the service taking it and the confirmation reaching the disk
+//! (milliseconds), or a service that took longer than [`ANSWER_LIMIT`] to
+//! answer a notification it then showed.
 //!
 //! Each entry belongs to a `Topic`; a topic has at most one entry
-//! waiting. Milestones reached while one of their streak waits are merged
-//! into it, so a long outage ends in one summary, not a flood; other topics
-//! (a reminder of a given day, say) are simply not queued twice.
+//! waiting to be offered (and at most one more in flight). Milestones
+//! reached while one of their streak waits are merged into it, so a long
+//! outage ends in one summary, not a flood; never into one in flight,
+//! whose confirmation covers only what was offered. Other topics (a
+//! reminder of a given day, say) are simply not queued twice.
 //!
 //! Producers (the no-contact milestones, and later steps' reminders) only
 //! enqueue; `offer` alone decides what is shown now, honouring quiet hours,
@@ -34,6 +49,9 @@ const PENDING_KEY: &[u8] = b"pending";
 pub const FIRST_RETRY: Duration = Duration::seconds(5);
 /// The longest pause between two tries.
 pub const MAX_RETRY: Duration = Duration::minutes(5);
+/// How long an offered entry waits for the shell's answer before it is
+/// offered again (see the module's documentation).
+pub const ANSWER_LIMIT: Duration = Duration::minutes(10);
 
 /// What a notification says, as counts the shell words discreetly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +161,20 @@ pub(crate) struct Entry {
     #[serde(default)]
     pub(crate) attempts: u32,
     pub(crate) not_before: DateTime<Utc>,
+    /// When it was last offered to the shell, while its answer is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) offered_at: Option<DateTime<Utc>>,
+}
+
+impl Entry {
+    /// When it may be offered (again): its time has come and it is not in
+    /// flight. An offer in the future (the clock was set back) holds nothing.
+    fn free_at(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        match self.offered_at {
+            Some(at) if at <= now => self.not_before.max(at + ANSWER_LIMIT),
+            _ => self.not_before,
+        }
+    }
 }
 
 /// Every pending entry.
@@ -170,7 +202,12 @@ pub(crate) fn enqueue_milestones(
 ) -> Result<()> {
     let topic = Topic::Streak { start: streak };
     let mut entries = pending(tx)?;
-    if let Some(waiting) = entries.iter_mut().find(|e| e.topic == topic) {
+    // Not into one in flight: its confirmation would take along milestones
+    // that were never offered.
+    if let Some(waiting) = entries
+        .iter_mut()
+        .find(|e| e.topic == topic && e.offered_at.is_none())
+    {
         waiting.announcement = waiting.announcement.merged(milestones, today);
         return save_pending(tx, &entries);
     }
@@ -181,7 +218,18 @@ pub(crate) fn enqueue_milestones(
             milestones: many.to_vec(),
         },
     };
-    enqueue(tx, topic, announcement, now)
+    // Beside the one in flight, if there is one: a topic has at most one
+    // entry waiting to be offered.
+    entries.push(Entry {
+        id: tx.new_id()?,
+        announcement,
+        topic,
+        created_at: now,
+        attempts: 0,
+        not_before: now,
+        offered_at: None,
+    });
+    save_pending(tx, &entries)
 }
 
 /// Records `announcement` about `topic`, unless one about it waits already.
@@ -202,6 +250,7 @@ pub(crate) fn enqueue(
         created_at: now,
         attempts: 0,
         not_before: now,
+        offered_at: None,
     });
     save_pending(tx, &entries)
 }
@@ -218,17 +267,20 @@ pub(crate) fn drop_where(tx: &mut Tx<'_>, moot: impl Fn(&Topic) -> bool) -> Resu
 }
 
 /// What to show now, and when to look again at the latest: the earliest
-/// entry whose time has come, unless `quiet_until` says the quiet hours hold
-/// everything until then. `next_due` is the producers' own next moment.
+/// entry whose time has come and that is not in flight, unless
+/// `quiet_until` says the quiet hours hold everything until then.
+/// `next_due` is the producers' own next moment. The entry offered is
+/// marked in flight in the same transaction: it is not offered again until
+/// the shell reports on it, or [`ANSWER_LIMIT`] passed without an answer.
 pub(crate) fn offer(
-    store: &impl Read,
+    tx: &mut Tx<'_>,
     now: DateTime<Utc>,
     quiet_until: Option<DateTime<Utc>>,
     next_due: Option<DateTime<Utc>>,
 ) -> Result<(Option<Pending>, Option<DateTime<Utc>>)> {
-    let waiting = pending(store)?;
+    let mut waiting = pending(tx)?;
     let sooner = |a: Option<DateTime<Utc>>, b: DateTime<Utc>| Some(a.map_or(b, |a| a.min(b)));
-    let Some(earliest) = waiting.iter().map(|e| e.not_before).min() else {
+    let Some(earliest) = waiting.iter().map(|e| e.free_at(now)).min() else {
         return Ok((None, next_due));
     };
     if let Some(end) = quiet_until {
@@ -237,15 +289,20 @@ pub(crate) fn offer(
     if earliest > now {
         return Ok((None, sooner(next_due, earliest)));
     }
-    let due = waiting
-        .iter()
-        .filter(|e| e.not_before <= now)
+    let Some(due) = waiting
+        .iter_mut()
+        .filter(|e| e.free_at(now) <= now)
         .min_by_key(|e| (e.not_before, e.id))
-        .map(|e| Pending {
-            id: e.id,
-            announcement: e.announcement.clone(),
-        });
-    Ok((due, next_due))
+    else {
+        return Ok((None, next_due));
+    };
+    due.offered_at = Some(now);
+    let offered = Pending {
+        id: due.id,
+        announcement: due.announcement.clone(),
+    };
+    save_pending(tx, &waiting)?;
+    Ok((Some(offered), next_due))
 }
 
 /// The service took notification `id`: it leaves the outbox for good. An
@@ -260,8 +317,12 @@ pub fn confirm(tx: &mut Tx<'_>, id: u64) -> Result<()> {
     Ok(())
 }
 
-/// Showing notification `id` failed at `now`: it is offered again after a
-/// pause that doubles with each failure, up to [`MAX_RETRY`].
+/// Notification `id` was certainly not shown (reported at `now`): it is
+/// offered again after a pause that doubles with each failure, up to
+/// [`MAX_RETRY`]. An unknown id changes nothing. Never report this while
+/// an earlier send of the same entry may still be answered: the entry
+/// would then take more milestones that its late confirmation would take
+/// along unheard (the shell leaves it in flight instead).
 pub fn failed(tx: &mut Tx<'_>, id: u64, now: DateTime<Utc>) -> Result<()> {
     let mut entries = pending(tx)?;
     let Some(entry) = entries.iter_mut().find(|e| e.id == id) else {
@@ -269,6 +330,7 @@ pub fn failed(tx: &mut Tx<'_>, id: u64, now: DateTime<Utc>) -> Result<()> {
     };
     entry.attempts = entry.attempts.saturating_add(1);
     entry.not_before = now + retry_pause(entry.attempts);
+    entry.offered_at = None;
     save_pending(tx, &entries)
 }
 
@@ -282,6 +344,73 @@ pub fn retry_pause(attempts: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{instant, temp_store};
+
+    /// One entry about a check-in due at `at`, as a producer makes it.
+    fn one_waiting(store: &crate::store::Store, at: DateTime<Utc>) {
+        store
+            .transact(|tx| {
+                enqueue(
+                    tx,
+                    Topic::CheckIn {
+                        due: at.timestamp_micros(),
+                    },
+                    Announcement::CheckIn,
+                    at,
+                )
+            })
+            .unwrap();
+    }
+
+    fn offered(
+        store: &crate::store::Store,
+        now: DateTime<Utc>,
+    ) -> (Option<Pending>, Option<DateTime<Utc>>) {
+        store.transact(|tx| offer(tx, now, None, None)).unwrap()
+    }
+
+    #[test]
+    fn an_offer_whose_answer_is_unknown_is_not_offered_again_until_the_limit() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        one_waiting(&store, t0);
+        let (first, _) = offered(&store, t0);
+        let first = first.expect("due now");
+        // No answer yet (the service is slow): not offered again, however
+        // many rounds pass, until the limit.
+        for minutes in [0, 1, 5, 9] {
+            let (again, next) = offered(&store, t0 + Duration::minutes(minutes));
+            assert_eq!(again, None, "{minutes} min");
+            assert_eq!(next, Some(t0 + ANSWER_LIMIT), "{minutes} min");
+        }
+        // The answer never came: offered again once the limit passed.
+        let (retry, _) = offered(&store, t0 + ANSWER_LIMIT);
+        assert_eq!(retry.map(|p| p.id), Some(first.id));
+        // A late confirmation ends it for good.
+        store.transact(|tx| confirm(tx, first.id)).unwrap();
+        let (none, next) = offered(&store, t0 + Duration::days(1));
+        assert_eq!((none, next), (None, None));
+        assert!(pending(&store).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_late_failure_frees_the_entry_for_its_retry_and_a_clock_set_back_holds_nothing() {
+        let (_dir, store) = temp_store();
+        let t0 = instant("2026-03-01T10:00:00Z");
+        one_waiting(&store, t0);
+        let id = offered(&store, t0).0.unwrap().id;
+        // The sender reports, a minute later, that the service refused it.
+        let late = t0 + Duration::minutes(1);
+        store.transact(|tx| failed(tx, id, late)).unwrap();
+        assert_eq!(offered(&store, late).1, Some(late + FIRST_RETRY));
+        assert_eq!(offered(&store, late + FIRST_RETRY).0.unwrap().id, id);
+        // Offered "in the future" (the clock was then set back): the entry
+        // is not stuck until the clock catches up.
+        let back = t0 - Duration::hours(5);
+        assert_eq!(offered(&store, back).0, None, "its retry pause holds");
+        let entries = pending(&store).unwrap();
+        assert_eq!(entries[0].free_at(back), entries[0].not_before);
+    }
 
     #[test]
     fn pauses_double_and_stop_growing_at_five_minutes() {

@@ -12,7 +12,7 @@ use std::time::Duration;
 use engine::{Announcement, Language};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::notifier::{Message, Notifier};
+use crate::notifier::{Message, Notifier, SendError};
 use crate::state::AppState;
 use crate::words;
 
@@ -42,8 +42,9 @@ impl Wake {
 /// minutes left of a running cooldown) may have changed.
 pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>);
 
-/// Held for each round, so the process never starts over between showing
-/// a notification and recording that it was shown.
+/// Held for each round, and while a late answer is recorded, so the
+/// process never starts over between showing a notification and recording
+/// that it was shown, and a late answer never crosses a round.
 pub static ROUND: Mutex<()> = Mutex::new(());
 
 /// Starts the notifier thread.
@@ -66,9 +67,7 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
         let state = app.state::<AppState>();
         let clock = state.clock().clone();
         lock_if_idle(&app);
-        let round = ROUND.lock().unwrap_or_else(|e| e.into_inner());
         let checked = check_once(&app);
-        drop(round);
         let sleep = match checked {
             Ok(round) => {
                 let cooldown = round.cooldown_minutes(clock.now());
@@ -138,8 +137,11 @@ impl Round {
 
 /// One round: the engine puts what is due in its outbox and offers it; the
 /// notification is marked done only once the service took it, and offered
-/// again later when it did not.
+/// again later when it certainly did not. When the service did not answer
+/// in time the entry stays in flight (see `engine::outbox`) and the answer
+/// is recorded by [`record_late`] when it comes.
 pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
+    let _round = ROUND.lock().unwrap_or_else(|e| e.into_inner());
     let state = app.state::<AppState>();
     let clock = state.clock();
     let engine = state.engine().map_err(|e| e.message)?;
@@ -155,8 +157,18 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
         } else {
             message(&pending.announcement, DayClock::of(&engine, clock))
         };
-        let recorded = match app.state::<Notifier>().send(&text) {
+        let late = {
+            let (app, id) = (app.clone(), pending.id);
+            move |answer| record_late(&app, id, answer)
+        };
+        let sent = app
+            .state::<Notifier>()
+            .send_reporting(&text, Some(pending.id), late);
+        let recorded = match sent {
             Ok(()) => engine.confirm_shown(pending.id),
+            // Unknown yet: `record_late` confirms or fails it (also when
+            // an earlier send of it is what the service has not answered).
+            Err(SendError::TimedOut) => Ok(()),
             Err(_) => engine.show_failed(pending.id, clock.now()),
         };
         recorded.map_err(|e| e.to_string())?;
@@ -190,6 +202,26 @@ impl DayClock {
             Some(engine::program::Ending::MovingOn) => DayClock::MovingOn,
             _ => DayClock::NoContact,
         }
+    }
+}
+
+/// Records the answer to notification `id` that came after its round
+/// stopped waiting (on the sender thread, before it takes another one).
+pub fn record_late<R: Runtime>(app: &AppHandle<R>, id: u64, answer: Result<(), SendError>) {
+    let _round = ROUND.lock().unwrap_or_else(|e| e.into_inner());
+    let state = app.state::<AppState>();
+    let recorded = state.engine().map_err(|e| e.message).and_then(|engine| {
+        match answer {
+            Ok(()) => engine.confirm_shown(id),
+            Err(_) => engine.show_failed(id, state.clock().now()),
+        }
+        .map_err(|e| e.to_string())
+    });
+    if let Err(e) = recorded {
+        log::warn!("the late answer to notification {id} was not recorded: {e}");
+    }
+    if let Some(wake) = app.try_state::<Wake>() {
+        wake.now();
     }
 }
 

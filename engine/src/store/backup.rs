@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{migrate, Store, Tree, CREATED_MARKER, GENERATION_FILE, SLED_DIR};
+use super::{migrate, Store, Tree, GENERATION_FILE, SLED_DIR};
 use crate::error::{Error, Result};
 
 /// The format of the files written here.
@@ -255,8 +255,18 @@ fn read(data_dir: &Path, id: &str) -> Result<File> {
 /// as it was is first saved as a backup of its own ("before restore").
 pub fn restore(store: &Store, id: &str, now: DateTime<Utc>) -> Result<()> {
     let file = read(store.dir(), id)?;
+    replace_with(store, &file, Some(now))?;
+    prune(&folder(store.dir()))
+}
+
+/// Replaces every record of `store` with those of `file` in one
+/// transaction (first saving the data as it was as a backup, at `safety`
+/// when given), then brings them up to date.
+fn replace_with(store: &Store, file: &File, safety: Option<DateTime<Utc>>) -> Result<()> {
     store.transact(|tx| {
-        snapshot(tx.store(), now, Reason::BeforeRestore)?;
+        if let Some(now) = safety {
+            snapshot(tx.store(), now, Reason::BeforeRestore)?;
+        }
         for tree in Tree::ALL {
             for (key, _) in tx.store().raw_entries(tree)? {
                 tx.remove(tree, &key);
@@ -275,16 +285,49 @@ pub fn restore(store: &Store, id: &str, now: DateTime<Utc>) -> Result<()> {
     })?;
     // The backup's passphrase (or none) is the one that now applies.
     store.reload_crypto()?;
-    migrate::run(store)?;
-    prune(&folder(store.dir()))
+    migrate::run(store)
 }
 
-/// For a store that will not open: moves it aside (kept, never deleted, as
-/// `store.damaged-<time>`), creates a new one and restores the backup `id`
-/// into it.
+/// Where [`recover`] builds the new store (a data folder of its own) before
+/// it takes the damaged one's place.
+const RECOVERING_DIR: &str = "store.recovering";
+
+/// For a store that will not open: builds a new store from the backup `id`
+/// beside it, and only once that store is whole (restored, migrated,
+/// flushed, and opened again with every check) swaps it in, moving the
+/// damaged one aside (kept, never deleted, as `store.damaged-<time>`).
+///
+/// When anything fails before the swap, the damaged store stays where it
+/// was, untouched: the next start reports it again and offers the backups,
+/// and never opens an empty store. A crash during the swap leaves either
+/// the damaged store in place, or the new one as `store.next`, which the
+/// next open takes.
 pub fn recover(data_dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Store> {
-    // Checked before anything is moved.
-    read(data_dir, id)?;
+    // Checked before anything is made.
+    let file = read(data_dir, id)?;
+    let staging = data_dir.join(RECOVERING_DIR);
+    // The store does not open, so a copy waiting under the swap's name is
+    // one whose swap never began: it is rebuilt.
+    let next = data_dir.join(super::REBUILT_DIR);
+    for leftover in [&staging, &next] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover).map_err(io)?;
+        }
+    }
+    if let Err(e) = build_recovered(data_dir, &staging, &file) {
+        // Best effort: a leftover is removed by the next try anyway.
+        let _ = fs::remove_dir_all(&staging);
+        return Err(match e {
+            // What the backup holds does not make a store that opens.
+            Error::StoreCorrupt { .. } | Error::StoreTooNew { .. } => {
+                Error::invalid("backup", "backupDamaged")
+            }
+            other => other,
+        });
+    }
+    // The swap: the new store goes where an interrupted swap is finished
+    // from, then the damaged one aside, then the new one in its place.
+    fs::rename(staging.join(SLED_DIR), &next).map_err(io)?;
     let sled_dir = data_dir.join(SLED_DIR);
     if sled_dir.exists() {
         let aside = data_dir.join(format!(
@@ -293,16 +336,34 @@ pub fn recover(data_dir: &Path, id: &str, now: DateTime<Utc>) -> Result<Store> {
         ));
         fs::rename(&sled_dir, &aside).map_err(io)?;
     }
-    // The damaged store's marker and commit count go aside with it.
-    for name in [CREATED_MARKER, GENERATION_FILE] {
-        let file = data_dir.join(name);
-        if file.exists() {
-            fs::remove_file(&file).map_err(io)?;
-        }
+    fs::rename(&next, &sled_dir).map_err(io)?;
+    // The new store's commit count (above the damaged one's, see
+    // `build_recovered`) replaces the damaged one's.
+    fs::rename(
+        staging.join(GENERATION_FILE),
+        data_dir.join(GENERATION_FILE),
+    )
+    .map_err(io)?;
+    let _ = fs::remove_dir_all(&staging);
+    Store::open(data_dir)
+}
+
+/// Restores `file` into a new store in the data folder `staging`, flushed,
+/// and checks that it opens again with every check a start makes.
+fn build_recovered(data_dir: &Path, staging: &Path, file: &File) -> Result<()> {
+    {
+        let store = Store::open(staging)?;
+        // Its commits count on from the damaged store's, so the count kept
+        // beside the store is never ahead of it, whichever is there.
+        let beside: u64 = fs::read_to_string(data_dir.join(GENERATION_FILE))
+            .ok()
+            .and_then(|text| text.trim().parse().ok())
+            .unwrap_or(0);
+        store.count_commits_from(beside);
+        replace_with(&store, file, None)?;
     }
-    let store = Store::open(data_dir)?;
-    restore(&store, id, now)?;
-    Ok(store)
+    // Every write above was flushed; opening again reads it back.
+    Store::open(staging).map(drop)
 }
 
 /// Deletes every backup and takes one of the data as it is now: after
@@ -560,5 +621,138 @@ mod tests {
             })
             .collect();
         assert_eq!(aside.len(), 1);
+    }
+
+    /// Every file under `dir` with its bytes.
+    fn files_under(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut found = BTreeMap::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                found.extend(files_under(&path));
+            } else {
+                found.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+        found
+    }
+
+    /// The folders beside the store whose name starts with `prefix`.
+    fn beside(dir: &Path, prefix: &str) -> usize {
+        fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .count()
+    }
+
+    /// A store holding a profile, a backup of it, and a store that then
+    /// will not open (its commit count went back). Returns the backup's id.
+    fn damaged_with_a_backup(dir: &Path) -> String {
+        let store = Store::open(dir).unwrap();
+        store
+            .transact(|tx| tx.put(Tree::Profile, b"current", &"Sam"))
+            .unwrap();
+        let file = write(&store, at(4), Reason::Start).unwrap();
+        drop(store);
+        fs::write(dir.join(GENERATION_FILE), "999").unwrap();
+        let err = Store::open(dir).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt);
+        file.file_name().unwrap().to_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn a_recover_that_fails_midway_leaves_the_damaged_store_in_place_and_a_later_one_works() {
+        let dir = temp_dir();
+        let good = damaged_with_a_backup(dir.path());
+        // A backup that reads as whole but breaks halfway through the
+        // restore: an older schema whose record the migration cannot read.
+        let mut bad: serde_json::Value =
+            serde_json::from_slice(&fs::read(folder(dir.path()).join(&good)).unwrap()).unwrap();
+        bad["schema"] = 1.into();
+        bad["trees"]["no_contact"][hex(b"announced")] = "not a list".into();
+        let bad_id = "crossroads-20260101T100500.000Z-start.json";
+        fs::write(
+            folder(dir.path()).join(bad_id),
+            serde_json::to_vec(&bad).unwrap(),
+        )
+        .unwrap();
+        assert!(list(dir.path()).unwrap().iter().all(|b| b.restorable));
+        let damaged = files_under(&dir.path().join(SLED_DIR));
+
+        let err = recover(dir.path(), bad_id, at(6)).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (crate::ErrorKind::InvalidInput, Some("backup")),
+            "{err}"
+        );
+        // The damaged store is where it was, byte for byte, nothing was
+        // left half made, and a start still reports it and offers backups.
+        assert_eq!(files_under(&dir.path().join(SLED_DIR)), damaged);
+        assert_eq!(beside(dir.path(), "store.damaged-"), 0);
+        assert_eq!(beside(dir.path(), RECOVERING_DIR), 0);
+        assert_eq!(beside(dir.path(), super::super::REBUILT_DIR), 0);
+        let again = Store::open(dir.path()).unwrap_err();
+        assert_eq!(again.kind(), crate::ErrorKind::StoreCorrupt);
+        assert_eq!(list(dir.path()).unwrap().len(), 2);
+
+        // A good backup then recovers, and the store keeps opening.
+        let store = recover(dir.path(), &good, at(7)).unwrap();
+        assert_eq!(
+            store.get::<String>(Tree::Profile, b"current").unwrap(),
+            Some("Sam".to_owned())
+        );
+        store
+            .transact(|tx| tx.put(Tree::Profile, b"current", &"Sam again"))
+            .unwrap();
+        drop(store);
+        let reopened = Store::open(dir.path()).unwrap();
+        assert_eq!(
+            reopened.get::<String>(Tree::Profile, b"current").unwrap(),
+            Some("Sam again".to_owned())
+        );
+        assert_eq!(beside(dir.path(), "store.damaged-"), 1);
+        assert_eq!(beside(dir.path(), RECOVERING_DIR), 0);
+    }
+
+    #[test]
+    fn a_recover_that_cannot_write_never_leaves_an_empty_store_that_opens() {
+        let now = at(6);
+        // Disk trouble at either place a recover writes: the copy of the
+        // data before the restore, or the new store's folder.
+        let obstacles = [
+            folder(Path::new("")).join(format!(
+                "crossroads-{}-before-restore.partial",
+                now.format("%Y%m%dT%H%M%S%.3fZ")
+            )),
+            PathBuf::from(RECOVERING_DIR),
+        ];
+        for obstacle in obstacles {
+            let dir = temp_dir();
+            let id = damaged_with_a_backup(dir.path());
+            // A folder where a file goes, or a file where a folder goes:
+            // writing there fails, even for root.
+            if obstacle.extension().is_some() {
+                fs::create_dir_all(dir.path().join(&obstacle)).unwrap();
+            } else {
+                fs::write(dir.path().join(&obstacle), "in the way").unwrap();
+            }
+            match recover(dir.path(), &id, now) {
+                Ok(store) => assert_eq!(
+                    store.get::<String>(Tree::Profile, b"current").unwrap(),
+                    Some("Sam".to_owned()),
+                    "{obstacle:?}"
+                ),
+                Err(_) => {
+                    let err = Store::open(dir.path()).map(|_| ()).unwrap_err();
+                    assert_eq!(
+                        err.kind(),
+                        crate::ErrorKind::StoreCorrupt,
+                        "{obstacle:?}: still reported as damaged"
+                    );
+                    assert!(list(dir.path()).unwrap()[0].restorable);
+                }
+            }
+        }
     }
 }

@@ -326,6 +326,14 @@ impl Store {
         self.write_lock.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Makes the next commit's number at least `at_least + 1`.
+    pub(crate) fn count_commits_from(&self, at_least: u64) {
+        let mut generation = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        if *generation < at_least {
+            *generation = at_least;
+        }
+    }
+
     /// The number of the last commit that changed something.
     pub fn commit_count(&self) -> u64 {
         *self.write_lock.lock().unwrap_or_else(|e| e.into_inner())

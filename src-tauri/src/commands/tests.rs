@@ -42,8 +42,18 @@ impl Harness {
     /// The app on the data folder `dir`, with a pinned clock and a
     /// notifier that records what it is given.
     fn in_dir(dir: tempfile::TempDir) -> Harness {
-        let clock = Clock::pinned(start_instant(), chrono_tz::Europe::Berlin);
         let (notifier, shown) = Notifier::recording();
+        Harness::with_notifier(dir, notifier, shown)
+    }
+
+    /// The app on `dir` with `notifier` (`shown` is what a recording one
+    /// records).
+    fn with_notifier(
+        dir: tempfile::TempDir,
+        notifier: Notifier,
+        shown: Arc<Mutex<Recording>>,
+    ) -> Harness {
+        let clock = Clock::pinned(start_instant(), chrono_tz::Europe::Berlin);
         let app = crate::run_app(mock_builder())
             .manage(AppState::open(dir.path(), clock.clone()))
             .manage(notifier)
@@ -629,6 +639,170 @@ fn a_summary_made_while_the_service_is_away_waits_for_it() {
     assert!(shown[0].body.contains("day 1, day 3"), "{:?}", shown[0]);
 }
 
+/// A notifier whose "service" takes `delay` to answer (then shows), on
+/// its one sender thread, and a caller that waits only 50 ms: every send
+/// times out and its answer comes late.
+fn slow_notifier(
+    delay: std::time::Duration,
+) -> (Notifier, Arc<Mutex<Vec<crate::notifier::Message>>>) {
+    let shown = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&shown);
+    let show = move |message: &crate::notifier::Message| {
+        std::thread::sleep(delay);
+        seen.lock().unwrap().push(message.clone());
+        Ok(Box::new(()) as crate::notifier::Kept)
+    };
+    let notifier = Notifier::with_show(Arc::new(show), std::time::Duration::from_millis(50));
+    (notifier, shown)
+}
+
+/// Waits (up to 10 s) until the outbox is empty.
+fn until_confirmed(h: &Harness) {
+    let state = h._app.state::<AppState>();
+    let engine = state.engine().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while engine.pending_notifications().unwrap() > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the late answer was never recorded"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_late_answer_from_the_service_confirms_the_announcement_once_and_it_is_never_sent_again() {
+    let (notifier, shown) = slow_notifier(std::time::Duration::from_millis(400));
+    let h = Harness::with_notifier(tempfile::tempdir().unwrap(), notifier, Arc::default());
+    h.call("save_profile", profile("Robin", "2024-05-01"))
+        .unwrap();
+    h.call("answer_dealbreakers", answers("no", "no")).unwrap();
+    h.call("start_no_contact", json!({ "since": "2026-05-25T09:00" }))
+        .unwrap();
+    let app = h._app.handle().clone();
+    // The round gives up waiting; the service has not answered yet.
+    let round = crate::milestones::check_once(&app).unwrap();
+    assert!(round.sent);
+    assert!(shown.lock().unwrap().is_empty());
+    // Rounds while the answer is unknown, past the first retry's pause:
+    // nothing is handed over again.
+    for _ in 0..3 {
+        h.clock.advance(chrono::Duration::seconds(20));
+        crate::milestones::check_once(&app).unwrap();
+    }
+    // The answer comes: the sender thread confirms it through the engine.
+    until_confirmed(&h);
+    // Hours pass with rounds all along: it is never sent again.
+    for _ in 0..24 {
+        h.clock.advance(chrono::Duration::minutes(30));
+        crate::milestones::check_once(&app).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let shown = shown.lock().unwrap();
+    assert_eq!(shown.len(), 1, "shown exactly once: {shown:?}");
+    assert!(shown[0].body.contains("day 1, day 3"), "{:?}", shown[0]);
+}
+
+#[test]
+fn a_late_refusal_from_the_service_is_retried_and_then_shown_once() {
+    // The service answers late, with an error, once; then it is back.
+    let tries = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let shown = Arc::new(Mutex::new(Vec::new()));
+    let (seen, count) = (Arc::clone(&shown), Arc::clone(&tries));
+    let show = move |message: &crate::notifier::Message| {
+        if count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            return Err("refused".to_owned());
+        }
+        seen.lock().unwrap().push(message.clone());
+        Ok(Box::new(()) as crate::notifier::Kept)
+    };
+    let notifier = Notifier::with_show(Arc::new(show), std::time::Duration::from_millis(50));
+    let h = Harness::with_notifier(tempfile::tempdir().unwrap(), notifier, Arc::default());
+    h.call("save_profile", profile("Robin", "2024-05-01"))
+        .unwrap();
+    h.call("answer_dealbreakers", answers("no", "no")).unwrap();
+    h.call("start_no_contact", json!({ "since": "2026-05-25T09:00" }))
+        .unwrap();
+    let app = h._app.handle().clone();
+    crate::milestones::check_once(&app).unwrap();
+    // The refusal comes late and is recorded as a failure: retried after
+    // its pause (not after the ten-minute limit), and shown then.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while tries.load(std::sync::atomic::Ordering::SeqCst) < 2 {
+        assert!(std::time::Instant::now() < deadline, "never retried");
+        h.clock.advance(chrono::Duration::seconds(1));
+        crate::milestones::check_once(&app).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        h.clock.now() - start_instant() < chrono::Duration::minutes(10),
+        "retried after the failure's pause"
+    );
+    for _ in 0..5 {
+        h.clock.advance(chrono::Duration::minutes(30));
+        crate::milestones::check_once(&app).unwrap();
+    }
+    assert_eq!(shown.lock().unwrap().len(), 1);
+    assert_eq!(tries.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
+
+#[test]
+fn a_service_that_never_answers_holds_no_round_and_starts_one_thread() {
+    // The "service" hangs until the test ends.
+    let (release, hang) = std::sync::mpsc::channel::<()>();
+    let hang = Mutex::new(hang);
+    let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = Arc::clone(&calls);
+    let show = move |_: &crate::notifier::Message| {
+        counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let _ = hang.lock().unwrap().recv();
+        Err("released".to_owned())
+    };
+    let notifier = Notifier::with_show(Arc::new(show), std::time::Duration::from_millis(50));
+    let h = Harness::with_notifier(
+        tempfile::tempdir().unwrap(),
+        notifier.clone(),
+        Arc::default(),
+    );
+    h.call("save_profile", profile("Robin", "2024-05-01"))
+        .unwrap();
+    h.call("answer_dealbreakers", answers("no", "no")).unwrap();
+    h.call("start_no_contact", json!({ "since": "2026-05-25T09:00" }))
+        .unwrap();
+    let app = h._app.handle().clone();
+    let began = std::time::Instant::now();
+    // A hundred rounds, a minute apart: past the ten-minute limit the
+    // entry is offered again, but never handed to the service twice.
+    for _ in 0..100 {
+        crate::milestones::check_once(&app).unwrap();
+        h.clock.advance(chrono::Duration::minutes(1));
+    }
+    // And a hundred direct sends (the test-notification button).
+    let message = crate::notifier::test_message();
+    for _ in 0..100 {
+        assert_eq!(
+            notifier.send(&message),
+            Err(crate::notifier::SendError::Busy)
+        );
+    }
+    assert!(
+        began.elapsed() < std::time::Duration::from_secs(5),
+        "sends return promptly: {:?}",
+        began.elapsed()
+    );
+    assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert_eq!(notifier.senders_started(), 1, "one sender thread");
+    let state = h._app.state::<AppState>();
+    assert_eq!(
+        state.engine().unwrap().pending_notifications().unwrap(),
+        1,
+        "nothing lost"
+    );
+    // The hung call stays hung until the test process ends.
+    std::mem::forget(release);
+}
+
 #[test]
 fn backups_are_listed_and_restored_and_bad_ids_change_nothing() {
     let h = with_profile();
@@ -706,6 +880,75 @@ fn a_damaged_store_answers_with_its_kind_and_is_rebuilt_from_a_backup() {
     assert_eq!(
         h.call("get_overview", json!({})).unwrap()["has_profile"],
         true
+    );
+}
+
+#[test]
+fn a_restore_that_fails_keeps_offering_the_backups_and_a_good_one_then_works() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let engine = engine::Crossroads::open(dir.path()).unwrap();
+        engine
+            .save_profile(
+                &serde_json::from_value(profile("Robin", "2024-05-01")["input"].clone()).unwrap(),
+                start_instant(),
+                chrono_tz::UTC,
+            )
+            .unwrap();
+        engine
+            .backup(start_instant(), engine::BackupReason::Start)
+            .unwrap();
+    }
+    // A second backup that reads as whole but breaks the restore halfway
+    // (an older schema with a record its migration cannot read).
+    let backups = dir.path().join("backups");
+    let good = std::fs::read_dir(&backups)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bad: Value = serde_json::from_slice(&std::fs::read(&good).unwrap()).unwrap();
+    bad["schema"] = 1.into();
+    bad["trees"]["no_contact"]["616e6e6f756e636564"] = "not a list".into();
+    bad["created_at"] = "2026-06-01T11:00:00Z".into();
+    std::fs::write(
+        backups.join("crossroads-20260601T110000.000Z-start.json"),
+        serde_json::to_vec(&bad).unwrap(),
+    )
+    .unwrap();
+    // The store's commit count went back: it will not open.
+    std::fs::write(dir.path().join("store.generation"), "999").unwrap();
+    let h = Harness::in_dir(dir);
+    let err = h.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "store_corrupt", "{err}");
+    let listed = h.call("list_backups", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    let (newest, older) = (listed[0]["id"].clone(), listed[1]["id"].clone());
+    assert_eq!(newest, "crossroads-20260601T110000.000Z-start.json");
+    let err = h
+        .call("restore_backup", json!({ "id": newest }))
+        .unwrap_err();
+    assert_eq!(
+        (err["kind"].as_str(), err["field"].as_str()),
+        (Some("invalid_input"), Some("backup")),
+        "{err}"
+    );
+    // Still damaged, still offering both backups; never an empty app.
+    let err = h.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "store_corrupt", "{err}");
+    assert_eq!(
+        h.call("list_backups", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    h.call("restore_backup", json!({ "id": older })).unwrap();
+    assert_eq!(
+        h.call("get_profile", json!({})).unwrap()["ex_name"],
+        "Robin"
     );
 }
 
