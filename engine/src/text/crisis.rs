@@ -222,7 +222,8 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Hopelessness, "want it/everything/the_pain/this_pain/all_of_it/all/this to stop/end")
         .unless_before("you | how_you | do_you | if_you | is_this_how_you"),
     r(Hopelessness, "tired/exhausted of/with everything/life/living/being_alive/it_all/existing"),
-    r(Hopelessness, "want_to/wish_i_could/wanna disappear/vanish"),
+    r(Hopelessness, "want_to/wish_i_could/wanna disappear/vanish")
+        .unless_after("from | for | off | under | to | into | on | with | somewhere | for_a | into_the | in"),
     r(Hopelessness, "want_to/wish_i_could/wanna sleep forever"),
     r(Hopelessness, "not/isn't worth living"),
     r(Hopelessness, "do_not care what happens to me | do_not care if/whether i live"),
@@ -265,7 +266,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Trapped, "can_not live/go_on without you/him/her"),
     r(Trapped, "no life without you/him/her"),
     r(Trapped, "i am nothing/nobody $"),
-    r(Trapped, "i am done $"),
+    r(Trapped, "i am done $").unless_before("but | and"),
     r(Trapped, "done with everything/it_all/all_of_it/all_this"),
     r(Trapped, "no one/nobody sees it"),
     // Generalised from the blind dev half (the patterns its misses are
@@ -313,11 +314,304 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Trapped, "nowhere to turn | no escape $"),
 ];
 
+/// Generalised in session 4 from what the misses of the blind dev sets are
+/// instances of (their categories, with fillers and alternatives, never
+/// their words), in English first and then in the other five languages.
+const GENERALISED: &[Rule<Sign>] = &[
+    // A passive wish to be dead: not caring whether one dies, rather not
+    // being here, death as the easier way, sleeping for good.
+    r(WishToDie, "do_not care if/whether i die/live_or_die/wake_up/make_it/survive/am_alive"),
+    r(WishToDie, "rather [just] not be here/alive/around/exist/wake_up/live $"),
+    r(WishToDie, "easier/better/simpler [for_everyone] to be dead | easier/better/simpler [for_everyone] to [just] die/not_exist/not_be_here/not_wake_up $"),
+    r(WishToDie, "go/going/fall/drift [off] to sleep for good/forever | sleep for good"),
+    r(Hopelessness, "pretending/pretend [that] i want to be alive/live/be_here/exist/keep_going"),
+    // No future: nothing ahead, no reason to keep going, nothing will
+    // change.
+    r(Hopelessness, "no future without him/her/them/you | no future for me | no future at all \
+        | can_not picture/imagine/see [a/any/one] [single] thing/anything ahead | nothing ahead of me \
+        | can_not picture/imagine/see a/any future $ | can_not picture/imagine/see a/any future for me"),
+    r(Hopelessness, "what is the point of/in waking/tomorrow/another_day/carrying_on/continuing/getting_better/any_of_it/any_of_this/getting_up"),
+    r(Hopelessness, "do_not/can_not see the/a/any point of/in any_of_it/waking_up/getting_up/carrying_on/going_on/tomorrow/continuing"),
+    r(Hopelessness, "nothing is [ever] going to get better/change/improve | nothing [ever] gets/will_get better $ | it is never going to get better | nothing works and nothing will"),
+    r(Hopelessness, "can_not/do_not see/find/think_of a/any/one reason to keep_going/go_on/carry_on/live/stay/get_up/continue/be_here/wake_up/stay_alive/exist"),
+    r(Trapped, "trapped in this/my [own] life/body/head/existence/skin | stuck in this life"),
+    // Being a burden in more shapes: a weight on everyone, sparing them
+    // the trouble, nobody noticing.
+    r(Burden, "a/such_a weight/drain/burden on everyone/everybody/them/my_family/my_parents/my_friends/people/you_all"),
+    r(Burden, "save/saving/spare/sparing everyone/everybody/them/my_family/the_world the trouble/pain/hassle/burden/effort \
+        | doing/do everyone/everybody/the_world/them/my_family a favour/favor if/by i/you/disappearing/vanishing/dying/leaving"),
+    r(Burden, "i do_not think/doubt anyone/anybody would/will [even] notice/care/miss | if i died/disappeared/vanished * anyone/anybody/nobody/no_one would/will [even] notice/care/miss"),
+    r(Burden, "world/everyone/everybody/people would/will be better/lighter/happier/easier/nicer/brighter [off] without you/me"),
+    // The inner critic in the second person, in a person's own journal:
+    // the same wish turned on oneself ("you should just disappear").
+    r(Burden, "you should/need_to/ought_to [just] disappear/vanish/die/kill_yourself/not_exist/not_be_here/end_it $ \
+        | you should/need_to/ought_to [just] disappear/vanish/die/kill_yourself/end_it and/so"),
+    r(Burden, "you deserve to die/bleed/suffer/rot/be_dead/disappear | nobody/no_one will/would [even] miss/notice you"),
+    // Hurting oneself with the body itself.
+    r(SelfHarm, "hitting/hit/punching/punched/banging/banged/slapping/slapped/bashing my own head/face/body/legs/arms/stomach \
+        | hitting/hit/punching/punched/banging/banged/bashing my [own] head/face * until | until i see stars"),
+    // An attempt, and "next time".
+    r(Intent, "tried/attempted * with a/the/my belt/rope/cord/scarf/cable/noose/pills/tablets/razor/blade \
+        | tried/attempted to hang/overdose/drown/gas/end_my_life \
+        | it did_not hold * next time | next time i will_not/am_not_going_to step/pull/stop/hesitate/chicken/fail"),
+    // Intent with a time or a decision around it.
+    r(Intent, "i am going_to/gonna/planning_to/ready_to end it $ | i am going_to/gonna end it @time/after/when/before/on/this/once \
+        | i have decided to end it $"),
+    r(Intent, "not planning on/to be/being here/around/alive | will not be here/around by/after/past/on/at"),
+    r(Intent, "will/would not need/have to worry about me after/past/by/anymore/much_longer/for_long/soon/ever_again"),
+    r(Intent, "then i will be gone | i will be gone and | i will be gone by/after/before"),
+    r(Plan, "i have picked/chosen/chose/set/decided_on/settled_on the/a/my date/day/night/method/spot $"),
+    r(Plan, "so it/that_it looks/will_look/would_look/looked like an accident | make it look like an accident"),
+    // Means: the whole cabinet, pills already taken, heights looked up, a
+    // weapon by the bed, a car turned into a barrier, going over a rail.
+    r(Means, "take/taking/swallow/swallowing/down/downing everything/all in/from the/my [bathroom/medicine/kitchen] cabinet/cupboard/drawer"),
+    r(Means, "taken/swallowed a_lot_of/too_many/loads_of/lots_of/all_my/all_the/a_handful_of/a_bunch_of/the_whole/every/extra [my/of_my/the] pills/tablets/meds/painkillers/medication/sleeping_pills"),
+    r(Means, "how high/tall/far_down * bridge/building/roof/cliff/balcony/car_park/drop \
+        | which building/bridge/roof/car_park * tallest/highest | tallest/highest building/bridge/roof/car_park in \
+        | roof door/access/hatch * locked/unlocked/open"),
+    r(Means, "knife/knives/blade/blades/razor/razors/gun/pistol/rope/noose/pills * next_to/beside/under/by my bed/pillow"),
+    r(Means, "turn/turning/swerve/swerving/steer/steering/jerk/jerking/yank/yanking/veer/veering [the] [wheel/car] into the/a barrier/wall/tree/oncoming/traffic/lorry/truck/river/pillar \
+        | drive/driving/drove off the/a road/bridge/cliff/pier"),
+    r(Means, "go/going/climb/climbing/climbed over the/a railing/railings/rail/parapet/barrier \
+        | over the edge/side of the/a bridge/roof/building/cliff/balcony/car_park"),
+    // Goodbyes: a goodbye post, passwords left to be found, a will done,
+    // one's own funeral planned, the note written.
+    r(Goodbye, "goodbye/farewell post/message/letter/note/video/entry/letters | this is my goodbye | my goodbye $"),
+    r(Goodbye, "passwords/password * in/inside [a/an/the] note/envelope/letter \
+        | passwords/password * for my brother/sister/mum/mom/dad/family/kids/wife/husband/partner/parents \
+        | for my/her/his brother/sister/mum/mom/dad/family/kids/wife/husband/partner/parents/son/daughter/best_friend to find \
+        | for someone/them/whoever/everyone to find"),
+    r(Goodbye, "my will is done/signed/written/ready/sorted/finished/made | signed/finished/finalised/finalized my will"),
+    r(Goodbye, "playlist/songs/music/readings for my [own] funeral | plan/planned/planning/arranged/arranging my [own] funeral | my funeral playlist/songs/music/plans"),
+    r(Goodbye, "wrote/written/writing/finished/rewrote/rewritten my note $ | my note is written/ready/done/finished"),
+    // German
+    r(Burden, "ohne mich besser dran/ab | ohne mich besser $"),
+    r(Burden, "niemand wurde/wird dich [je] vermissen | verschwinde $ | du solltest [einfach] verschwinden/sterben | du hast es verdient zu sterben/leiden"),
+    r(Means, "vor den/einen zug springen/werfen/legen | von der/dem/einer brucke/dach/hochhaus springen"),
+    r(Plan, "@time mache/mach ich es | @time ist schluss | heute nacht * schluss"),
+    r(Intent, "bin ich nicht mehr da | ich bin nicht mehr da $ | dann bin ich weg"),
+    // French
+    r(Burden, "personne ne te/t regrettera/regretterait/remarquera | tu devrais [juste] disparaitre/mourir/crever"),
+    r(Means, "sous/devant un/le train | me jeter/jette/jetterai sous/devant/du/d_un"),
+    r(Intent, "je ne serai plus la/ici/de_ce_monde | ne serai plus la/ici/de_ce_monde"),
+    // Spanish
+    r(Means, "me tiro/tirare/lanzo/lanzare del/de_la/de_un/de_una/desde/por/al/a_las puente/balcon/edificio/azotea/tejado/ventana/tren/vias/acantilado \
+        | voy a tirarme/lanzarme/saltar | tirarme/lanzarme del/de_un/desde/al/a_las puente/balcon/edificio/azotea/tejado/ventana/tren/vias \
+        | delante/debajo del tren/metro"),
+    r(Goodbye, "ya no los/las voy a necesitar | ya no los/las necesit* | no me van a hacer falta"),
+    r(Burden, "nadie te extranaria/extranara/echaria/echara de menos | deberias [solo] desaparecer/morirte/matarte/morir | mereces morir/sufrir"),
+    r(Intent, "ya no estare aqui/mas $"),
+    // Italian
+    r(Burden, "nessuno sentira/sentirebbe la tua mancanza | dovresti [solo] sparire/morire/ammazzarti/ucciderti | meriti di morire/soffrire"),
+    r(Means, "sotto un/il treno | buttarmi/mi_butto/saltare dal/dalla/da_un/giu_dal ponte/tetto/balcone/palazzo/finestra"),
+    r(Intent, "non ci saro piu"),
+    // Dutch
+    r(Burden, "beter af * zonder mij/me | zonder mij/me beter af | niemand zal/zou je/jou missen | verdwijn $ | je zou [gewoon] moeten verdwijnen/doodgaan"),
+    r(Means, "voor de/een trein springen/gaan_liggen/lopen/gooien | spring/springen * van de/het brug/dak/flat/balkon \
+        | genoeg pillen/tabletten/slaappillen | pillen/tabletten/slaappillen * verzameld/gespaard/opgespaard/bewaard"),
+    r(Plan, "@time doe ik het | doe ik het @time"),
+    r(Intent, "ben ik er niet meer | ik ben er niet meer $"),
+    // Italian, Spanish and French plans with a time.
+    r(Plan, "@time lo faccio | lo faccio @time | @time je le fais | @time lo hago"),
+];
+
+/// Danger from someone else, generalised in session 4: fear of someone
+/// showing up, money and whereabouts controlled, hands on the throat,
+/// the phone smashed, the door locked from outside, a tracker found,
+/// threats with a condition ("if I leave...") or about the children, and
+/// the same in the other languages.
+const DANGER_GENERALISED: &[Rule<Sign>] = &[
+    r(DangerFromSomeone, "scared/afraid/terrified/frightened/worried [that] @they is_going_to/will/would/might/could/is/gonna show_up/turn_up/come_back/come_round/come_over/find_me/follow_me/hurt/hit/kill/do_something/break_in/take_the_kids/take_the_children/be_waiting"),
+    r(DangerFromSomeone, "@they [keeps/kept/has/had/is/was] controls/control/controlled/controlling/manages/managed/takes/took/keeps/kept all/all_of [the/my/our] money/finances/accounts/wages/salary/pay/income/cards \
+        | @they controls/controlled/control/controlling [all] [the/my/our] money/finances/bank/accounts/spending"),
+    r(DangerFromSomeone, "have/had/need to ask him/her/my_husband/my_wife/my_partner/my_boyfriend/my_girlfriend [for] permission/money/cash/bus_fare \
+        | have/had to ask [for] permission to buy/go/see/leave/eat/spend"),
+    r(DangerFromSomeone, "@they wants/needs/demands/asks_for/insists_on a/the photo/photos/picture/pictures/selfie/proof/video [of] where/who \
+        | @they wants/needs/demands/has to know where i am/who_i_am_with/who_is_with_me/who_i_see/who_i_talk_to \
+        | made/makes me share my location/passwords/password | has/knows all my passwords \
+        | has my icloud/email/phone/bank password/passwords/login"),
+    r(DangerFromSomeone, "if i do_not/did_not * * he/she goes/went/gets/got/flips/flipped/loses/lost mental/crazy/nuts/ballistic/violent/it"),
+    r(DangerFromSomeone, "hands/hand around/round my neck/throat | hands/hand on my throat | squeezed/squeezes/squeezing my neck/throat | pinned me down/against/to | held me down"),
+    r(DangerFromSomeone, "@they [has/had/just] smashed/smashes/broke/breaks/threw/throws/hid/hides [a/the/my] phone/laptop \
+        | @they [has/had/just] smashed/smashes/broke/breaks/threw/took/takes/hid/hides my phone/laptop/keys/car_keys"),
+    r(DangerFromSomeone, "@they [keeps/kept] showed_up/turned_up/shows_up/turns_up/showing_up/turning_up at/outside my work/flat/house/door/place/school/gym/office/new_address/new_flat/parents"),
+    r(DangerFromSomeone, "locked/locks/locking the/my [front/back/bedroom/flat] door/doors from [the] outside | locked/locks/locking me in/inside/out"),
+    r(DangerFromSomeone, "found a/an tracker/airtag/tracking_device/gps_tracker | tracker/airtag/gps_tracker/tracking_device * under/on/in/inside/behind my/the car/bag/coat/bumper/bike/jacket/wheel"),
+    r(DangerFromSomeone, "note/card/message/letter saying/says/that_says/said * watching/i_know_where/i_see_you/you_are_mine/you_will_pay \
+        | new/fake/anonymous/another/unknown account/accounts/profile/number/numbers * following/watching/messaging/texting/calling me \
+        | i am always watching | always watching you"),
+    r(DangerFromSomeone, "@they [keeps/kept/is/was/has_been/been] parking/parked/waiting/sitting/standing/lurking outside/near/at/in_front_of/across_from/opposite our/my_new/her_new flat/house/place/work/door/home/apartment/window/building/street/office"),
+    r(DangerFromSomeone, "@they said/says/told_me/threatened/swore/swears [that] @they will/would/is_going_to/is_gonna burn/break/smash/ruin/destroy/post/share/leak/beat/hit/kill/hurt/sort/come_after/find_me/make_sure/make_me/get_me \
+        | he/she will/would make sure [that] * is_not/will_not/never/regret/can_not/do_not"),
+    r(DangerFromSomeone, "if i [ever] * he/she/they/ex/boyfriend/girlfriend/husband/wife/partner will/would/is_going_to/is_gonna kill/hurt/break/burn/beat/hit/smash/ruin/post/share/leak/make_sure/make_me/come_after/find_me/take_the_kids/take_my/take_the_children/take_our/tell_everyone"),
+    r(DangerFromSomeone, "never see the/my/our kids/children/son/daughter again | take/taking the/my/our kids/children away | threaten*/threatening/threatened to take the/my/our kids/children"),
+    r(DangerFromSomeone, "threatening/threatened/threatens/threaten [me/him/her/us] to kill/hurt/sort/beat/hit/post/share/leak/burn/ruin/report/tell_the_police/disappear \
+        | threatening/threatened/threatens/threaten [me/him/her/us] with a/violence/the_kids | next time it will be worse"),
+    // German
+    r(DangerFromSomeone, "hat mich * geschubst/gestossen/gestoßen/geworfen/gepackt/festgehalten/eingesperrt | schubst/schubste mich \
+        | beim nachsten mal passiert/wird * mehr/schlimmer/schlimmeres | hande/hand um meinen hals | wurgt/wurgte mich"),
+    r(DangerFromSomeone, "er/sie/ex/freund/freundin/mann/frau steht/stand/wartet/wartete/parkt/lauert/sitzt * vor/unter/an/bei meiner/meinem/der/dem/unserer tur/wohnung/haus/arbeit/fenster/auto/haustur \
+        | von immer neuen/anderen nummern/accounts/konten | immer neue nummern/accounts"),
+    r(DangerFromSomeone, "er/sie/ex droht/drohte/drohen | hat mir * gedroht | droht/drohte mit den kindern/mir | die kinder * wegnehmen/mitnehmen | mit den kindern zu verschwinden/abzuhauen \
+        | die kinder nie wieder/mehr sehen"),
+    r(DangerFromSomeone, "verfolgt/verfolgte mich | folgt mir * nach_hause/uberall/zur_arbeit"),
+    // French
+    r(DangerFromSomeone, "m_a/ma frappe*/pousse*/bouscule*/etrangle*/menace*/gifle*/serre_le_cou/serre_la_gorge | mains autour de mon cou | serre le cou/la_gorge"),
+    r(DangerFromSomeone, "il/elle/ex me suit/suivait/suivi | me suit * partout/en_voiture/jusqu/quand_je | m attend * devant/en_bas/sous/a_la_sortie | nouveaux numeros/comptes")
+        .unless_after("sur | sur_insta | sur_instagram"),
+    r(DangerFromSomeone, "garde/prend/pris/confisque ma/mon/mes carte*/argent/salaire/telephone/cles/papiers/passeport \
+        | lit/lis/fouille/regarde/controle/verifie/surveille [tous/toutes] [mes/mon/ma] messages/textos/mails/telephone/portable/sms/conversations"),
+    r(DangerFromSomeone, "ne reverrai/reverras/verrai/verras plus/jamais les/mes/nos enfants | la prochaine fois * pire"),
+    // Spanish
+    r(DangerFromSomeone, "me empujo/empuja/jalo/agarro/ahorco/estrangulo/encerro/encierra | me apreto/aprieta el cuello | manos en/alrededor_de mi cuello \
+        | me sigue/seguia/siguio a_todas_partes/hasta/en_coche/al_trabajo/a_casa | lo/la vi afuera/fuera/frente de mi trabajo/casa/piso/departamento \
+        | me espera * afuera/fuera/frente/en_la_puerta | numeros nuevos/distintos | cuentas nuevas \
+        | nunca volvere/volveras a ver a los/mis/nuestros ninos/hijos | llevarse a los ninos/mis_hijos"),
+    // Italian
+    r(DangerFromSomeone, "mi ha spint*/strattonat*/sbattut*/strozzat*/afferrat* | mani al collo/alla_gola | mi ha messo le mani addosso/al_collo \
+        | mi aspetta * sotto/fuori/davanti | mi segue/seguiva * ovunque/fino/a_casa/al_lavoro | numeri nuovi/diversi \
+        | se lo/la lascio * fara/farebbe/uccidera/ammazzera | fara/farebbe del male al/alla/ai/alle/a \
+        | prende/toglie/tolto/preso i/il/lo/la soldi/stipendio/bancomat/carta"),
+    // Dutch
+    r(DangerFromSomeone, "heeft me/mij * geduwd/geknepen/vastgepakt/opgesloten/gestompt | handen om mijn keel/nek \
+        | hij/ze/zij/ex staat/stond/wacht * bij/voor mijn huis/deur/werk/flat/raam | volgt me/mij \
+        | vanaf/van/met nieuwe/andere nummers/accounts | hij/ze/zij/ex dreigt/dreigde | heeft gedreigd \
+        | de kinderen * mee te nemen | kinderen afpakken/meenemen | de volgende keer * erger"),
+];
+
+/// A weak sign: none brings the card alone, but two kinds of them close
+/// together do, where crisis services name the combination (the cat given
+/// away and "then it's done"; a bridge and "I jump"; "I've decided",
+/// "Sunday" and "so nobody suspects").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A day soon: tomorrow, a weekday, after the wedding.
+    When,
+    /// A decision made: "I've decided", "my mind is made up".
+    Decision,
+    /// A high place or tracks: a bridge, a roof, a balcony.
+    Place,
+    /// Jumping or going over, said of oneself.
+    Act,
+    /// Not being here afterwards: "they'll understand afterwards".
+    Finality,
+    /// Leaving that may be for good: "and then it's done", "I'm not coming
+    /// back", "for good".
+    Leaving,
+    /// Pets and cherished things given away or put in someone's care.
+    GivingAway,
+    /// Keeping it hidden: "so nobody suspects".
+    Secrecy,
+    /// A farewell in passing: "you were a good friend", "told mum I love
+    /// her", a letter for each of the family.
+    Farewell,
+    /// A means within reach: "the rope is in the garage", "I counted them".
+    AtHand,
+    /// The pull of it: "how easy it would be to...", "stop putting it off".
+    Pull,
+}
+
+/// Whether two kinds of cue together bring the card: the strong ones
+/// (an act, a means at hand, secrecy, finality) with any other kind, and
+/// a few pairs of the weaker ones.
+fn cues_pair(a: Cue, b: Cue) -> bool {
+    use Cue::*;
+    let strong = |c: Cue| matches!(c, Act | AtHand | Secrecy | Finality);
+    a != b
+        && (strong(a)
+            || strong(b)
+            || [
+                (Pull, Place),
+                (Leaving, Place),
+                (Leaving, GivingAway),
+                (Leaving, Farewell),
+                (Farewell, GivingAway),
+                (Place, Decision),
+            ]
+            .iter()
+            .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x)))
+}
+
+/// The sign a cue is marked with when a pair fires.
+fn cue_sign(cue: Cue) -> Sign {
+    match cue {
+        Cue::Act | Cue::Place | Cue::AtHand => Means,
+        Cue::GivingAway | Cue::Farewell | Cue::Leaving | Cue::Finality => Goodbye,
+        Cue::When => Time,
+        Cue::Decision | Cue::Secrecy | Cue::Pull => Plan,
+    }
+}
+
+const fn c(cue: Cue, pattern: &'static str) -> Rule<Cue> {
+    Rule::new(cue, pattern)
+}
+
+/// Things a person may give away or put in someone's care.
+macro_rules! things {
+    () => {
+        "cat/dog/cats/dogs/pets/pet/guitar/records/vinyl/camera/books/plants/bike/laptop/things/stuff/clothes/jewellery/jewelry/ring/watch/console/collection/fish/rabbit/hamster/bird"
+    };
+}
+
+/// The weak signs, as data.
+const CUES: &[Rule<Cue>] = &[
+    c(Cue::When, "tomorrow | @time | monday/tuesday/wednesday/thursday/friday/saturday/sunday \
+        | montag/dienstag/mittwoch/donnerstag/freitag/samstag/sonntag | lundi/mardi/mercredi/jeudi/vendredi/samedi/dimanche \
+        | lunes/martes/miercoles/jueves/viernes/sabado/domingo | lunedi/martedi/mercoledi/giovedi/venerdi/sabato/domenica \
+        | maandag/dinsdag/woensdag/donderdag/vrijdag/zaterdag/zondag | demain | manana | domani | morgen \
+        | after the/my/his/her wedding/funeral/exams/party/holidays | after work"),
+    c(Cue::Decision, "i have decided $ | i have made [up] my decision/mind/choice | my mind is made up | already decided | decision is made \
+        | ich habe [mich/es] entschieden/beschlossen | es ist entschieden/beschlossen | j ai decide $ | c est decide | ma decision est prise \
+        | lo he decidido | ya lo decidi | ya he decidido | esta decidido | ho deciso $ | ho gia deciso | ho preso la mia decisione \
+        | ik heb het besloten | ik heb besloten $ | het is besloten | ik heb * al uitgekozen"),
+    c(Cue::Place, "bridge/roof/rooftop/balcony/ledge/cliff/cliffs/railing/parapet/tracks | top/roof of the car_park/building/multi_storey/tower \
+        | brucke/dach/balkon/klippe/gleise/bahngleise | pont/toit/balcon/falaise/voies | puente/azotea/tejado/acantilado/vias \
+        | ponte/tetto/balcone/scogliera/binari | brug/dak/klif/spoor")
+        .unless_after("club | the_gap | loan | game | party | terrace | bar | garden | top_bar | de_mayo"),
+    c(Cue::Act, "i will/could/would/should/can [just] jump/go_over/step_off/let_go/fall $ \
+        | i am going_to/gonna jump/step_off/go_over | jump/jumping/leap/leaping/throw_myself off/from/over the/a/my \
+        | go over $ | let myself fall | and jump $ | step off $ \
+        | spring ich $ | und spring/springe $ | ich spring/springe $ | dann spring* | runterspringen | springen $ \
+        | je saute $ | sauter $ | je vais sauter | me jeter $ | sauterai \
+        | me tiro $ | saltar $ | salto $ | me lanzo $ | tirarme $ \
+        | saltero | mi butto | buttarmi | questa volta salto/mi_butto | stavolta salto/mi_butto \
+        | spring ik $ | ik spring $ | springen $"),
+    c(Cue::Finality, "they/you/everyone/she/he will understand afterwards/one_day/eventually/later/when_i_am_gone \
+        | understand afterwards | if i do_not/can_not reply/answer/respond * tomorrow/after/anymore | if you do_not hear from me \
+        | not going to be here/around by/after/for | won't need to worry about me \
+        | tout soit en ordre | tout en ordre avant | mettre de l ordre dans mes affaires | nicht mehr da sein"),
+    c(Cue::Leaving, "and then it/its [is] done/over/finished | then it/its [is] [all] over/done/finished $ | i am not coming back $ | never coming back $ \
+        | for good $ | pour de bon | pour toujours $ | ya no vuelvo $ | no vuelvo $ | no voy a volver $ | para siempre $ \
+        | non tornero [piu] | non torno piu | per sempre $ | komme nicht zuruck/wieder | fur immer $ | kom niet meer terug | voorgoed $ | voor altijd $"),
+    c(Cue::GivingAway, concat!(
+        "gave/giving/give/given [away] my/the ", things!(), " to | gave/giving/give/given my/the ", things!(), " away \
+        | look/looking/take/taking after my ", things!(),
+        " | regal* mi/mis perro/gato/cosas/guitarra/libros/ropa/camara | donne* mon/ma/mes chat/chien/affaires/guitare/livres \
+        | vendu mes affaires/choses | verschenk* meine/meinen/mein | ho regalato/dato_via * mio/mia/mie/miei | weggegeven | mijn kat/hond/spullen weg")),
+    c(Cue::Secrecy, "so/that nobody/no_one suspects/notices/knows/finds_out/will_know/suspect | nobody suspects | without them/anyone knowing | nobody can know \
+        | dass niemand * merkt | que personne ne * doute/remarque | que nadie * sospeche/note | che nessuno * sospetti/noti | zodat niemand * merkt"),
+    c(Cue::Farewell, "wanted to say you were/are a/the good/great/best friend/sister/brother/mum/mom/person \
+        | you were a good/great/true friend | told/tell [my] mum/mom/dad/sister/brother/family/everyone/them i love her/him/them/you \
+        | which i never say | thank you for everything $ | thanks for everything $ | bye x $ | dropping hints \
+        | lettre/lettres pour ma/mon/mes | une pour ma/mon | carta/cartas para mi/mis | brief/briefe an/fur meine/meinen | lettera/lettere per mia/mio/i_miei | brief/brieven voor/aan mijn"),
+    c(Cue::AtHand, "the/my/a rope/noose/gun/pistol/rifle/shotgun/belt is/are [ready/waiting/still] in/under/behind/on the/my \
+        | i counted them/the_pills/the_tablets | counted out [the/my] pills/tablets | gun/pistol/rifle/shotgun * closet/drawer/safe/garage/wardrobe/cupboard \
+        | finish the bottle"),
+    c(Cue::Pull, "stop putting it off | know what i/you need/have to do | can_not stop thinking about it/jumping/the_gun/the_bridge/the_pills/doing_it \
+        | keep picking it up | how easy it would be to [just] jump/go/step/stop/let_go/end_it/drive/swerve/fall/do_it \
+        | should/will/would be enough [right] $ | more than enough $ | know where the key/keys/bullets/ammo/ammunition is/are"),
+];
+
 /// German, French, Spanish, Italian and Dutch: the signs as people write
 /// them in each, written in the folded form (no accents needed).
 const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     // German
-    r(WishToDie, "will/mochte/mag nicht mehr leben/da_sein").unless_after("in | mit | bei | hier_in").guarded(),
+    r(WishToDie, "will/mochte/mag nicht mehr leben/da_sein")
+        .unless_after("in | mit | bei | hier_in")
+        // Said of someone else ("sie will nicht mehr leben"): not the
+        // writer's wish, as "she doesn't want to live" is not in English.
+        .unless_before("sie | er | man | freundin | freund")
+        .guarded(),
     r(WishToDie, "will/mochte/wurde [einfach] sterben/tot_sein"),
     r(WishToDie, "nie/nicht wieder/mehr aufwachen").guarded(),
     r(Intent, "mich umbringen/umzubringen/toten | umbringen $ | selbstmord | suizid*")
@@ -398,7 +692,7 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "controlla il mio telefono/cellulare | mi controlla | mi ha tolto/preso * carta/soldi/telefono/stipendio/chiavi | ho paura di lui/lei | paura di tornare a casa | non mi lascia uscire/vedere/parlare"),
     // Dutch
     r(WishToDie, "ik wil dood"),
-    r(WishToDie, "wil niet meer leven").guarded(),
+    r(WishToDie, "wil niet meer leven").unless_before("ze | zij | hij").guarded(),
     r(WishToDie, "niet meer wakker worden").guarded(),
     r(Intent, "zelfmoord | mezelf van kant | er een einde aan maken"),
     r(Means, "pillen * klaar* | pillen * @time"),
@@ -447,7 +741,10 @@ const DANGER: &[Rule<Sign>] = &[
 const PAST_NEAR: &str = "used to | fruher | autrefois | vroeger";
 /// Words that put their whole clause in the past: "years ago I tried".
 const PAST_CLAUSE: &str = "years ago | long time ago | in the past | back then \
-    | when i was a/young/younger/in/at/little/small/kid/teen | as a teen/teenager/kid/child";
+    | when i was a/young/younger/in/at/little/small/kid/teen | as a teen/teenager/kid/child \
+    | last year | a year ago | last summer/winter/spring/autumn | l annee derniere | l an dernier \
+    | il y a un an | el ano pasado | hace un ano | l anno scorso | un anno fa | letztes jahr \
+    | vor einem jahr | vorig/vorige jaar | een jaar geleden";
 /// Words that bring a past hit back to now.
 const NOW: &str = "again | still | right now | lately | last night | tonight | today | these days";
 /// A denial ending right before a hit (fillers aside): "I'm not
@@ -455,7 +752,25 @@ const NOW: &str = "again | still | right now | lately | last night | tonight | t
 /// "I can't stop cutting myself" stays what it is.
 const DENIAL: &str =
     "not | never | not going to | never going to | nicht | nie | pas | non | niet \
-    | nooit | no soy | no estoy | non sono | non sto | ne suis pas | ben niet | bin nicht";
+    | nooit | no soy | no estoy | non sono | non sto | ne suis pas | ben niet | bin nicht \
+    | not thinking about/of | not planning to/on | no estoy pensando en | no pienso en \
+    | ne pense pas a | non penso di/a | non sto pensando di/a | denke nicht daran/an \
+    | denk niet aan";
+/// Words that take back what came before in the sentence: a joke.
+const JOKE: &str = "jk | just kidding | only joking | just joking | kidding $ | joking $ \
+    | nur spass | nur ein witz | c est une blague | je rigole | je plaisante | es broma \
+    | es una broma | scherzo | sto scherzando | grapje | geintje";
+/// Someone else as the subject of a clause: "someone said they feel like
+/// a burden" is theirs, not the writer's (unless the writer is in it).
+const THIRD_PERSON: &[&str] = &[
+    "he", "she", "they", "someone", "somebody", "elle", "ella", "lui", "lei", "hij", "zij",
+];
+/// Words of the first person: with one of them between the subject and the
+/// hit, or in the hit, the hit is the writer's.
+const FIRST_PERSON: &[&str] = &[
+    "i", "me", "my", "myself", "mine", "ich", "mich", "mir", "mein", "meine", "je", "j", "moi",
+    "mon", "ma", "mes", "yo", "mi", "mis", "io", "ik", "mij", "mijn",
+];
 /// Another person right before a hit: their words, not the writer's.
 const OTHER_PERSON: &str = "he | she | they | his | her | their | him";
 
@@ -466,6 +781,8 @@ struct Compiledset {
     now: Vec<Pattern>,
     denial: Vec<Pattern>,
     other: Vec<Pattern>,
+    joke: Vec<Pattern>,
+    cues: Vec<Compiled<Cue>>,
     time: Pattern,
 }
 
@@ -475,7 +792,9 @@ fn compiled() -> &'static Compiledset {
         let list = |s: &str| s.split(" | ").map(Pattern::new).collect();
         let mut rules = compile(ENGLISH);
         rules.extend(compile(OTHER_LANGUAGES));
+        rules.extend(compile(GENERALISED));
         rules.extend(compile(DANGER));
+        rules.extend(compile(DANGER_GENERALISED));
         Compiledset {
             rules,
             past_near: list(PAST_NEAR),
@@ -483,6 +802,8 @@ fn compiled() -> &'static Compiledset {
             now: list(NOW),
             denial: list(DENIAL),
             other: list(OTHER_PERSON),
+            joke: list(JOKE),
+            cues: compile(CUES),
             time: Pattern::new("@time"),
         }
     })
@@ -513,14 +834,17 @@ fn ends_before(patterns: &[Pattern], tokens: &[Token], start: usize, reach: usiz
 /// Whether context lowers a hit: a denial or another person right before
 /// it, or a clear past (right before it, or anywhere in its clause) with
 /// nothing in the clause bringing it back to now ("again", "tonight").
-fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
-    if hit.guarded || hit.sign == DangerFromSomeone {
+fn lowered<S: Copy>(set: &Compiledset, tokens: &[Token], hit: &Hit<S>, danger: bool) -> bool {
+    if hit.guarded || danger {
         return false;
     }
-    let (start, _) = hit.tokens;
+    let (start, end) = hit.tokens;
     let clause = tokens[start].clause;
     let denied = ends_before(&set.denial, tokens, start, 6);
-    let other = ends_before(&set.other, tokens, start, 1);
+    // Another person right before the hit, unless the hit is about the
+    // writer ("they won't need to worry about me").
+    let other = ends_before(&set.other, tokens, start, 1)
+        && !(start..end).any(|i| FIRST_PERSON.contains(&tokens[i].word.as_str()));
     let in_clause: Vec<usize> = (0..tokens.len())
         .filter(|&i| tokens[i].clause == clause)
         .collect();
@@ -529,7 +853,56 @@ fn lowered(set: &Compiledset, tokens: &[Token], hit: &Hit<Sign>) -> bool {
     let past = (ends_before(&set.past_near, tokens, start, 4)
         || any_in(&set.past_clause, tokens, clause_range.clone()))
         && !any_in(&set.now, tokens, clause_range);
-    denied || other || past
+    denied || other || past || joking(set, tokens, hit.tokens) || third_person(tokens, (start, end))
+}
+
+/// Whether the sentence of a hit takes it back as a joke ("jump off a
+/// bridge lol jk").
+fn joking(set: &Compiledset, tokens: &[Token], (start, _): (usize, usize)) -> bool {
+    let sentence = tokens[start].sentence;
+    (start..tokens.len())
+        .take_while(|&i| tokens[i].sentence == sentence)
+        .any(|i| set.joke.iter().any(|p| p.match_at(tokens, i).is_some()))
+}
+
+/// Whether someone else is the subject of the hit's clause, with no word of
+/// the writer's own between them or in the hit.
+fn third_person(tokens: &[Token], (start, end): (usize, usize)) -> bool {
+    let first = |i: usize| FIRST_PERSON.contains(&tokens[i].word.as_str());
+    if (start..end).any(first) {
+        return false;
+    }
+    let clause = tokens[start].clause;
+    for i in (0..start).rev() {
+        if tokens[i].clause != clause || first(i) {
+            return false;
+        }
+        if THIRD_PERSON.contains(&tokens[i].word.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The most sentences apart two weak signs may stand and still pair.
+const CUE_REACH: usize = 2;
+
+/// The weak signs that pair with another kind close by, context applied.
+fn paired_cues(set: &Compiledset, tokens: &[Token]) -> Vec<(Cue, (usize, usize))> {
+    let found: Vec<Hit<Cue>> = hits(&set.cues, tokens)
+        .into_iter()
+        .filter(|h| !lowered(set, tokens, h, false))
+        .collect();
+    let sentence = |h: &Hit<Cue>| tokens[h.tokens.0].sentence;
+    found
+        .iter()
+        .filter(|a| {
+            found.iter().any(|b| {
+                cues_pair(a.sign, b.sign) && sentence(a).abs_diff(sentence(b)) <= CUE_REACH
+            })
+        })
+        .map(|h| (h.sign, h.tokens))
+        .collect()
 }
 
 /// Reads `text` for crisis language and danger from someone else.
@@ -547,7 +920,7 @@ pub fn assess(text: &str) -> CrisisAssessment {
     let tokens = tokens(text);
     let (found, lowered_hits): (Vec<Hit<Sign>>, Vec<Hit<Sign>>) = hits(&set.rules, &tokens)
         .into_iter()
-        .partition(|h| !lowered(set, &tokens, h));
+        .partition(|h| !lowered(set, &tokens, h, h.sign == DangerFromSomeone));
     let mut tier = found
         .iter()
         .map(|h| h.sign.tier())
@@ -565,6 +938,17 @@ pub fn assess(text: &str) -> CrisisAssessment {
             }
         })
         .collect();
+    // Weak signs close together, where a pair of them is what crisis
+    // services name: the higher tier.
+    for (cue, span) in paired_cues(set, &tokens) {
+        tier = Tier::Higher;
+        let (start, end) = char_span(&tokens, span);
+        findings.push(CrisisFinding {
+            sign: cue_sign(cue),
+            start,
+            end,
+        });
+    }
     // A time turns any other sign into the higher tier: "tonight" next to
     // "I can't go on" is a plan.
     if tier != Tier::None {

@@ -201,6 +201,9 @@ const SLANG: &[(&str, &str)] = &[
     ("nen", "n en"),
     ("quil", "qu il"),
     ("dsl", "desole"),
+    ("dadieu", "d adieu"),
+    ("heut", "heute"),
+    ("daddio", "d addio"),
     // Dutch and German chat forms.
     ("mn", "mijn"),
     ("nich", "nicht"),
@@ -232,6 +235,61 @@ const ILL_ADJECTIVE_AFTER: &[&str] = &[
     "seriously",
     "terminally",
     "an",
+];
+
+/// Words after which "hell" and "shell" are "he'll" and "she'll" ("hell
+/// break my arm", "shell be better off"), and after which "hed" is "he
+/// would" ("hed kill me").
+const WILL_BEFORE: &[&str] = &[
+    "be",
+    "kill",
+    "hurt",
+    "break",
+    "take",
+    "make",
+    "do",
+    "find",
+    "come",
+    "never",
+    "not",
+    "know",
+    "leave",
+    "get",
+    "go",
+    "see",
+    "want",
+    "say",
+    "tell",
+    "just",
+    "probably",
+    "always",
+    "ever",
+    "burn",
+    "ruin",
+    "hit",
+    "beat",
+    "call",
+    "show",
+    "turn",
+    "post",
+    "send",
+    "stop",
+    "keep",
+    "have",
+    "try",
+    "understand",
+    "regret",
+    "throw",
+    "smash",
+    "destroy",
+    "lose",
+    "wait",
+    "need",
+];
+/// Words before "hell" or "shell" that keep them nouns ("what the hell
+/// do", "a shell").
+const NOUN_AFTER: &[&str] = &[
+    "the", "a", "to", "of", "in", "from", "like", "as", "sea", "egg",
 ];
 
 /// Words after which "id" is "I'd" ("id rather", "id never").
@@ -298,6 +356,23 @@ fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
     }
     if word == "ill" && !before.is_some_and(|b| ILL_ADJECTIVE_AFTER.contains(&b)) {
         return vec!["i".into(), "will".into()];
+    }
+    let after_is = |list: &[&str]| {
+        after.is_some_and(|a| {
+            let a: String = a.chars().flat_map(fold).collect();
+            list.contains(&a.to_lowercase().as_str())
+        })
+    };
+    if (word == "hell" || word == "shell")
+        && after_is(WILL_BEFORE)
+        && !before.is_some_and(|b| NOUN_AFTER.contains(&b))
+    {
+        let who = if word == "hell" { "he" } else { "she" };
+        return vec![who.into(), "will".into()];
+    }
+    if word == "hed" {
+        let verb = if after_is(&["been"]) { "had" } else { "would" };
+        return vec!["he".into(), verb.into()];
     }
     if word == "id"
         && after.is_some_and(|a| {
@@ -451,6 +526,12 @@ const FILLERS: &[&str] = &[
     "gar",
     "wohl",
     "so",
+    // "Again", in the other languages ("je me suis encore coupée").
+    "encore",
+    "wieder",
+    "nochmal",
+    "weer",
+    "ancora",
     // French
     "vraiment",
     "juste",
@@ -505,7 +586,8 @@ fn slot(name: &str) -> &'static str {
         "time" => {
             "tonight/this_weekend/heute_nacht/heute_abend/dieses_wochenende/ce_soir/cette_nuit/\
              ce_week_end/ce_weekend/demain_soir/esta_noche/este_fin_de_semana/manana_por_la_noche/\
-             stanotte/stasera/domani_sera/questo_weekend/vanavond/vannacht/dit_weekend/morgenavond"
+             stanotte/stasera/domani_sera/questo_weekend/vanavond/vannacht/dit_weekend/morgenavond/\
+             este_finde/questo_fine_settimana/am_wochenende"
         }
         _ => panic!("unknown slot @{name}"),
     }
@@ -518,13 +600,29 @@ enum Word {
     Exact(String, String),
     /// Any word starting with this ("suicid*").
     Prefix(String),
+    /// A number, in digits or words ("40", "three"): `@num`.
+    Number,
 }
+
+/// Number words for `@num`, in the six languages (the small ones people
+/// count messages, days and pills with).
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "zwei", "drei", "vier",
+    "funf", "zehn", "zwanzig", "deux", "trois", "quatre", "cinq", "dix", "vingt", "dos", "tres",
+    "cuatro", "cinco", "diez", "veinte", "due", "tre", "quattro", "cinque", "dieci", "venti",
+    "twee", "drie", "vijf", "tien", "twintig",
+];
 
 impl Word {
     fn matches(&self, token: &Token) -> bool {
         match self {
             Word::Exact(squeezed, word) => token.word == *word || token.squeezed == *squeezed,
             Word::Prefix(prefix) => token.word.starts_with(prefix.as_str()),
+            Word::Number => {
+                token.word.chars().all(|c| c.is_ascii_digit())
+                    || NUMBER_WORDS.contains(&token.word.as_str())
+            }
         }
     }
 }
@@ -540,6 +638,8 @@ enum Step {
     Gap,
     /// The clause ends here.
     End,
+    /// The clause starts here.
+    Start,
 }
 
 /// A compiled phrase pattern.
@@ -547,8 +647,9 @@ enum Step {
 /// The source reads like the phrase: words separated by spaces; `a/b` for
 /// alternatives, `a_b` for a run of words inside an alternative; `[a/b]`
 /// for an optional part; `word*` for any word starting with `word`;
-/// `@self`, `@they`, `@time` for named lists; `*` alone for a gap of up to
-/// four words; `$` for the end of a clause. Contractions are spelled out as
+/// `@self`, `@they`, `@time` for named lists; `@num` for a number; `*`
+/// alone for a gap of up to four words; `$` for the end of a clause and `^`
+/// for its start. Contractions are spelled out as
 /// in the text, so "can't" in a pattern also catches "cant" and "cannot".
 /// Filler words may stand between any two steps.
 ///
@@ -568,7 +669,9 @@ fn parse_alternatives(source: &str) -> Vec<Vec<Word>> {
     let source = source
         .split('/')
         .flat_map(|alt| {
-            if let Some(name) = alt.strip_prefix('@') {
+            if alt == "@num" {
+                vec![alt]
+            } else if let Some(name) = alt.strip_prefix('@') {
                 slot(name).split('/').collect::<Vec<_>>()
             } else {
                 vec![alt]
@@ -580,7 +683,9 @@ fn parse_alternatives(source: &str) -> Vec<Vec<Word>> {
         .map(|alt| {
             alt.split('_')
                 .flat_map(|w| {
-                    if let Some(prefix) = w.strip_suffix('*') {
+                    if w == "@num" {
+                        vec![Word::Number]
+                    } else if let Some(prefix) = w.strip_suffix('*') {
                         let prefix: String = prefix.chars().flat_map(fold).collect();
                         vec![Word::Prefix(prefix)]
                     } else {
@@ -605,6 +710,7 @@ impl Pattern {
             .map(|part| match part {
                 "*" => Step::Gap,
                 "$" => Step::End,
+                "^" => Step::Start,
                 _ => match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')) {
                     Some(inner) => Step::Optional(parse_alternatives(inner)),
                     None => Step::Any(parse_alternatives(part)),
@@ -671,6 +777,9 @@ impl Pattern {
                 .take_while(|n| *n == 0 || in_clause(pos + n - 1))
                 .find_map(|n| next(pos + n)),
             Step::End => (!in_clause(pos)).then(|| next(pos)).flatten(),
+            Step::Start => (pos == 0 || tokens[pos - 1].clause != clause)
+                .then(|| self.steps_from(step + 1, tokens, pos, clause, true))
+                .flatten(),
         };
         if result.is_some() || first {
             return result;
