@@ -163,12 +163,13 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Intent, "only thing/reason/one stopping/keeping me"),
     // A plan, a time and a means (items 3 and 5).
     r(Plan, "know how i would/will/am_going_to do it"),
-    r(Plan, "picked/chosen/chose/set/choose/pick a day/date/time"),
+    r(Plan, "picked/chosen/chose/set/choose/pick a day/date/time").unless_before("we | we_have | they | they_have"),
     r(Plan, "going_to/will/gonna do it @time"),
     r(Plan, "this is my last night/day/week"),
     r(Means, "how many/much * pills/tablets/meds/pill/paracetamol/tylenol/painkillers/sleeping_pills"),
     r(Means, "take/took/taking/swallow*/down/downed all/a_bunch_of/too_many/every/the_whole/enough/a_lot_of/loads_of/a_handful_of [of] [my/the/those/these] [sleeping] pills/tablets/meds/pill/painkillers/medication"),
-    r(Means, "swallow*/took/taken everything/all"),
+    r(Means, "swallow*/took/taken everything/all")
+        .unless_after("the | my | his | her | our | your | that | these | those | day | night | morning | week | year | time"),
     r(Means, "saving/saved/save/stockpil*/hoard*/collect*/stash*/stored [up] [all] [my/the] [sleeping] pills/tablets/meds/painkillers/medication"),
     r(Means, "pills/tablets/meds/painkillers * next_to_me/lined_up/ready/in_front_of_me/on_the_table/beside_me"),
     r(Means, "pills/tablets/meds/painkillers/pillole/pastillas/pillen/tabletten/medicaments * @time"),
@@ -199,7 +200,8 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Goodbye, "goodbye/bye forever/everyone/world/everybody/all"),
     r(Goodbye, "affairs in order"),
     r(Goodbye, "made/updated/wrote/written/writing/make/update/write my will"),
-    r(Goodbye, "written/wrote/writing/left/leave/write my/a [suicide/goodbye] note/letter/letters"),
+    r(Goodbye, "written/wrote/writing/left/leave/write my/a [suicide/goodbye] note/letter/letters")
+        .unless_after("of | about | on | to_the | for_the | for_work | for_school | of_thanks"),
     r(Goodbye, "tell my mum/mom/family/kids/sister/brother/dad/parents/mother/father i love"),
     r(Goodbye, "last time anyone/you will hear from me"),
     r(Goodbye, "i will be gone for_good/forever/soon"),
@@ -324,7 +326,7 @@ const GENERALISED: &[Rule<Sign>] = &[
     r(WishToDie, "rather [just] not be here/alive/around/exist/wake_up/live $"),
     r(WishToDie, "easier/better/simpler [for_everyone] to be dead | easier/better/simpler [for_everyone] to [just] die/not_exist/not_be_here/not_wake_up $"),
     r(WishToDie, "go/going/fall/drift [off] to sleep for good/forever | sleep for good"),
-    r(Hopelessness, "pretending/pretend [that] i want to be alive/live/be_here/exist/keep_going"),
+    r(Hopelessness, "pretending/pretend [that] i want to be_alive/live/be_here/exist/keep_going"),
     // No future: nothing ahead, no reason to keep going, nothing will
     // change.
     r(Hopelessness, "no future without him/her/them/you | no future for me | no future at all \
@@ -332,7 +334,7 @@ const GENERALISED: &[Rule<Sign>] = &[
         | can_not picture/imagine/see a/any future $ | can_not picture/imagine/see a/any future for me"),
     r(Hopelessness, "what is the point of/in waking/tomorrow/another_day/carrying_on/continuing/getting_better/any_of_it/any_of_this/getting_up"),
     r(Hopelessness, "do_not/can_not see the/a/any point of/in any_of_it/waking_up/getting_up/carrying_on/going_on/tomorrow/continuing"),
-    r(Hopelessness, "nothing is [ever] going to get better/change/improve | nothing [ever] gets/will_get better $ | it is never going to get better | nothing works and nothing will"),
+    r(Hopelessness, "nothing is [ever] going to get_better/change/improve/be_different | nothing [ever] gets/will_get better $ | it is never going to get better | nothing works and nothing will"),
     r(Hopelessness, "can_not/do_not see/find/think_of a/any/one reason to keep_going/go_on/carry_on/live/stay/get_up/continue/be_here/wake_up/stay_alive/exist"),
     r(Trapped, "trapped in this/my [own] life/body/head/existence/skin | stuck in this life"),
     // Being a burden in more shapes: a weight on everyone, sparing them
@@ -340,7 +342,7 @@ const GENERALISED: &[Rule<Sign>] = &[
     r(Burden, "a/such_a weight/drain/burden on everyone/everybody/them/my_family/my_parents/my_friends/people/you_all"),
     r(Burden, "save/saving/spare/sparing everyone/everybody/them/my_family/the_world the trouble/pain/hassle/burden/effort \
         | doing/do everyone/everybody/the_world/them/my_family a favour/favor if/by i/you/disappearing/vanishing/dying/leaving"),
-    r(Burden, "i do_not think/doubt anyone/anybody would/will [even] notice/care/miss | if i died/disappeared/vanished * anyone/anybody/nobody/no_one would/will [even] notice/care/miss"),
+    r(Burden, "i do_not_think/doubt anyone/anybody would/will [even] notice/care/miss | if i died/disappeared/vanished * anyone/anybody/nobody/no_one would/will [even] notice/care/miss"),
     r(Burden, "world/everyone/everybody/people would/will be better/lighter/happier/easier/nicer/brighter [off] without you/me"),
     // The inner critic in the second person, in a person's own journal:
     // the same wish turned on oneself ("you should just disappear").
@@ -357,11 +359,12 @@ const GENERALISED: &[Rule<Sign>] = &[
     // Intent with a time or a decision around it.
     r(Intent, "i am going_to/gonna/planning_to/ready_to end it $ | i am going_to/gonna end it @time/after/when/before/on/this/once \
         | i have decided to end it $"),
-    r(Intent, "not planning on/to be/being here/around/alive | will not be here/around by/after/past/on/at"),
-    r(Intent, "will/would not need/have to worry about me after/past/by/anymore/much_longer/for_long/soon/ever_again"),
+    r(Intent, "not planning on/to be/being here/around/alive | will not be here/around by/after/past"),
+    r(Intent, "will/would not need/have to worry about me after/past/by/anymore/much_longer/for_long/soon/ever_again \
+        | nobody/no_one will/would [need/have] to worry about me"),
     r(Intent, "then i will be gone | i will be gone and | i will be gone by/after/before"),
     r(Plan, "i have picked/chosen/chose/set/decided_on/settled_on the/a/my date/day/night/method/spot $"),
-    r(Plan, "so it/that_it looks/will_look/would_look/looked like an accident | make it look like an accident"),
+    r(Plan, "so it/that_it looks/will_look/would_look/looked like an accident | make/want/need it [to] look like an accident"),
     // Means: the whole cabinet, pills already taken, heights looked up, a
     // weapon by the bed, a car turned into a barrier, going over a rail.
     r(Means, "take/taking/swallow/swallowing/down/downing everything/all in/from the/my [bathroom/medicine/kitchen] cabinet/cupboard/drawer"),
@@ -370,13 +373,14 @@ const GENERALISED: &[Rule<Sign>] = &[
         | which building/bridge/roof/car_park * tallest/highest | tallest/highest building/bridge/roof/car_park in \
         | roof door/access/hatch * locked/unlocked/open"),
     r(Means, "knife/knives/blade/blades/razor/razors/gun/pistol/rope/noose/pills * next_to/beside/under/by my bed/pillow"),
-    r(Means, "turn/turning/swerve/swerving/steer/steering/jerk/jerking/yank/yanking/veer/veering [the] [wheel/car] into the/a barrier/wall/tree/oncoming/traffic/lorry/truck/river/pillar \
+    r(Means, "turn/turning/swerve/swerving/steer/steering/jerk/jerking/yank/yanking/veer/veering [the] [wheel/car] into [the/a] barrier/wall/tree/oncoming/traffic/lorry/truck/river/pillar \
         | drive/driving/drove off the/a road/bridge/cliff/pier"),
     r(Means, "go/going/climb/climbing/climbed over the/a railing/railings/rail/parapet/barrier \
         | over the edge/side of the/a bridge/roof/building/cliff/balcony/car_park"),
     // Goodbyes: a goodbye post, passwords left to be found, a will done,
     // one's own funeral planned, the note written.
-    r(Goodbye, "goodbye/farewell post/message/letter/note/video/entry/letters | this is my goodbye | my goodbye $"),
+    r(Goodbye, "goodbye/farewell post/message/letter/note/video/entry/letters | this is my goodbye | my goodbye $")
+        .unless_after("it | its | office | card | party | cake | gift | present | drinks"),
     r(Goodbye, "passwords/password * in/inside [a/an/the] note/envelope/letter \
         | passwords/password * for my brother/sister/mum/mom/dad/family/kids/wife/husband/partner/parents \
         | for my/her/his brother/sister/mum/mom/dad/family/kids/wife/husband/partner/parents/son/daughter/best_friend to find \
@@ -387,7 +391,8 @@ const GENERALISED: &[Rule<Sign>] = &[
     // German
     r(Burden, "ohne mich besser dran/ab | ohne mich besser $"),
     r(Burden, "niemand wurde/wird dich [je] vermissen | verschwinde $ | du solltest [einfach] verschwinden/sterben | du hast es verdient zu sterben/leiden"),
-    r(Means, "vor den/einen zug springen/werfen/legen | von der/dem/einer brucke/dach/hochhaus springen"),
+    r(Means, "vor den/einen zug springen/werfen/legen | von der/dem/einer brucke/dach/hochhaus/balkon springen \
+        | spring/springe ich * von der/dem/einer/vom brucke/dach/hochhaus/balkon"),
     r(Plan, "@time mache/mach ich es | @time ist schluss | heute nacht * schluss"),
     r(Intent, "bin ich nicht mehr da | ich bin nicht mehr da $ | dann bin ich weg"),
     // French
@@ -395,10 +400,9 @@ const GENERALISED: &[Rule<Sign>] = &[
     r(Means, "sous/devant un/le train | me jeter/jette/jetterai sous/devant/du/d_un"),
     r(Intent, "je ne serai plus la/ici/de_ce_monde | ne serai plus la/ici/de_ce_monde"),
     // Spanish
-    r(Means, "me tiro/tirare/lanzo/lanzare del/de_la/de_un/de_una/desde/por/al/a_las puente/balcon/edificio/azotea/tejado/ventana/tren/vias/acantilado \
-        | voy a tirarme/lanzarme/saltar | tirarme/lanzarme del/de_un/desde/al/a_las puente/balcon/edificio/azotea/tejado/ventana/tren/vias \
+    r(Means, "me tiro/tirare/lanzo/lanzare del/de_la/de_un/de_una/desde/por/al/a_las [la/el] puente/balcon/edificio/azotea/tejado/ventana/tren/vias/acantilado \
+        | voy a tirarme/lanzarme/saltar | tirarme/lanzarme del/de_un/desde/al/a_las [la/el] puente/balcon/edificio/azotea/tejado/ventana/tren/vias \
         | delante/debajo del tren/metro"),
-    r(Goodbye, "ya no los/las voy a necesitar | ya no los/las necesit* | no me van a hacer falta"),
     r(Burden, "nadie te extranaria/extranara/echaria/echara de menos | deberias [solo] desaparecer/morirte/matarte/morir | mereces morir/sufrir"),
     r(Intent, "ya no estare aqui/mas $"),
     // Italian
@@ -427,7 +431,7 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "have/had/need to ask him/her/my_husband/my_wife/my_partner/my_boyfriend/my_girlfriend [for] permission/money/cash/bus_fare \
         | have/had to ask [for] permission to buy/go/see/leave/eat/spend"),
     r(DangerFromSomeone, "@they wants/needs/demands/asks_for/insists_on a/the photo/photos/picture/pictures/selfie/proof/video [of] where/who \
-        | @they wants/needs/demands/has to know where i am/who_i_am_with/who_is_with_me/who_i_see/who_i_talk_to \
+        | @they wants/needs/demands/has to know where i am $ | @they wants/needs/demands/has to know who_i_am_with/who_is_with_me/who_i_see/who_i_talk_to \
         | made/makes me share my location/passwords/password | has/knows all my passwords \
         | has my icloud/email/phone/bank password/passwords/login"),
     r(DangerFromSomeone, "if i do_not/did_not * * he/she goes/went/gets/got/flips/flipped/loses/lost mental/crazy/nuts/ballistic/violent/it"),
@@ -436,7 +440,7 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
         | @they [has/had/just] smashed/smashes/broke/breaks/threw/took/takes/hid/hides my phone/laptop/keys/car_keys"),
     r(DangerFromSomeone, "@they [keeps/kept] showed_up/turned_up/shows_up/turns_up/showing_up/turning_up at/outside my work/flat/house/door/place/school/gym/office/new_address/new_flat/parents"),
     r(DangerFromSomeone, "locked/locks/locking the/my [front/back/bedroom/flat] door/doors from [the] outside | locked/locks/locking me in/inside/out"),
-    r(DangerFromSomeone, "found a/an tracker/airtag/tracking_device/gps_tracker | tracker/airtag/gps_tracker/tracking_device * under/on/in/inside/behind my/the car/bag/coat/bumper/bike/jacket/wheel"),
+    r(DangerFromSomeone, "found a/an tracker/airtag/tracking_device/gps_tracker | airtag/gps_tracker/tracking_device/hidden_tracker * under/on/in/inside/behind my/the car/bag/coat/bumper/bike/jacket/wheel"),
     r(DangerFromSomeone, "note/card/message/letter saying/says/that_says/said * watching/i_know_where/i_see_you/you_are_mine/you_will_pay \
         | new/fake/anonymous/another/unknown account/accounts/profile/number/numbers * following/watching/messaging/texting/calling me \
         | i am always watching | always watching you"),
@@ -452,7 +456,7 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
         | beim nachsten mal passiert/wird * mehr/schlimmer/schlimmeres | hande/hand um meinen hals | wurgt/wurgte mich"),
     r(DangerFromSomeone, "er/sie/ex/freund/freundin/mann/frau steht/stand/wartet/wartete/parkt/lauert/sitzt * vor/unter/an/bei meiner/meinem/der/dem/unserer tur/wohnung/haus/arbeit/fenster/auto/haustur \
         | von immer neuen/anderen nummern/accounts/konten | immer neue nummern/accounts"),
-    r(DangerFromSomeone, "er/sie/ex droht/drohte/drohen | hat mir * gedroht | droht/drohte mit den kindern/mir | die kinder * wegnehmen/mitnehmen | mit den kindern zu verschwinden/abzuhauen \
+    r(DangerFromSomeone, "er/sie/ex droht/drohte $ | droht/drohte mir/mich/damit | droht/drohte * kinder/kindern | hat mir * gedroht | droht/drohte mit den kindern/mir | die kinder * wegnehmen/mitnehmen | mit den kindern zu verschwinden/abzuhauen \
         | die kinder nie wieder/mehr sehen"),
     r(DangerFromSomeone, "verfolgt/verfolgte mich | folgt mir * nach_hause/uberall/zur_arbeit"),
     // French
@@ -475,7 +479,8 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     // Dutch
     r(DangerFromSomeone, "heeft me/mij * geduwd/geknepen/vastgepakt/opgesloten/gestompt | handen om mijn keel/nek \
         | hij/ze/zij/ex staat/stond/wacht * bij/voor mijn huis/deur/werk/flat/raam | volgt me/mij \
-        | vanaf/van/met nieuwe/andere nummers/accounts | hij/ze/zij/ex dreigt/dreigde | heeft gedreigd \
+        | vanaf/van/met nieuwe/andere nummers/accounts | dreigt/dreigde/gedreigd me/mij \
+        | dreigt/dreigde/gedreigd * te delen/verspreiden/posten/vermoorden/slaan/doden/nemen/pakken \
         | de kinderen * mee te nemen | kinderen afpakken/meenemen | de volgende keer * erger"),
 ];
 
@@ -577,10 +582,12 @@ const CUES: &[Rule<Cue>] = &[
         | saltero | mi butto | buttarmi | questa volta salto/mi_butto | stavolta salto/mi_butto \
         | spring ik $ | ik spring $ | springen $"),
     c(Cue::Finality, "they/you/everyone/she/he will understand afterwards/one_day/eventually/later/when_i_am_gone \
-        | understand afterwards | if i do_not/can_not reply/answer/respond * tomorrow/after/anymore | if you do_not hear from me \
+        | understand afterwards \
         | not going to be here/around by/after/for | won't need to worry about me \
+        | ya no los/las voy a necesitar | ya no los/las necesit* | no me van a hacer falta \
         | tout soit en ordre | tout en ordre avant | mettre de l ordre dans mes affaires | nicht mehr da sein"),
-    c(Cue::Leaving, "and then it/its [is] done/over/finished | then it/its [is] [all] over/done/finished $ | i am not coming back $ | never coming back $ \
+    c(Cue::Leaving, "if i do_not/can_not reply/answer/respond * tomorrow/after/anymore | if you do_not hear from me \
+        | and then it/its [is] done/over/finished | then it/its [is] [all] over/done/finished $ | i am not coming back $ | never coming back $ \
         | for good $ | pour de bon | pour toujours $ | ya no vuelvo $ | no vuelvo $ | no voy a volver $ | para siempre $ \
         | non tornero [piu] | non torno piu | per sempre $ | komme nicht zuruck/wieder | fur immer $ | kom niet meer terug | voorgoed $ | voor altijd $"),
     c(Cue::GivingAway, concat!(
@@ -728,7 +735,7 @@ const DANGER: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "grabbed my arm/wrist/neck/hair/throat"),
     r(DangerFromSomeone, "@they [keeps/kept/is/was/has_been/been] parking/parked/waiting/waits/standing/stands/sitting/sits/showing_up/shows_up/turning_up/turns_up/hanging_around/lurking/watching outside/near/at/in_front_of my flat/house/place/work/door/home/apartment/window/building/car/school/gym"),
     r(DangerFromSomeone, "afraid/scared/terrified/frightened to go home/back_home/be_home/go_back_home | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife $ | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife and/because/when/since/he/she/now/hes"),
-    r(DangerFromSomeone, "@they * make/makes me regret | make sure i regret | knows/know where my parents/family/kids/sister/mum/mom/brother/friends live/work | knows/know where i live/work/sleep/am/go"),
+    r(DangerFromSomeone, "@they * make/makes me regret | make sure i regret | knows/know where my parents/family/kids/sister/mum/mom/brother/friends live/work | knows/know where i live/work/sleep | knows/know where i am/go $ | knows/know where i am/go at_all_times/all_the_time/always/every"),
     r(DangerFromSomeone, "@they knows/knew what i was wearing/doing | @they knows/knew who i was_with/talked_to/saw | fake account/accounts/number/numbers * @they | new numbers/accounts every"),
     r(DangerFromSomeone, "things in the/my flat/house/room/apartment/car have/had [been] moved | someone has/had been in my flat/house/room/apartment/car"),
     r(DangerFromSomeone, "@they punched/kicked/hit/smashed/slammed/broke the/a wall/door/table/window/mirror * next_to/near/beside/by/inches_from my head/face | next time it will not be the wall/door"),
@@ -856,12 +863,12 @@ fn lowered<S: Copy>(set: &Compiledset, tokens: &[Token], hit: &Hit<S>, danger: b
     denied || other || past || joking(set, tokens, hit.tokens) || third_person(tokens, (start, end))
 }
 
-/// Whether the sentence of a hit takes it back as a joke ("jump off a
-/// bridge lol jk").
+/// Whether the sentence of a hit, or the one after it, takes it back as a
+/// joke ("jump off a bridge lol jk").
 fn joking(set: &Compiledset, tokens: &[Token], (start, _): (usize, usize)) -> bool {
     let sentence = tokens[start].sentence;
     (start..tokens.len())
-        .take_while(|&i| tokens[i].sentence == sentence)
+        .take_while(|&i| tokens[i].sentence <= sentence + 1)
         .any(|i| set.joke.iter().any(|p| p.match_at(tokens, i).is_some()))
 }
 
