@@ -194,7 +194,7 @@ const RULES: &[Rule<Category>] = &[
     // their street, their location, their new address.
     r(Pursuit, "followed/follow/following your bus/car/taxi/train/uber | i know you were/are home/there/in/inside"),
     r(Pursuit, "waited/waiting/sat/stood/sitting/standing * for two/three/four/five/@num hours \
-        | waited/waiting/sat/stood/sitting/standing/parked by/at/outside/near the car_park/entrance/exit/station/building/office \
+        | waited/waiting/sat/stood/sitting/standing/parked by/outside/near the car_park/entrance/exit/building/office \
         | at the end of your street/road/drive | outside/near/across_from your street/road/office/building"),
     r(Pursuit, "went/showed_up/turned_up to/at your flat/house/place/work/office/door/building/gym/parents \
         | find my | snap map | you are at his/her place/house/flat | know your [new] address | know where you live/work/are_staying/are_now"),
@@ -557,6 +557,103 @@ mod tests {
                 a.findings.iter().any(|f| f.category == category),
                 "{text}: {a:?}"
             );
+        }
+    }
+
+    /// Session 4: the categories generalised from the blind dev sets, in
+    /// wordings of their own, and their calm look-alikes.
+    #[test]
+    fn generalised_categories_read_both_ways() {
+        for (text, level, category) in [
+            (
+                "Why did you mute me? Can we at least meet?",
+                Level::Pleading,
+                DemandsAnswer,
+            ),
+            (
+                "five texts and a voicemail. nothing.",
+                Level::Pleading,
+                DemandsAnswer,
+            ),
+            (
+                "I deserve an answer. Just tell me why.",
+                Level::Pleading,
+                DemandsAnswer,
+            ),
+            (
+                "How much more time do you need?",
+                Level::Pleading,
+                DemandsAnswer,
+            ),
+            (
+                "You still won't even text back?",
+                Level::Pleading,
+                DemandsAnswer,
+            ),
+            ("Is there still a chance for us?", Level::Pleading, Pleading),
+            (
+                "You're seriously going to walk away from us?",
+                Level::Pleading,
+                Guilt,
+            ),
+            (
+                "Your dad would want us to try again.",
+                Level::Pleading,
+                Guilt,
+            ),
+            (
+                "This is how you thank me after all I did?",
+                Level::Pleading,
+                Guilt,
+            ),
+            ("Must be nice.", Level::Pleading, Guilt),
+            ("Doesn't that mean anything to you?", Level::Pleading, Guilt),
+            (
+                "I followed your taxi last night.",
+                Level::Desperate,
+                Pursuit,
+            ),
+            (
+                "I waited outside the office for three hours.",
+                Level::Desperate,
+                Pursuit,
+            ),
+            ("I know where you live now.", Level::Desperate, Pursuit),
+            ("I'm at the end of your road.", Level::Desperate, Pursuit),
+            ("I stopped taking my meds.", Level::Desperate, Despair),
+            (
+                "I'll stop smoking. I'll go to therapy. I'll be better. Please come home.",
+                Level::Pleading,
+                PanickedPromises,
+            ),
+            (
+                "Sorry. I'm sorry. I'm so sorry. I'll change. Please come back.",
+                Level::Desperate,
+                PiledUpApologies,
+            ),
+        ] {
+            let a = analyse(text);
+            assert_eq!(a.level, level, "{text}: {a:?}");
+            assert!(
+                a.findings.iter().any(|f| f.category == category),
+                "{text}: {a:?}"
+            );
+        }
+        for text in [
+            "No need to reply, just letting you know the keys are with Sam.",
+            "You don't have to answer this.",
+            "I'm not asking for anything.",
+            "the post for you keeps coming here",
+            "I was able to think about us without it hurting.",
+            "Could we talk about the deposit next week?",
+            "I'll be at yours at 5 to pick up the kids.",
+            "I waited at the station, the train was late.",
+            "You deserved better than that.",
+            "I hope you're happy, I mean it.",
+            "Thanks for letting me know you got the parcel.",
+        ] {
+            let a = analyse(text);
+            assert_eq!(a.level, Level::Calm, "{text}: {a:?}");
         }
     }
 

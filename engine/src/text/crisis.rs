@@ -359,7 +359,7 @@ const GENERALISED: &[Rule<Sign>] = &[
     // Intent with a time or a decision around it.
     r(Intent, "i am going_to/gonna/planning_to/ready_to end it $ | i am going_to/gonna end it @time/after/when/before/on/this/once \
         | i have decided to end it $"),
-    r(Intent, "not planning on/to be/being here/around/alive | will not be here/around by/after/past"),
+    r(Intent, "not planning on/to be/being here/around/alive"),
     r(Intent, "will/would not need/have to worry about me after/past/by/anymore/much_longer/for_long/soon/ever_again \
         | nobody/no_one will/would [need/have] to worry about me"),
     r(Intent, "then i will be gone | i will be gone and | i will be gone by/after/before"),
@@ -415,6 +415,22 @@ const GENERALISED: &[Rule<Sign>] = &[
         | genoeg pillen/tabletten/slaappillen | pillen/tabletten/slaappillen * verzameld/gespaard/opgespaard/bewaard"),
     r(Plan, "@time doe ik het | doe ik het @time"),
     r(Intent, "ben ik er niet meer | ik ben er niet meer $"),
+    // No strength left, wanting it all to stop, never having been born, a
+    // rope bought, across the six languages.
+    r(Trapped, "keine kraft mehr | plus la force | plus de force | no tengo fuerzas | sin fuerzas para | non ho piu la forza | non ho piu forze | geen kracht meer | no strength left/to_go_on")
+        .unless_after("fur | zum | zur | pour_le/la/les/faire | para_el/la/los/las/ir/hacer | per_il/la/lo/andare/fare | voor_de/het/sport | for_the/work/sport"),
+    r(Hopelessness, "dass es aufhort | dass alles aufhort | que ca s arrete | que tout s arrete | que todo pare/acabe/termine | que esto pare/acabe/termine | che finisca tutto | che tutto finisca | dat het ophoudt/stopt | dat alles ophoudt/stopt")
+        .unless_after("zu | de | di | te | met | to | a"),
+    r(WishToDie, "nie geboren | jamais ne/nee $ | jamais venu/venue au monde | no haber nacido | nunca hubiera nacido | mai nato/nata | nooit geboren"),
+    r(WishToDie, "plus envie de vivre/d_exister/d_etre_la | no quiero seguir viviendo/asi | estaria/estaria mejor muerto/muerta | sarebbe meglio se non ci fossi $ | se non ci fossi piu | meglio morto/morta | zie het niet meer zitten | beter dood")
+        .unless_after("a | en | dans | avec | ici | chez | con | aqui | alli | cerca | in | qui | met | voor | op"),
+    r(Burden, "plus heureux/heureuses/tranquilles/libres sans moi | mas felices/tranquilos sin mi | piu felici/tranquilli senza di me | glucklicher/besser ohne mich | gelukkiger zonder mij/me"),
+    r(Means, "achete/acheter une corde | compre/comprado una cuerda/soga | comprato una corda | touw gekocht | strick/seil gekauft")
+        .unless_after("pour | para | per | voor | fur | zum | for"),
+    r(Means, "how to tie a noose | tie a noose"),
+    r(SelfHarm, "arme/arm/handgelenke * aufgeschnitten/aufgeritzt | schneide mich | mich geschnitten | mich verbrannt | mi taglio le braccia/i_polsi | me corto los brazos/las_munecas | snijd in mijn armen | mijn armen * opengesneden"),
+    r(Intent, "not think i will be alive by/for/at/next/much | will not be alive by/for/at/next/much_longer/much"),
+    r(Plan, "have a plan and i know when/how/where $ | i know how and when $ | i know when and how $"),
     // Italian, Spanish and French plans with a time.
     r(Plan, "@time lo faccio | lo faccio @time | @time je le fais | @time lo hago"),
 ];
@@ -451,6 +467,9 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "never see the/my/our kids/children/son/daughter again | take/taking the/my/our kids/children away | threaten*/threatening/threatened to take the/my/our kids/children"),
     r(DangerFromSomeone, "threatening/threatened/threatens/threaten [me/him/her/us] to kill/hurt/sort/beat/hit/post/share/leak/burn/ruin/report/tell_the_police/disappear \
         | threatening/threatened/threatens/threaten [me/him/her/us] with a/violence/the_kids | next time it will be worse"),
+    r(DangerFromSomeone, "@they slammed/smashed/banged/hit/pushed/shoved my head against/into/on/through"),
+    r(DangerFromSomeone, "m_a/ma enferme*/m_enferme | mi ha chius* in casa/dentro | mi chiude in casa/dentro | sluit me/mij op | heeft me/mij opgesloten")
+        .unless_after("dehors | par | per_sbaglio | buiten | per"),
     // German
     r(DangerFromSomeone, "hat mich * geschubst/gestossen/gestoßen/geworfen/gepackt/festgehalten/eingesperrt | schubst/schubste mich \
         | beim nachsten mal passiert/wird * mehr/schlimmer/schlimmeres | hande/hand um meinen hals | wurgt/wurgte mich"),
@@ -680,7 +699,7 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     // Italian
     r(WishToDie, "voglio morire"),
     r(WishToDie, "non voglio piu vivere").unless_after("in | con | qui | a | li").guarded(),
-    r(WishToDie, "non svegliarmi [piu] | non risvegliarmi").guarded(),
+    r(WishToDie, "non svegliarmi [piu] | non risvegliarmi | non voglio piu svegliarmi | non mi voglio piu svegliare").guarded(),
     r(Intent, "togliermi la vita | uccidermi | farla finita"),
     r(Means, "pillole * @time"),
     r(SelfHarm, "mi sono tagliat* | tagliarmi | mi taglio"),
@@ -1071,6 +1090,278 @@ mod tests {
             assess("years ago I tried to kill myself, and I'm glad I'm here").tier,
             Tier::None
         );
+    }
+
+    /// Session 4: the categories generalised from the blind dev sets, in
+    /// wordings of their own (none is a line of any corpus), in the six
+    /// languages.
+    #[test]
+    fn generalised_categories_catch_new_wordings_in_six_languages() {
+        for text in [
+            "honestly i don't care whether i wake up tomorrow",
+            "I'd rather not be alive.",
+            "it would be easier for everyone to just not exist",
+            "I want to go to sleep for good",
+            "another day of pretending I want to live",
+            "I can't imagine anything ahead of me",
+            "what's the point in getting up tomorrow",
+            "Nothing's ever going to change for me.",
+            "I can't think of one reason to keep going",
+            "I feel trapped in my own life",
+            "I'm such a drain on my family",
+            "they'd be doing everyone a favour if I disappeared",
+            "I doubt anybody would even notice",
+            "you should just die, you useless idiot",
+            "you deserve to suffer for what you did",
+            "I keep hitting my own face when I'm alone",
+            "I tried with a scarf on Tuesday but it broke",
+            "I'm ready to end it.",
+            "nobody will need to worry about me after tonight",
+            "then I'll be gone and they can move on",
+            "I've chosen the night.",
+            "I want it to look like an accident so it's easier for my kids",
+            "I swallowed everything from the medicine cabinet",
+            "I've taken too many of my sleeping pills",
+            "I've been checking how tall the multi-storey car park is",
+            "the razor is under my pillow",
+            "thinking about steering into oncoming traffic on the way home",
+            "I almost climbed over the railing tonight",
+            "this is my farewell message to all of you",
+            "I left the passwords in an envelope for my husband",
+            "my will is signed and the letters are written",
+            "I picked songs for my own funeral",
+            "I finished my note",
+            "I've been researching how to tie a noose",
+            "I don't think I'll be alive by Christmas",
+            "I have a plan and I know when",
+            "I gave my dog to my sister and I won't need anything after Friday. They'll understand afterwards.",
+            "i've decided. thursday. acting normal so nobody suspects a thing",
+            "the rope is in the shed and i can't stop thinking about it",
+            "i counted the pills. more than enough.",
+            "I'm going up to the roof and I've made up my mind",
+            "Mein Bruder bekommt meine Gitarre, und am Samstag spring ich von der Brücke.",
+            "Alle wären ohne mich besser dran.",
+            "Niemand würde dich vermissen, du Versager.",
+            "Heute Nacht ist endgültig Schluss.",
+            "Ich habe keine Kraft mehr weiterzumachen.",
+            "Ich will einfach nur, dass es aufhört.",
+            "Ich wünschte, ich wäre nie geboren.",
+            "Ich habe mir die Arme aufgeschnitten.",
+            "Ich habe genug Tabletten für heute Nacht.",
+            "Je vais me jeter sous le train demain.",
+            "Demain je ne serai plus de ce monde.",
+            "Tu devrais juste disparaître, personne ne te regrettera.",
+            "Je n'ai plus envie de vivre.",
+            "Ils seraient tous plus heureux sans moi.",
+            "J'ai acheté une corde.",
+            "Mañana me tiro desde la azotea.",
+            "Ya no las voy a necesitar, regalé todas mis cosas.",
+            "Nadie te echaría de menos.",
+            "No quiero seguir viviendo así.",
+            "Estaría mejor muerto.",
+            "Stanotte mi butto dal ponte.",
+            "Dopo domenica non ci sarò più.",
+            "Nessuno sentirebbe la tua mancanza.",
+            "Non voglio più svegliarmi.",
+            "Sarebbe meglio se non ci fossi.",
+            "Ho comprato una corda.",
+            "Zaterdag spring ik van het dak.",
+            "Iedereen is zonder mij beter af.",
+            "Ik heb genoeg slaappillen verzameld.",
+            "Ik zie het niet meer zitten.",
+            "Ik heb een touw gekocht.",
+        ] {
+            let a = assess(text);
+            assert_ne!(a.tier, Tier::None, "{text}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn generalised_danger_is_named_in_six_languages() {
+        for text in [
+            "my ex is waiting outside my flat again and I'm terrified",
+            "I'm afraid he'll turn up at my mum's",
+            "she manages all the money and I have to ask her for cash",
+            "he demands a photo of who I'm with every hour",
+            "he had his hands around my throat last night",
+            "he broke my phone so I couldn't call for help",
+            "she locked the bedroom door from the outside",
+            "there's an airtag in my bag and I didn't put it there",
+            "he said if I ever leave he'll burn everything I own",
+            "if I go to the party he'll make sure I regret it",
+            "he threatened to take the kids abroad",
+            "he slammed my head against the door",
+            "she keeps showing up at my work and screaming at me",
+            "er hat mich gegen den Schrank geschubst",
+            "Sie droht mir, die Kinder mitzunehmen",
+            "Er nimmt mir das Handy weg und liest alles.",
+            "il m'a poussée dans l'escalier",
+            "mon ex m'attend devant le travail tous les soirs",
+            "Il m'a enfermée dans l'appartement.",
+            "me empujó contra la pared",
+            "mi ex me espera afuera de mi casa cada noche",
+            "mi ha spinta contro il muro",
+            "Mi ha chiusa in casa e mi ha preso il telefono.",
+            "hij staat elke nacht voor mijn deur",
+            "hij dreigt mijn foto's te delen",
+            "Hij sluit me op in huis.",
+        ] {
+            let a = assess(text);
+            assert!(a.danger_from_someone, "{text}: {a:?}");
+        }
+    }
+
+    /// The look-alikes of the same categories: plans, days, bridges, ropes,
+    /// gifts, trackers and threats of everyday life.
+    #[test]
+    fn look_alikes_of_the_generalised_categories_bring_no_card() {
+        for text in [
+            "I've decided. I'm moving to Leeds on Saturday.",
+            "I've made up my mind, I'm selling the car tomorrow.",
+            "Going to the bridge club on Friday with my aunt.",
+            "We walked across the bridge on Sunday, it was lovely.",
+            "I gave my old bike to my nephew yesterday.",
+            "I'm giving my dog to my sister for the weekend while I'm away.",
+            "I'm leaving for good on Monday, new job in Berlin!",
+            "I quit smoking for good this Monday.",
+            "Thanks for everything, see you on Saturday at the wedding.",
+            "I finished the report and then it's done for the week.",
+            "Don't tell anyone but I have a crush on my trainer.",
+            "I can't stop thinking about it, he kissed her at the party.",
+            "How easy it would be to just text him, but I won't.",
+            "That should be enough flour for the cake, right?",
+            "The rope is in the garage if you need it for the tent.",
+            "I counted them twice, 40 chairs for the party.",
+            "He jumped off the diving board on Sunday, so brave.",
+            "I jumped at the chance to move.",
+            "Tomorrow I'm jumping into my new job.",
+            "I'm done with him, that's all.",
+            "I'd rather not be here when he picks up his stuff.",
+            "I'd rather not be at the party tonight.",
+            "You should disappear for a weekend, you deserve a break.",
+            "You deserve to be happy.",
+            "He keeps hitting the snooze button every morning.",
+            "I tried with a new recipe last night and it didn't work.",
+            "I'm going to end it with him tonight.",
+            "I won't be here on Monday, I'm on holiday.",
+            "I've picked the date for the party: the 14th!",
+            "We've picked a date for the move.",
+            "The dent looks like an accident, the insurance will pay.",
+            "I took all the books from the cabinet and sorted them.",
+            "I've taken my pills as the doctor said.",
+            "How tall is the Eiffel tower, looking it up for our trip.",
+            "My knife is in the kitchen drawer.",
+            "I drove over the bridge into the city.",
+            "Goodbye post-it notes on the fridge, hello whiteboard.",
+            "I changed all my passwords after the breakup.",
+            "My will to live came back after therapy.",
+            "I wrote my note of thanks to the nurses.",
+            "Er ist am Samstag von der Brücke ins Wasser gesprungen, beim Stadtfest.",
+            "Morgen springe ich ins kalte Wasser und fange den neuen Job an.",
+            "Ich bin heute ohne ihn besser dran.",
+            "Demain je pars pour de bon à Lyon.",
+            "Je vais sauter sur l'occasion.",
+            "Mañana me tiro a la piscina con el nuevo trabajo.",
+            "Ya no los voy a necesitar, los abrigos de invierno.",
+            "Domani salto la palestra.",
+            "Zaterdag spring ik even langs bij mijn moeder.",
+            "Ik ben zonder hem beter af.",
+            "He wants to know where I'm eating tonight so he can book.",
+            "She manages the money for the club.",
+            "If I don't reply tomorrow it's because I'm hiking.",
+            "My ex waits outside the gym for his friend.",
+            "I'm scared he'll forget me.",
+            "He said he'd take the car on Sunday.",
+            "If I go to the party he'll drive me home.",
+            "She threatened to leave if I moved to Spain.",
+            "He broke the news to me gently.",
+            "The tracker on my bike says I rode 20 km.",
+            "I found a fitness tracker in the drawer.",
+            "mi ex me sigue en Instagram todavía",
+            "elle me suit sur insta depuis des années",
+            "Ze dreigt te laat te komen.",
+            "Sie drohen mit Streik.",
+            "mi segue su Instagram",
+            "he held me while I cried",
+            "I'm not suicidal, I just want to sleep for a week.",
+            "My friend told me she feels like a burden, so I went over.",
+            "he said he wants to die when his team lost lol",
+            "jump off a bridge? lol no, I'm fine, just kidding.",
+            "Ich habe heute keine Kraft mehr für den Sport, morgen wieder.",
+            "Ich will, dass es aufhört zu regnen.",
+            "Das Baby war noch nie so ruhig, seit es geboren wurde.",
+            "J'ai acheté une corde pour le camping.",
+            "Je n'ai plus envie de vivre à Paris.",
+            "Il m'a enfermée dehors par erreur, on a ri.",
+            "No quiero seguir viviendo en este piso.",
+            "Compré una cuerda para tender la ropa.",
+            "Ho comprato una corda per l'arrampicata.",
+            "Ik heb een touw gekocht voor de schommel.",
+            "Ik zie het niet meer zitten met deze baan.",
+            "I have a plan and I know when I'll tell my boss.",
+            "I don't think I'll be here by the time you arrive.",
+            "He slammed the door on his way out.",
+            "Sarebbe meglio se non ci fossi andata, alla festa.",
+        ] {
+            assert!(!mentions_crisis(text), "{text}: {:?}", assess(text));
+        }
+    }
+
+    #[test]
+    fn weak_cues_bring_the_card_only_in_pairs_and_close_together() {
+        for text in [
+            "I've decided.",
+            "Saturday, then.",
+            "I gave my cat to my neighbour.",
+            "The bridge was closed again.",
+            "and then it's done",
+            "Thanks for everything!",
+            "I've decided, I'm going on Saturday.",
+            "I gave my cat to my neighbour. It was raining. We had tea. The bus was late. And then it's done.",
+        ] {
+            assert_eq!(assess(text).tier, Tier::None, "{text}");
+        }
+        for text in [
+            "I gave my cat to my neighbour, and then it's done.",
+            "I've decided. Sunday. I'll act normal so nobody suspects.",
+            "Ich fahr zur Brücke und spring.",
+            "Domani vado sul tetto e questa volta salto.",
+            "told mum i love her. gave my records to my best mate.",
+            "the gun is in the closet. I know where the key is.",
+        ] {
+            assert_eq!(assess(text).tier, Tier::Higher, "{text}");
+        }
+    }
+
+    #[test]
+    fn another_subject_a_joke_or_a_past_year_lowers_a_hit_but_never_the_guard() {
+        for text in [
+            "Someone on here said they feel like a burden. You're not.",
+            "My friend told me she feels like a burden, so I went over.",
+            "he left me on read so I'm gonna jump off a bridge lol jk",
+            "L'anno scorso pensavo di farla finita, ora sto molto meglio.",
+            "Meine Freundin sagt, sie will nicht mehr leben, ich bin sofort hin.",
+            "No estoy pensando en suicidarme, solo estoy triste.",
+            "I'm not thinking about killing myself, I'm just sad.",
+        ] {
+            assert_eq!(assess(text).tier, Tier::None, "{text}");
+        }
+        for (text, tier) in [
+            ("they would be better off without me", Tier::Lower),
+            (
+                "they won't need to worry about me after this weekend",
+                Tier::Higher,
+            ),
+            ("I don't want to live anymore lol jk", Tier::Higher),
+            ("Ich will nicht mehr leben, nur Spaß", Tier::Higher),
+            (
+                "last year I didn't want to live, and I don't want to live now",
+                Tier::Higher,
+            ),
+            ("he left, and now I feel like a burden", Tier::Lower),
+        ] {
+            assert_eq!(assess(text).tier, tier, "{text}");
+        }
     }
 
     #[test]

@@ -997,6 +997,27 @@ mod tests {
     }
 
     #[test]
+    fn clause_starts_numbers_and_he_will_without_an_apostrophe() {
+        let start = Pattern::new("^ anything $");
+        assert!(start.find(&tokens("I'll quit my job, anything")).is_some());
+        assert!(start.find(&tokens("not to reopen anything")).is_none());
+        let num = Pattern::new("@num messages $");
+        assert!(num.find(&tokens("3 days. 22 messages. nothing.")).is_some());
+        assert!(num.find(&tokens("twenty messages!")).is_some());
+        assert!(num.find(&tokens("many messages.")).is_none());
+        assert_eq!(
+            words("hell break my arm"),
+            ["he", "will", "break", "my", "arm"]
+        );
+        assert_eq!(words("shell be fine"), ["she", "will", "be", "fine"]);
+        assert_eq!(words("what the hell do you want")[2], "hell");
+        assert_eq!(words("a shell"), ["a", "shell"]);
+        assert_eq!(words("hed kill me"), ["he", "would", "kill", "me"]);
+        assert_eq!(words("hed been"), ["he", "had", "been"]);
+        assert_eq!(words("lettre dadieu"), ["lettre", "d", "adieu"]);
+    }
+
+    #[test]
     fn fillers_optional_parts_gaps_and_clause_ends() {
         let p = Pattern::new("[i] want to die");
         assert!(p.find(&tokens("I honestly just want to die")).is_some());
