@@ -3,7 +3,9 @@
 //! the marked phrases. A tool for writing rules, not part of the app.
 //!
 //! `cargo run -p engine --example explain -- "I can't go on"`; with
-//! `--pattern PATTERN TEXT...` it shows where one pattern matches.
+//! `--pattern PATTERN TEXT...` it shows where one pattern matches; with
+//! `--time` it times `assess` on an entry of about 2,000 characters (run it
+//! with `--release`).
 
 use std::io::BufRead as _;
 
@@ -42,6 +44,23 @@ fn main() {
                 pattern.find_all(&tokens)
             );
         }
+        return;
+    }
+    if args.first().is_some_and(|a| a == "--time") {
+        let sentence = "Went to work, came home, cooked pasta, the usual, and I keep thinking \
+            about how the evenings are the worst since she left. ";
+        let entry: String = sentence.repeat(2000 / sentence.len() + 1);
+        engine::safety::assess(&entry);
+        let runs = 200;
+        let started = std::time::Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(engine::safety::assess(std::hint::black_box(&entry)));
+        }
+        let per = started.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
+        println!(
+            "assess of {} characters: {per:.0} us",
+            entry.chars().count()
+        );
         return;
     }
     if args.is_empty() {

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::{char_span, compile, hits, is_filler, tokens, Compiled, Hit, Pattern, Rule, Token};
+use super::{char_span, compile, hits_in, tokens, Compiled, Hit, Pattern, Rule, Token, Vocabulary};
 
 /// How strongly the text calls for the crisis card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -850,9 +850,8 @@ fn ends_before(patterns: &[Pattern], tokens: &[Token], start: usize, reach: usiz
         .filter(|&i| tokens[i].clause == clause)
         .any(|i| {
             patterns.iter().any(|p| {
-                p.match_at(tokens, i).is_some_and(|end| {
-                    end <= start && (end..start).all(|j| is_filler(&tokens[j].word))
-                })
+                p.match_at(tokens, i)
+                    .is_some_and(|end| end <= start && (end..start).all(|j| tokens[j].filler))
             })
         })
 }
@@ -914,8 +913,12 @@ fn third_person(tokens: &[Token], (start, end): (usize, usize)) -> bool {
 const CUE_REACH: usize = 2;
 
 /// The weak signs that pair with another kind close by, context applied.
-fn paired_cues(set: &Compiledset, tokens: &[Token]) -> Vec<(Cue, (usize, usize))> {
-    let found: Vec<Hit<Cue>> = hits(&set.cues, tokens)
+fn paired_cues(
+    set: &Compiledset,
+    tokens: &[Token],
+    vocabulary: &Vocabulary,
+) -> Vec<(Cue, (usize, usize))> {
+    let found: Vec<Hit<Cue>> = hits_in(&set.cues, tokens, vocabulary)
         .into_iter()
         .filter(|h| !lowered(set, tokens, h, false))
         .collect();
@@ -944,9 +947,11 @@ fn paired_cues(set: &Compiledset, tokens: &[Token]) -> Vec<(Cue, (usize, usize))
 pub fn assess(text: &str) -> CrisisAssessment {
     let set = compiled();
     let tokens = tokens(text);
-    let (found, lowered_hits): (Vec<Hit<Sign>>, Vec<Hit<Sign>>) = hits(&set.rules, &tokens)
-        .into_iter()
-        .partition(|h| !lowered(set, &tokens, h, h.sign == DangerFromSomeone));
+    let vocabulary = Vocabulary::of(&tokens);
+    let (found, lowered_hits): (Vec<Hit<Sign>>, Vec<Hit<Sign>>) =
+        hits_in(&set.rules, &tokens, &vocabulary)
+            .into_iter()
+            .partition(|h| !lowered(set, &tokens, h, h.sign == DangerFromSomeone));
     let mut tier = found
         .iter()
         .map(|h| h.sign.tier())
@@ -966,7 +971,7 @@ pub fn assess(text: &str) -> CrisisAssessment {
         .collect();
     // Weak signs close together, where a pair of them is what crisis
     // services name: the higher tier.
-    for (cue, span) in paired_cues(set, &tokens) {
+    for (cue, span) in paired_cues(set, &tokens, &vocabulary) {
         tier = Tier::Higher;
         let (start, end) = char_span(&tokens, span);
         findings.push(CrisisFinding {

@@ -37,6 +37,8 @@ pub struct Token {
     /// Which sentence it sits in (only `.`, `!`, `?`, `;` and line breaks
     /// end one), so a detector can count a sign once per sentence.
     pub sentence: usize,
+    /// Whether the word is a filler ([`is_filler`]).
+    pub filler: bool,
 }
 
 /// Characters that end a clause: a pattern never spans one, and `$` in a
@@ -210,6 +212,13 @@ const SLANG: &[(&str, &str)] = &[
     ("hab", "habe"),
 ];
 
+/// [`SLANG`] as a map, built once.
+fn slang() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| SLANG.iter().copied().collect())
+}
+
 /// Words after which "ill" is the adjective ("I am ill"), not "I'll".
 const ILL_ADJECTIVE_AFTER: &[&str] = &[
     "am",
@@ -382,7 +391,7 @@ fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
     {
         return vec!["i".into(), "would".into()];
     }
-    if let Some((_, full)) = SLANG.iter().find(|(short, _)| *short == word) {
+    if let Some(full) = slang().get(word.as_str()) {
         return full.split(' ').map(str::to_string).collect();
     }
     // "diee", "hellooo": a doubled letter at the end that English would not
@@ -448,6 +457,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             .map(|w| w.0.as_str());
         for w in expand(word, before, after) {
             out.push(Token {
+                filler: is_filler(&w),
                 squeezed: squeeze(&w),
                 word: w,
                 start: *start,
@@ -564,7 +574,10 @@ const FILLERS: &[&str] = &[
 /// Whether `word` (normalized) is a filler: a word that may stand between
 /// the words of a phrase without changing what it says.
 pub fn is_filler(word: &str) -> bool {
-    FILLERS.contains(&word)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| FILLERS.iter().copied().collect())
+        .contains(word)
 }
 
 /// The most fillers skipped in one place.
@@ -663,6 +676,131 @@ enum Step {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     steps: Vec<Step>,
+    /// Words one of which the text must hold for the pattern to match (the
+    /// most telling of its required steps), as numbers from [`interned`],
+    /// or none when no step can say.
+    needs: Option<Vec<u32>>,
+}
+
+/// Every word some pattern needs, numbered once, and the prefixes among
+/// them: a text's [`Vocabulary`] is then a set of numbers, and whether a
+/// pattern could match is a few bit tests.
+#[derive(Default)]
+struct Interned {
+    ids: std::collections::HashMap<String, u32>,
+    prefixes: Vec<(String, u32)>,
+}
+
+fn interned() -> &'static std::sync::RwLock<Interned> {
+    static INTERNED: std::sync::OnceLock<std::sync::RwLock<Interned>> = std::sync::OnceLock::new();
+    INTERNED.get_or_init(Default::default)
+}
+
+/// The number of a needed word (`prefix`: a word start, as in "suicid*").
+fn intern(word: &str, prefix: bool) -> u32 {
+    let key = if prefix {
+        format!("{word}*")
+    } else {
+        word.to_string()
+    };
+    let mut table = interned().write().unwrap_or_else(|e| e.into_inner());
+    if let Some(&id) = table.ids.get(&key) {
+        return id;
+    }
+    let id = table.ids.len() as u32;
+    table.ids.insert(key, id);
+    if prefix {
+        table.prefixes.push((word.to_string(), id));
+    }
+    id
+}
+
+/// Which of the needed words ([`Pattern::could_match`]) one text holds.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    present: Vec<u64>,
+    known: usize,
+}
+
+impl Vocabulary {
+    /// The needed words present in `tokens` (as written or squeezed).
+    pub fn of(tokens: &[Token]) -> Vocabulary {
+        let table = interned().read().unwrap_or_else(|e| e.into_inner());
+        let known = table.ids.len();
+        let mut present = vec![0u64; known.div_ceil(64)];
+        let mut mark = |id: u32| present[id as usize / 64] |= 1 << (id % 64);
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len() * 2);
+        for t in tokens {
+            words.push(&t.word);
+            if t.squeezed != t.word {
+                words.push(&t.squeezed);
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        for w in &words {
+            if let Some(&id) = table.ids.get(*w) {
+                mark(id);
+            }
+        }
+        for (prefix, id) in &table.prefixes {
+            let from = words.partition_point(|w| *w < prefix.as_str());
+            if words
+                .get(from)
+                .is_some_and(|w| w.starts_with(prefix.as_str()))
+            {
+                mark(*id);
+            }
+        }
+        Vocabulary { present, known }
+    }
+
+    fn has(&self, id: u32) -> bool {
+        let id = id as usize;
+        // A word numbered after this vocabulary was made: it may be there.
+        id >= self.known || self.present[id / 64] & (1 << (id % 64)) != 0
+    }
+}
+
+/// The most telling required step of a pattern: for each of its
+/// alternatives the longest word, and the step whose shortest such word is
+/// longest (so "bridge/roof" rather than "i" or "the").
+fn telling_words(steps: &[Step]) -> Option<Vec<u32>> {
+    let length = |w: &Word| match w {
+        Word::Exact(_, word) => Some(word.chars().count()),
+        Word::Prefix(prefix) => Some(prefix.chars().count()),
+        Word::Number => None,
+    };
+    let best = steps
+        .iter()
+        .filter_map(|step| match step {
+            Step::Any(alts) => alts
+                .iter()
+                .map(|alt| {
+                    alt.iter()
+                        .map(|w| length(w).map(|n| (n, w)))
+                        .collect::<Option<Vec<_>>>()
+                        .and_then(|ws| ws.into_iter().max_by_key(|(n, _)| *n))
+                })
+                .collect::<Option<Vec<(usize, &Word)>>>(),
+            _ => None,
+        })
+        .filter(|words| !words.is_empty())
+        .max_by_key(|words| words.iter().map(|(n, _)| *n).min().unwrap_or(0))?;
+    let mut ids = Vec::new();
+    for (_, word) in best {
+        match word {
+            Word::Exact(squeezed, word) => {
+                ids.push(intern(word, false));
+                ids.push(intern(squeezed, false));
+            }
+            Word::Prefix(prefix) => ids.push(intern(prefix, true)),
+            Word::Number => return None,
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Some(ids)
 }
 
 fn parse_alternatives(source: &str) -> Vec<Vec<Word>> {
@@ -716,8 +854,17 @@ impl Pattern {
                     None => Step::Any(parse_alternatives(part)),
                 },
             })
-            .collect();
-        Pattern { steps }
+            .collect::<Vec<Step>>();
+        let needs = telling_words(&steps);
+        Pattern { steps, needs }
+    }
+
+    /// Whether the pattern could match a text with these words at all: a
+    /// quick test before [`Pattern::find_all`].
+    pub fn could_match(&self, vocabulary: &Vocabulary) -> bool {
+        self.needs
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|&id| vocabulary.has(id)))
     }
 
     /// The first match in `tokens`, as a range of token indices.
@@ -787,7 +934,7 @@ impl Pattern {
         // Fillers may stand before any step but the first.
         let mut p = pos;
         for _ in 0..MAX_FILLERS {
-            if !in_clause(p) || !FILLERS.contains(&tokens[p].word.as_str()) {
+            if !in_clause(p) || !tokens[p].filler {
                 break;
             }
             p += 1;
@@ -911,9 +1058,23 @@ pub struct Hit<S> {
 
 /// Every match of every rule in `tokens`, exceptions applied.
 pub fn hits<S: Copy>(rules: &[Compiled<S>], tokens: &[Token]) -> Vec<Hit<S>> {
+    hits_in(rules, tokens, &Vocabulary::of(tokens))
+}
+
+/// [`hits`], with the text's [`Vocabulary`] already made.
+pub fn hits_in<S: Copy>(
+    rules: &[Compiled<S>],
+    tokens: &[Token],
+    vocabulary: &Vocabulary,
+) -> Vec<Hit<S>> {
     let mut out = Vec::new();
     for rule in rules {
-        for (start, end) in rule.patterns.iter().flat_map(|p| p.find_all(tokens)) {
+        for (start, end) in rule
+            .patterns
+            .iter()
+            .filter(|p| p.could_match(vocabulary))
+            .flat_map(|p| p.find_all(tokens))
+        {
             let clause = tokens[start].clause;
             let after = rule.unless_after.iter().any(|p| {
                 tokens.get(end).is_some_and(|t| t.clause == clause)
@@ -994,6 +1155,40 @@ mod tests {
         let (a, b) = char_span(&t, (s, e));
         let marked: String = text.chars().skip(a).take(b - a).collect();
         assert_eq!(marked, "I can’t go on");
+    }
+
+    #[test]
+    fn the_vocabulary_only_skips_patterns_that_cannot_match() {
+        let patterns: Vec<Pattern> = [
+            "want to die",
+            "suicid*",
+            "@num messages $",
+            "[i] do_not want to live",
+            "bridge/roof * jump",
+        ]
+        .iter()
+        .map(|p| Pattern::new(p))
+        .collect();
+        for text in [
+            "i wanna diee",
+            "SUICIDAL thoughts",
+            "22 messages.",
+            "I dont want to live",
+            "the roof, and I jump",
+            "nothing here at all",
+        ] {
+            let t = tokens(text);
+            let vocabulary = Vocabulary::of(&t);
+            for p in &patterns {
+                if !p.could_match(&vocabulary) {
+                    assert!(p.find_all(&t).is_empty(), "{text}: {p:?}");
+                }
+            }
+        }
+        let t = tokens("nothing here at all");
+        assert!(!patterns[0].could_match(&Vocabulary::of(&t)));
+        let t = tokens("i wanna diee");
+        assert!(patterns[0].could_match(&Vocabulary::of(&t)));
     }
 
     #[test]
