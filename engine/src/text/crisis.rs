@@ -223,7 +223,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Hopelessness, "i have given/gave up $"),
     r(Hopelessness, "want it/everything/the_pain/this_pain/all_of_it/all/this to stop/end")
         .unless_before("you | how_you | do_you | if_you | is_this_how_you"),
-    r(Hopelessness, "tired/exhausted of/with everything/life/living/being_alive/it_all/existing"),
+    r(Hopelessness, "tired/exhausted of/with/by everything/life/living/being_alive/it_all/existing"),
     r(Hopelessness, "want_to/wish_i_could/wanna disappear/vanish")
         .unless_after("from | for | off | under | to | into | on | with | somewhere | for_a | into_the | in"),
     r(Hopelessness, "want_to/wish_i_could/wanna sleep forever"),
@@ -243,12 +243,12 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Hopelessness, "empty and there is no way"),
     // Being a burden.
     r(Burden, "better/happier/easier/fine off without me"),
-    r(Burden, "better/happier/easier/fine without me"),
+    r(Burden, "better/happier/easier/fine without me").unless_after("for | at | on | while | during | this | tonight | today | tomorrow | next | for_a | for_the"),
     r(Burden, "better/happier/easier off if i was/were/am gone/dead/not_here/not_around/not_alive"),
     r(Burden, "happier/better/easier if i was/were not around/here/alive"),
     r(Burden, "burden").unless_before("financial | the").unless_after("of_proof"),
     r(Burden, "nobody/no_one would [even] notice/care/miss"),
-    r(Burden, "if i was/were gone | if i disappeared"),
+    r(Burden, "if i was/were gone | if i disappeared").unless_after("for | to | from | into | on | at | with | like | tonight | today | tomorrow | this | next"),
     r(Burden, "make everyone's/everyones/everyone life worse | in everyone way"),
     // Feeling trapped, unable to go on.
     r(Trapped, "can_not go on")
@@ -349,6 +349,20 @@ const GENERALISED: &[Rule<Sign>] = &[
     r(Burden, "you should/need_to/ought_to [just] disappear/vanish/die/kill_yourself/not_exist/not_be_here/end_it $ \
         | you should/need_to/ought_to [just] disappear/vanish/die/kill_yourself/end_it and/so"),
     r(Burden, "you deserve to die/bleed/suffer/rot/be_dead/disappear | nobody/no_one will/would [even] miss/notice you"),
+    // More shapes of the same, written for generalising rather than from
+    // any line: wanting to stop feeling for good, others coping without
+    // me, no light at the end, why bother waking, worthlessness, goodbye
+    // texts, thinking of the means, done for good.
+    r(Hopelessness, "stop feeling/hurting/thinking/breathing * forever/permanently/for_good | stop breathing $ | want to stop feeling [anything/everything/at_all] $"),
+    r(Burden, "if i was/were not/no_longer around/here/alive $ | if i was/were gone $ \
+        | would/will be relieved/glad/fine/okay/ok/better if i vanished/disappeared/died/was_gone/were_gone/was_dead/were_dead/was_not_here/was_not_around \
+        | would/will cope/manage [just] [fine] without me $ | would/will be * if i vanished/disappeared/died/killed_myself $"),
+    r(Hopelessness, "no light at the end | can_not see any/the light | why do/would i [even] bother waking/getting_up/living/breathing/trying/existing"),
+    r(Hopelessness, "i am [so/such_a/completely/totally] worthless $ | i feel [so/completely] worthless | i am worthless and")
+        .unless_after("at | in | when | as | about | compared | next_to"),
+    r(Goodbye, "goodbye/farewell texts/messages/emails/notes/videos/letters"),
+    r(WishToDie, "thinking about/of jumping/ending_it/ending_it_all/dying/not_waking_up/overdosing/killing_myself/taking_all/ending_my_life/not_being_here"),
+    r(Trapped, "i am done for good/forever $"),
     // Hurting oneself with the body itself.
     r(SelfHarm, "hitting/hit/punching/punched/banging/banged/slapping/slapped/bashing my own head/face/body/legs/arms/stomach \
         | hitting/hit/punching/punched/banging/banged/bashing my [own] head/face * until | until i see stars"),
@@ -470,6 +484,19 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "@they slammed/smashed/banged/hit/pushed/shoved my head against/into/on/through"),
     r(DangerFromSomeone, "m_a/ma enferme*/m_enferme | mi ha chius* in casa/dentro | mi chiude in casa/dentro | sluit me/mij op | heeft me/mij opgesloten")
         .unless_after("dehors | par | per_sbaglio | buiten | per"),
+    r(DangerFromSomeone, "@they said/says/told_me/threatened [that] nobody/no_one would/will believe me/you $ \
+        | @they said/says/told_me/threatened [that] nobody/no_one would/will believe me/you if i [ever] told/tell/said anything/anyone/anybody/someone/the_police \
+        | @they said/says/told_me/threatened [that] * if i [ever] tell/told/call/called/report/reported anyone/anybody/someone/the_police/the_cops/my_family"),
+    r(DangerFromSomeone, "hit/hits/hitting/beat/beats/struck/attacked/whacked me with a/the/his/her remote/belt/bottle/fist/shoe/plate/phone/chair/stick/bat/pan/glass/knife/cable/hanger"),
+    r(DangerFromSomeone, "@they will_not/would_not/refuses_to/refused_to/never give/let me [have] [back] my passport/keys/phone/documents/id/bank_card/papers"),
+    r(DangerFromSomeone, "@they [keeps/kept] showed_up/turned_up/shows_up/turns_up/showing_up/turning_up at/outside my mum/mom/dad/parents/sister/brother/friend/friends house/flat/place/work $ \
+        | @they [keeps/kept] showed_up/turned_up/shows_up/turns_up/showing_up/turning_up at/outside my mum/mom/dad/parents/sister/brother/friend/friends house/flat/place/work and/uninvited/again/at_night/drunk/screaming \
+        | banging/pounding/hammering/kicking on/at my [front] door/window | @they [keeps/kept/was/is] banging/pounding/hammering/kicking on/at the [front] door/window"),
+    r(DangerFromSomeone, "sent/sends/sending me a photo/picture/pic/video of my [front] door/house/flat/car/street/work/window/building | photos/pictures of me * did_not know/without_me_knowing"),
+    r(DangerFromSomeone, "@they told/said/says/tells [me] [that] i will/would regret | regret leaving him/her | you will regret leaving [me/him/her]"),
+    r(DangerFromSomeone, "@they controls/control/controlled/controlling everything/my_life/what_i/where_i/how_i/what_i_wear | controls/decides what i wear/eat/spend")
+        .unless_after("at_work | in_the_office | at_the_office | in_the_band | on_the_team | in_the_kitchen"),
+    r(DangerFromSomeone, "@they [has/had] broke/broken/kicked/smashed/forced down/in/open/through my/the/our [front] door/window | @they broke/kicked/smashed/forced my/the/our [front] door/window down/in/open"),
     // German
     r(DangerFromSomeone, "hat mich * geschubst/gestossen/gestoßen/geworfen/gepackt/festgehalten/eingesperrt | schubst/schubste mich \
         | beim nachsten mal passiert/wird * mehr/schlimmer/schlimmeres | hande/hand um meinen hals | wurgt/wurgte mich"),
@@ -622,8 +649,8 @@ const CUES: &[Rule<Cue>] = &[
         | lettre/lettres pour ma/mon/mes | une pour ma/mon | carta/cartas para mi/mis | brief/briefe an/fur meine/meinen | lettera/lettere per mia/mio/i_miei | brief/brieven voor/aan mijn"),
     c(Cue::AtHand, "the/my/a rope/noose/gun/pistol/rifle/shotgun/belt is/are [ready/waiting/still] in/under/behind/on the/my \
         | i counted them/the_pills/the_tablets | counted out [the/my] pills/tablets | gun/pistol/rifle/shotgun * closet/drawer/safe/garage/wardrobe/cupboard \
-        | finish the bottle"),
-    c(Cue::Pull, "stop putting it off | know what i/you need/have to do | can_not stop thinking about it/jumping/the_gun/the_bridge/the_pills/doing_it \
+        | finish the bottle | pills/tablets/meds/painkillers in the bathroom/cabinet/drawer/cupboard/medicine_cabinet"),
+    c(Cue::Pull, "thinking about/of the pills/tablets/rope/gun/razor/blade/knife/meds | stop putting it off | know what i/you need/have to do | can_not stop thinking about it/jumping/the_gun/the_bridge/the_pills/doing_it \
         | keep picking it up | how easy it would be to [just] jump/go/step/stop/let_go/end_it/drive/swerve/fall/do_it \
         | should/will/would be enough [right] $ | more than enough $ | know where the key/keys/bullets/ammo/ammunition is/are"),
 ];
@@ -742,7 +769,7 @@ const DANGER: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "@they [has/had] beat/beaten me up"),
     r(DangerFromSomeone, "@they [has/had/is/was/keeps/kept] threaten*/threatening me/to_kill/to_hurt/to_post/to_take/to_leak/to_share/to_burn/to_hit/to_beat/my"),
     r(DangerFromSomeone, "@they will/would/does/did/do not/never let me"),
-    r(DangerFromSomeone, "@they [always/every_night] check/checks/checked/checking/read/reads/goes_through/go_through/control/controls/track/tracks/monitor/monitors/search/searches [all/every/through] my phone/messages/texts/emails/location/bank/accounts/mail"),
+    r(DangerFromSomeone, "@they [always/every_night/is/keeps/has_been] check/checks/checked/checking/read/reads/reading/goes_through/go_through/going_through/control/controls/controlling/track/tracks/tracking/tracked/monitor/monitors/monitoring/search/searches/searching [all/every/through] my phone/messages/texts/emails/location/bank/accounts/mail"),
     r(DangerFromSomeone, "controls/control who i talk/see/speak/meet/text"),
     r(DangerFromSomeone, "@they [keeps/takes/took/has] my_phone/my_money/my_bank/my_card/my_keys/my_passport/my_paycheck/my_salary"),
     r(DangerFromSomeone, "@they [keeps/kept/is/was/has_been/been] following/follows/followed/stalking/stalks/stalked me"),
@@ -753,7 +780,8 @@ const DANGER: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "threw * at me"),
     r(DangerFromSomeone, "grabbed my arm/wrist/neck/hair/throat"),
     r(DangerFromSomeone, "@they [keeps/kept/is/was/has_been/been] parking/parked/waiting/waits/standing/stands/sitting/sits/showing_up/shows_up/turning_up/turns_up/hanging_around/lurking/watching outside/near/at/in_front_of my flat/house/place/work/door/home/apartment/window/building/car/school/gym"),
-    r(DangerFromSomeone, "afraid/scared/terrified/frightened to go home/back_home/be_home/go_back_home | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife $ | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife and/because/when/since/he/she/now/hes"),
+    r(DangerFromSomeone, "afraid/scared/terrified/frightened to go [back] home/back_home/be_home/go_back_home \
+        | afraid/scared/terrified/frightened to go [back] to the/my/our flat/house/apartment/place * while/when/if/because/since/in_case/with @they | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife $ | afraid/scared/terrified/frightened of him/her/my_ex/my_partner/my_husband/my_boyfriend/my_girlfriend/my_wife and/because/when/since/he/she/now/hes"),
     r(DangerFromSomeone, "@they * make/makes me regret | make sure i regret | knows/know where my parents/family/kids/sister/mum/mom/brother/friends live/work | knows/know where i live/work/sleep | knows/know where i am/go $ | knows/know where i am/go at_all_times/all_the_time/always/every"),
     r(DangerFromSomeone, "@they knows/knew what i was wearing/doing | @they knows/knew who i was_with/talked_to/saw | fake account/accounts/number/numbers * @they | new numbers/accounts every"),
     r(DangerFromSomeone, "things in the/my flat/house/room/apartment/car have/had [been] moved | someone has/had been in my flat/house/room/apartment/car"),
@@ -1175,6 +1203,22 @@ mod tests {
             "Ik heb genoeg slaappillen verzameld.",
             "Ik zie het niet meer zitten.",
             "Ik heb een touw gekocht.",
+            "I just want to stop feeling anything, forever.",
+            "some days I think everyone would cope fine if I wasn't around",
+            "I'm exhausted by life, there is no light at the end of this",
+            "I'm so done with everything, I can't keep pretending",
+            "why do I even bother waking up",
+            "it feels like I'm drowning and nobody notices",
+            "I'm worthless and everybody would be relieved if I vanished",
+            "I've started giving my stuff away to friends",
+            "been writing goodbye texts in my notes app",
+            "I keep thinking about the pills in the bathroom",
+            "I've been standing at the edge of the platform a lot lately",
+            "I know exactly how I'd do it",
+            "if this doesn't get better by Friday, I'm done for good",
+            "I scratched my arms until they bled last night",
+            "I've been starving myself since she left",
+            "I punch myself when I mess up",
         ] {
             let a = assess(text);
             assert_ne!(a.tier, Tier::None, "{text}: {a:?}");
@@ -1210,6 +1254,18 @@ mod tests {
             "hij staat elke nacht voor mijn deur",
             "hij dreigt mijn foto's te delen",
             "Hij sluit me op in huis.",
+            "he grabbed me by the hair and dragged me out",
+            "he said nobody would believe me if I told anyone",
+            "she hit me with the remote and then laughed",
+            "he's tracking my phone, I'm sure of it",
+            "he won't give me my passport back",
+            "he keeps turning up at my mum's house and banging on the door",
+            "my ex sent me a picture of my front door at 3am",
+            "he told me I'd regret leaving him",
+            "I'm scared to go back to the flat while he's there",
+            "he controls everything, what I wear, who I see, what I spend",
+            "she threatened to kill herself if I leave",
+            "he broke down my door last night",
         ] {
             let a = assess(text);
             assert!(a.danger_from_someone, "{text}: {a:?}");
@@ -1307,6 +1363,29 @@ mod tests {
             "I don't think I'll be here by the time you arrive.",
             "He slammed the door on his way out.",
             "Sarebbe meglio se non ci fossi andata, alla festa.",
+            "I'd love it if I wasn't around when he collects his stuff.",
+            "The kids will cope fine without me for one weekend.",
+            "It would be funny if I disappeared for a week, nobody at work would notice.",
+            "I'm exhausted by the commute.",
+            "Why do I even bother ironing shirts.",
+            "I feel worthless at my new job sometimes but it's getting better.",
+            "I wrote goodbye to the old flat on the wall before I left.",
+            "I keep thinking about the pills the doctor offered me, maybe they'd help my sleep.",
+            "I'm done for good with dating apps.",
+            "I'm done for the day.",
+            "He hit me with the news that he's moving.",
+            "She hit me with a question I couldn't answer.",
+            "He won't give me my money back for the concert tickets, so annoying.",
+            "He keeps turning up at my mum's house for Sunday lunch, she invites him.",
+            "The neighbours were banging on the door for the party.",
+            "My sister sent me a photo of her new front door.",
+            "You'll regret this haircut tomorrow.",
+            "He controls everything at work, he's the manager.",
+            "The firemen broke down the door but nobody was hurt.",
+            "I'm scared to go back to the flat because it reminds me of her.",
+            "He said nobody would believe me if I told them I met a celebrity.",
+            "The remote hit me when it fell off the shelf.",
+            "I stopped feeling anything for him, finally.",
         ] {
             assert!(!mentions_crisis(text), "{text}: {:?}", assess(text));
         }

@@ -522,6 +522,7 @@ const FILLERS: &[&str] = &[
     "maybe",
     "too",
     "much",
+    "exactly",
     // German
     "einfach",
     "echt",
