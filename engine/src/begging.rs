@@ -199,6 +199,21 @@ const RULES: &[Rule<Category>] = &[
     r(Pursuit, "went/showed_up/turned_up to/at your flat/house/place/work/office/door/building/gym/parents \
         | find my | snap map | you are at his/her place/house/flat | know your [new] address | know where you live/work/are_staying/are_now"),
     r(Pleading, "come out/down/outside [for] [@num] minutes/min/second/moment | ^ [please] [just] come down/out/outside $"),
+    // A second round, written for generalising: "say something", minutes of
+    // their time, everyone agreeing, "why are you doing this", "stop
+    // pretending", "is this really what you want", "we were happy, you
+    // know we were", coming over whether they like it or not, waiting until
+    // they show up, driving hours just to see.
+    r(DemandsAnswer, "say something/anything $ | i can see you have read/seen | you have read/seen it/my_message/my_messages $"),
+    r(Pleading, "give me * minutes/minute/hour/moment of your time | minutes/minute of your time | that is all i want/ask $ \
+        | i know you still care/love/want/miss | stop pretending | is this/that really what you want"),
+    r(Guilt, "everyone/everybody/your_friends/our_friends/all_our_friends [all] agree/agrees/says/said/thinks/think we should/belong/were/are \
+        | everyone said so | why are you doing this/that | why would you do this/that to \
+        | you know we were/are [happy/good/meant] | we were [so] good together | meant to be together | belong together"),
+    r(Pursuit, "whether you like it or not | whether you answer/reply/want_to or not | waiting/wait * until/till you show/come/answer/talk/open \
+        | every morning/night/day until you | just to see if/whether you/your | drove/driven/went * hours to your"),
+    r(Despair, "i have nothing left/anymore $ | i have nothing $ | lost everything without you | have nothing [left] without you \
+        | do_not know how to live/be/go_on/breathe/exist without you"),
     // Despair: the medicine stopped, no reason left without them.
     r(Despair, "stopped taking my meds/medication/pills/antidepressants | no reason to [anything] without you | no reason to anymore | no reason to get_up/do_anything/go_on/live"),
 ];
@@ -654,6 +669,136 @@ mod tests {
         ] {
             let a = analyse(text);
             assert_eq!(a.level, Level::Calm, "{text}: {a:?}");
+        }
+    }
+
+    /// A second round of new wordings, each with the level a reader would
+    /// give it.
+    #[test]
+    fn new_wordings_read_at_their_level() {
+        for (text, level) in [
+            (
+                "You've read it. I can see you've read it. Say something.",
+                Level::Pleading,
+            ),
+            (
+                "Just give me five minutes of your time, that's all I want.",
+                Level::Pleading,
+            ),
+            ("Are you seriously not going to answer me?", Level::Pleading),
+            (
+                "I can't believe you'd throw it all away like this.",
+                Level::Pleading,
+            ),
+            (
+                "How could you do this to me after six years?",
+                Level::Pleading,
+            ),
+            (
+                "Please, I'll be different this time, I swear.",
+                Level::Pleading,
+            ),
+            (
+                "It's been two weeks of silence. Do I mean nothing to you?",
+                Level::Pleading,
+            ),
+            (
+                "I'll sell the car and we can go travelling like you always wanted.",
+                Level::Pleading,
+            ),
+            ("Your friends all agree we should talk.", Level::Pleading),
+            ("Why are you doing this to us?", Level::Pleading),
+            ("Can't you just give us one more try?", Level::Pleading),
+            (
+                "I know you still care. Stop pretending you don't.",
+                Level::Pleading,
+            ),
+            ("Answer the phone. Please.", Level::Pleading),
+            ("Is this really what you want? Really?", Level::Pleading),
+            ("We were happy. You know we were.", Level::Pleading),
+            (
+                "I sat in the car outside your building all night.",
+                Level::Desperate,
+            ),
+            (
+                "I keep checking if you're online every five minutes.",
+                Level::Desperate,
+            ),
+            (
+                "I can't function. I haven't left the house in days. Please.",
+                Level::Desperate,
+            ),
+            (
+                "I asked your best friend where you were tonight.",
+                Level::Desperate,
+            ),
+            (
+                "I'm coming round to yours now whether you like it or not.",
+                Level::Desperate,
+            ),
+            (
+                "I've lost everything without you, I have nothing left.",
+                Level::Desperate,
+            ),
+            ("I don't know how to live without you.", Level::Desperate),
+            (
+                "I'll be waiting at the café every morning until you show up.",
+                Level::Desperate,
+            ),
+            (
+                "I drove three hours to your parents' place just to see if your car was there.",
+                Level::Desperate,
+            ),
+            (
+                "I hope you're doing well. I'm taking some time for myself.",
+                Level::Calm,
+            ),
+            (
+                "I've left the spare key under the mat as you asked.",
+                Level::Calm,
+            ),
+            (
+                "Thanks for being honest with me. I needed to hear it.",
+                Level::Calm,
+            ),
+            (
+                "I'm sorry for how I reacted. You were right to leave.",
+                Level::Calm,
+            ),
+            (
+                "Let me know when you want to collect the rest of your things.",
+                Level::Calm,
+            ),
+            ("I won't contact you again. Take care.", Level::Calm),
+            (
+                "I think we both did our best. I wish you well.",
+                Level::Calm,
+            ),
+            (
+                "Can you confirm the date for the car handover?",
+                Level::Calm,
+            ),
+            (
+                "I'm going to the gym more and seeing friends. I'm okay.",
+                Level::Calm,
+            ),
+            ("I'm sorry, I sent that to the wrong person.", Level::Calm),
+            (
+                "I won't be able to make it to the dinner on Saturday.",
+                Level::Calm,
+            ),
+            (
+                "Answering your question: yes, the dog is with me.",
+                Level::Calm,
+            ),
+            ("Please let me know if the invoice arrives.", Level::Calm),
+            (
+                "I waited for you to be ready to talk, and I respect that you aren't.",
+                Level::Calm,
+            ),
+        ] {
+            let a = analyse(text);
+            assert_eq!(a.level, level, "{text}: {a:?}");
         }
     }
 
