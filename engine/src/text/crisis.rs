@@ -445,6 +445,26 @@ const GENERALISED: &[Rule<Sign>] = &[
     r(SelfHarm, "arme/arm/handgelenke * aufgeschnitten/aufgeritzt | schneide mich | mich geschnitten | mich verbrannt | mi taglio le braccia/i_polsi | me corto los brazos/las_munecas | snijd in mijn armen | mijn armen * opengesneden"),
     r(Intent, "not think i will be alive by/for/at/next/much | will not be alive by/for/at/next/much_longer/much"),
     r(Plan, "have a plan and i know when/how/where $ | i know how and when $ | i know when and how $"),
+    // A fourth round in the other languages: pills hoarded, letters to the
+    // family, burning and cutting, nobody noticing, no way out, never
+    // waking.
+    r(Means, "horte/horten/gehortet/sammle/sammeln/gesammelt/spare/gespart/bunkere/gebunkert * tablett*/schlaftablett*/pillen/medikamente \
+        | mets/mettre/garde/gardes/accumule/stocke/stocker/planque * de_cote somnifer*/cachets/medicaments/pilules/comprimes \
+        | mets/garde/accumule/stocke/planque * somnifer*/cachets/pilules/comprimes \
+        | guardando/guardo/acumulando/acumulo/juntando/junto/ahorrando * pastillas/pildoras/somnifer*/calmantes \
+        | mettendo/metto/messo/tengo/conservo/accumulo/accumulando * da_parte sonnifer*/pillole/pastigl*/farmaci/compresse \
+        | mettendo/metto da parte * sonnifer*/pillole/pastigl*/farmaci/compresse \
+        | spaar/spaarde/gespaard/verzamel/verzamelde/bewaar * slaappil*/pillen/tabletten/medicijnen"),
+    r(Goodbye, "briefe/abschiedsbriefe an/fur meine/meinen/mein/alle eltern/mutter/vater/familie/kinder/schwester/bruder/freunde/liebsten \
+        | lettres a/pour [toute] [ma/mon/mes] famille/mere/pere/parents/enfants/soeur/frere/proches/amis \
+        | cartas para/a mi/mis/toda madre/padre/padres/familia/hijos/hermana/hermano/amigos \
+        | lettere a/per/ai [tutta] [la] [mia/mio/miei] famiglia/madre/padre/genitori/figli/sorella/fratello/amici \
+        | brieven * aan/voor mijn ouders/moeder/vader/familie/kinderen/zus/broer/vrienden"),
+    r(SelfHarm, "brenne mir/mich | verbrenne mich | me coupe les bras/poignets/cuisses/jambes | je me coupe $ \
+        | snijd * in mijn armen/benen/polsen | snijd mezelf | brand mezelf"),
+    r(Burden, "niemand wurde/wird [es] merken/bemerken | niemand wurde/wird * merken/bemerken * wenn ich | nadie notaria/notara/lo_notaria | niemand zou het merken/missen/zien als ik"),
+    r(Trapped, "ninguna salida | no veo salida | estoy atrapad* | sono in trappola | je suis coince* $ | ik zit vast $ | ich stecke fest"),
+    r(WishToDie, "nooit meer wakker | nie wieder aufwachen | ne jamais me reveiller | no despertar nunca | non svegliarmi mai").guarded(),
     // Italian, Spanish and French plans with a time.
     r(Plan, "@time lo faccio | lo faccio @time | @time je le fais | @time lo hago"),
 ];
@@ -497,6 +517,9 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "@they controls/control/controlled/controlling everything/my_life/what_i/where_i/how_i/what_i_wear | controls/decides what i wear/eat/spend")
         .unless_after("at_work | in_the_office | at_the_office | in_the_band | on_the_team | in_the_kitchen"),
     r(DangerFromSomeone, "@they [has/had] broke/broken/kicked/smashed/forced down/in/open/through my/the/our [front] door/window | @they broke/kicked/smashed/forced my/the/our [front] door/window down/in/open"),
+    r(DangerFromSomeone, "nimmt mir * gehalt/geld/lohn/karte/handy/schlussel/ausweis/pass | par le cou/la_gorge | au cou $ \
+        | keel dicht | kneep/knijpt/knijp * keel/nek | houdt mijn * in de gaten \
+        | me agarro/agarra del cuello/de_la_garganta | mi ha preso/stretto per il collo/la_gola"),
     // German
     r(DangerFromSomeone, "hat mich * geschubst/gestossen/gestoßen/geworfen/gepackt/festgehalten/eingesperrt | schubst/schubste mich \
         | beim nachsten mal passiert/wird * mehr/schlimmer/schlimmeres | hande/hand um meinen hals | wurgt/wurgte mich"),
@@ -507,7 +530,7 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "verfolgt/verfolgte mich | folgt mir * nach_hause/uberall/zur_arbeit"),
     // French
     r(DangerFromSomeone, "m_a/ma frappe*/pousse*/bouscule*/etrangle*/menace*/gifle*/serre_le_cou/serre_la_gorge | mains autour de mon cou | serre le cou/la_gorge"),
-    r(DangerFromSomeone, "il/elle/ex me suit/suivait/suivi | me suit * partout/en_voiture/jusqu/quand_je | m attend * devant/en_bas/sous/a_la_sortie | nouveaux numeros/comptes")
+    r(DangerFromSomeone, "il/elle/ex me suit/suivait/suivi | me suit * partout/en_voiture/jusqu/quand_je | m attend * devant/sous/en_bas_de/a_la_sortie_de chez/mon/ma/le_travail/la_maison/l_immeuble | nouveaux numeros/comptes")
         .unless_after("sur | sur_insta | sur_instagram"),
     r(DangerFromSomeone, "garde/prend/pris/confisque ma/mon/mes carte*/argent/salaire/telephone/cles/papiers/passeport \
         | lit/lis/fouille/regarde/controle/verifie/surveille [tous/toutes] [mes/mon/ma] messages/textos/mails/telephone/portable/sms/conversations"),
@@ -515,11 +538,11 @@ const DANGER_GENERALISED: &[Rule<Sign>] = &[
     // Spanish
     r(DangerFromSomeone, "me empujo/empuja/jalo/agarro/ahorco/estrangulo/encerro/encierra | me apreto/aprieta el cuello | manos en/alrededor_de mi cuello \
         | me sigue/seguia/siguio a_todas_partes/hasta/en_coche/al_trabajo/a_casa | lo/la vi afuera/fuera/frente de mi trabajo/casa/piso/departamento \
-        | me espera * afuera/fuera/frente/en_la_puerta | numeros nuevos/distintos | cuentas nuevas \
+        | me espera * afuera/fuera/frente/en_la_puerta de mi casa/trabajo/piso/departamento/edificio/oficina | numeros nuevos/distintos | cuentas nuevas \
         | nunca volvere/volveras a ver a los/mis/nuestros ninos/hijos | llevarse a los ninos/mis_hijos"),
     // Italian
     r(DangerFromSomeone, "mi ha spint*/strattonat*/sbattut*/strozzat*/afferrat* | mani al collo/alla_gola | mi ha messo le mani addosso/al_collo \
-        | mi aspetta * sotto/fuori/davanti | mi segue/seguiva * ovunque/fino/a_casa/al_lavoro | numeri nuovi/diversi \
+        | mi aspetta * sotto casa | mi aspetta * fuori/davanti casa/a_casa/al_lavoro/dal_lavoro/al_portone/all_ufficio/casa_mia | mi segue/seguiva * ovunque/fino/a_casa/al_lavoro | numeri nuovi/diversi \
         | se lo/la lascio * fara/farebbe/uccidera/ammazzera | fara/farebbe del male al/alla/ai/alle/a \
         | prende/toglie/tolto/preso i/il/lo/la soldi/stipendio/bancomat/carta"),
     // Dutch
@@ -630,9 +653,10 @@ const CUES: &[Rule<Cue>] = &[
     c(Cue::Finality, "they/you/everyone/she/he will understand afterwards/one_day/eventually/later/when_i_am_gone \
         | understand afterwards \
         | not going to be here/around by/after/for | won't need to worry about me \
-        | ya no los/las voy a necesitar | ya no los/las necesit* | no me van a hacer falta \
         | tout soit en ordre | tout en ordre avant | mettre de l ordre dans mes affaires | nicht mehr da sein"),
     c(Cue::Leaving, "if i do_not/can_not reply/answer/respond * tomorrow/after/anymore | if you do_not hear from me \
+        | ya no los/las voy a necesitar | ya no los/las necesit* | no me van a hacer falta | brauch/brauche [ich] * nicht mehr $ \
+        | non mi serv* piu | heb ik niet meer nodig | n en aurai plus besoin \
         | and then it/its [is] done/over/finished | then it/its [is] [all] over/done/finished $ | i am not coming back $ | never coming back $ \
         | for good $ | pour de bon | pour toujours $ | ya no vuelvo $ | no vuelvo $ | no voy a volver $ | para siempre $ \
         | non tornero [piu] | non torno piu | per sempre $ | komme nicht zuruck/wieder | fur immer $ | kom niet meer terug | voorgoed $ | voor altijd $"),
@@ -640,7 +664,8 @@ const CUES: &[Rule<Cue>] = &[
         "gave/giving/give/given [away] my/the ", things!(), " to | gave/giving/give/given my/the ", things!(), " away \
         | look/looking/take/taking after my ", things!(),
         " | regal* mi/mis perro/gato/cosas/guitarra/libros/ropa/camara | donne* mon/ma/mes chat/chien/affaires/guitare/livres \
-        | vendu mes affaires/choses | verschenk* meine/meinen/mein | ho regalato/dato_via * mio/mia/mie/miei | weggegeven | mijn kat/hond/spullen weg")),
+        | vendu mes affaires/choses | verschenk* meine/meinen/mein \
+        | meinen/meine/mein hund/katze/katzen/gitarre/kamera/sachen * gegeben/geschenkt/verschenkt/abgegeben | ho regalato/dato_via * mio/mia/mie/miei | weggegeven | mijn kat/hond/spullen weg")),
     c(Cue::Secrecy, "so/that nobody/no_one suspects/notices/knows/finds_out/will_know/suspect | nobody suspects | without them/anyone knowing | nobody can know \
         | dass niemand * merkt | que personne ne * doute/remarque | que nadie * sospeche/note | che nessuno * sospetti/noti | zodat niemand * merkt"),
     c(Cue::Farewell, "wanted to say you were/are a/the good/great/best friend/sister/brother/mum/mom/person \
@@ -1219,6 +1244,42 @@ mod tests {
             "I scratched my arms until they bled last night",
             "I've been starving myself since she left",
             "I punch myself when I mess up",
+            "Ich horte seit Monaten meine Schlaftabletten.",
+            "Ich habe Briefe an meine Eltern geschrieben und sie in die Schublade gelegt.",
+            "Am Freitag gehe ich auf das Dach vom Parkhaus und springe.",
+            "Ich habe meinen Hund meiner Nachbarin gegeben, ich brauche ihn nicht mehr.",
+            "Ich brenne mir mit dem Feuerzeug in den Arm.",
+            "Niemand würde merken, wenn ich weg wäre.",
+            "Ich sehe keinen Ausweg mehr aus diesem Loch.",
+            "Ich wünschte, ich würde einfach einschlafen und nie wieder aufwachen.",
+            "Je mets de côté mes somnifères depuis des semaines.",
+            "J'ai écrit des lettres à toute ma famille.",
+            "Vendredi je monte sur le toit et je saute.",
+            "Personne ne remarquerait si je disparaissais.",
+            "Je me coupe les bras tous les soirs.",
+            "Je ne vois plus aucune issue, je suis coincée.",
+            "J'aimerais ne jamais me réveiller.",
+            "Estoy guardando mis pastillas para dormir desde hace semanas.",
+            "He escrito cartas para mi madre y mi hermano.",
+            "El viernes subo a la azotea y salto.",
+            "Nadie notaría si desapareciera.",
+            "Me quemo los brazos con cigarros.",
+            "No veo ninguna salida, estoy atrapada.",
+            "Quisiera dormirme y no despertar nunca.",
+            "Sto mettendo da parte i sonniferi da settimane.",
+            "Ho scritto lettere a tutta la mia famiglia.",
+            "Venerdì salgo sul tetto e mi butto.",
+            "Nessuno se ne accorgerebbe se sparissi.",
+            "Mi taglio ogni sera da quando se n'è andato.",
+            "Non vedo nessuna via d'uscita, sono in trappola.",
+            "Vorrei dormire e non svegliarmi mai più.",
+            "Ik spaar al weken mijn slaappillen op.",
+            "Ik heb brieven geschreven aan mijn ouders.",
+            "Vrijdag ga ik het dak op en spring ik.",
+            "Niemand zou het merken als ik verdween.",
+            "Ik snijd elke avond in mijn armen.",
+            "Ik zie geen uitweg meer, ik zit vast.",
+            "Ik wil gaan slapen en nooit meer wakker worden.",
         ] {
             let a = assess(text);
             assert_ne!(a.tier, Tier::None, "{text}: {a:?}");
@@ -1266,6 +1327,18 @@ mod tests {
             "he controls everything, what I wear, who I see, what I spend",
             "she threatened to kill herself if I leave",
             "he broke down my door last night",
+            "Er hat mich am Hals gepackt.",
+            "Er verfolgt mich mit dem Auto bis zur Arbeit.",
+            "Er nimmt mir jeden Monat mein Gehalt ab.",
+            "Il m'a attrapée par le cou.",
+            "Il m'attend tous les soirs devant chez moi.",
+            "Il m'a pris ma carte bleue et mon téléphone.",
+            "Me agarró del cuello hasta que no podía respirar.",
+            "Me vigila el móvil y me quita el sueldo.",
+            "Mi ha stretto le mani al collo.",
+            "Mi controlla il telefono e mi prende lo stipendio.",
+            "Hij kneep mijn keel dicht.",
+            "Hij houdt mijn geld en mijn telefoon in de gaten.",
         ] {
             let a = assess(text);
             assert!(a.danger_from_someone, "{text}: {a:?}");
@@ -1386,6 +1459,22 @@ mod tests {
             "He said nobody would believe me if I told them I met a celebrity.",
             "The remote hit me when it fell off the shelf.",
             "I stopped feeling anything for him, finally.",
+            "Ich habe heute mein altes Fahrrad meinem Bruder gegeben.",
+            "Am Freitag gehe ich aufs Dach zum Grillen.",
+            "Ich verschwinde jetzt unter die Bettdecke, gute Nacht.",
+            "Meine Pflanze ist eingegangen, wie unsere Beziehung.",
+            "Je mets de côté un peu d'argent pour les vacances.",
+            "Vendredi je monte sur le toit pour voir le feu d'artifice.",
+            "J'ai écrit des lettres de motivation toute la journée.",
+            "Estoy guardando dinero para el viaje.",
+            "El viernes subo a la azotea a tomar el sol.",
+            "Sto mettendo da parte i soldi per le vacanze.",
+            "Venerdì salgo sul tetto a sistemare l'antenna.",
+            "Ik spaar voor een nieuwe fiets.",
+            "Vrijdag ga ik het dak op om de goot schoon te maken.",
+            "Ik heb brieven geschreven aan de gemeente.",
+            "Er hat mich am Bahnhof abgeholt.",
+            "Il m'attend devant le cinéma ce soir.",
         ] {
             assert!(!mentions_crisis(text), "{text}: {:?}", assess(text));
         }
