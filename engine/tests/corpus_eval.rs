@@ -351,7 +351,7 @@ learned model (trained on the tuning corpus{}; never a holdout): \
          5-fold cross-validated recall {} ({caught}/{positives}), false alarms {} ({alarms}/{negatives}); \
          {per_line:.1} us a line in this build ({flagged} tuning lines flagged)",
         if engine::text::model::TRAINED_ON_BLIND_DEV {
-            " and the blind dev sets"
+            " and the first blind dev half"
         } else {
             ""
         },

@@ -839,6 +839,11 @@ const DENIAL: &str =
 const JOKE: &str = "jk | just kidding | only joking | just joking | kidding $ | joking $ \
     | nur spass | nur ein witz | c est une blague | je rigole | je plaisante | es broma \
     | es una broma | scherzo | sto scherzando | grapje | geintje";
+/// Someone else's words reported: the learned model keeps out of such a
+/// sentence (the rules have their own context for it).
+const REPORTED: &str = "friend/sister/brother/mum/mom/colleague/someone/he/she/they told/said/says/tells [me] [that] \
+    | told me [that] he/she/they | mi ha detto che | mi ha detto di | m a dit qu/que | me dijo que | me ha dicho que \
+    | hat * gesagt [dass] | sagte/sagt mir | zei/zegt dat | zei/zegt me/mij dat";
 /// Someone else as the subject of a clause: "someone said they feel like
 /// a burden" is theirs, not the writer's (unless the writer is in it).
 const THIRD_PERSON: &[&str] = &[
@@ -861,6 +866,7 @@ struct Compiledset {
     denial: Vec<Pattern>,
     other: Vec<Pattern>,
     joke: Vec<Pattern>,
+    reported: Vec<Pattern>,
     cues: Vec<Compiled<Cue>>,
     time: Pattern,
 }
@@ -882,6 +888,7 @@ fn compiled() -> &'static Compiledset {
             denial: list(DENIAL),
             other: list(OTHER_PERSON),
             joke: list(JOKE),
+            reported: list(REPORTED),
             cues: compile(CUES),
             time: Pattern::new("@time"),
         }
@@ -1051,12 +1058,20 @@ pub fn assess(text: &str) -> CrisisAssessment {
     }
     // The learned model may add the lower tier where no rule brought the
     // card, sentence by sentence; never where context lowered a rule hit
-    // ("I'm not suicidal") and never lowering anything.
+    // ("I'm not suicidal"), never in a sentence that reports someone
+    // else's words ("my friend told me she wanted to die"), and never
+    // lowering anything.
     if tier == Tier::None && !danger_from_someone {
-        let lowered_spans: Vec<(usize, usize)> = lowered_hits
+        let mut lowered_spans: Vec<(usize, usize)> = lowered_hits
             .iter()
             .map(|h| char_span(&tokens, h.tokens))
             .collect();
+        lowered_spans.extend(
+            set.reported
+                .iter()
+                .flat_map(|p| p.find_all(&tokens))
+                .map(|span| char_span(&tokens, span)),
+        );
         let chars: Vec<char> = text.chars().collect();
         for (start, end) in super::model::sentences(text) {
             if lowered_spans.iter().any(|&(s, e)| s < end && e > start) {
@@ -1148,6 +1163,21 @@ mod tests {
             assess("years ago I tried to kill myself, and I'm glad I'm here").tier,
             Tier::None
         );
+    }
+
+    /// What the rules alone make of a text: its tier without the learned
+    /// model's `Resembles` (the model is measured by cross-validation and
+    /// the corpora, not by tables), and whether it names danger.
+    fn by_rules(text: &str) -> (Tier, bool) {
+        let a = assess(text);
+        let tier = a
+            .findings
+            .iter()
+            .filter(|f| f.sign != Resembles)
+            .map(|f| f.sign.tier())
+            .max()
+            .unwrap_or(Tier::None);
+        (tier, a.danger_from_someone)
     }
 
     /// Session 4: the categories generalised from the blind dev sets, in
@@ -1281,8 +1311,7 @@ mod tests {
             "Ik zie geen uitweg meer, ik zit vast.",
             "Ik wil gaan slapen en nooit meer wakker worden.",
         ] {
-            let a = assess(text);
-            assert_ne!(a.tier, Tier::None, "{text}: {a:?}");
+            assert_ne!(by_rules(text).0, Tier::None, "{text}: {:?}", assess(text));
         }
     }
 
@@ -1476,7 +1505,12 @@ mod tests {
             "Er hat mich am Bahnhof abgeholt.",
             "Il m'attend devant le cinéma ce soir.",
         ] {
-            assert!(!mentions_crisis(text), "{text}: {:?}", assess(text));
+            assert_eq!(
+                by_rules(text),
+                (Tier::None, false),
+                "{text}: {:?}",
+                assess(text)
+            );
         }
     }
 
@@ -1492,7 +1526,7 @@ mod tests {
             "I've decided, I'm going on Saturday.",
             "I gave my cat to my neighbour. It was raining. We had tea. The bus was late. And then it's done.",
         ] {
-            assert_eq!(assess(text).tier, Tier::None, "{text}");
+            assert_eq!(by_rules(text).0, Tier::None, "{text}");
         }
         for text in [
             "I gave my cat to my neighbour, and then it's done.",
@@ -1502,7 +1536,7 @@ mod tests {
             "told mum i love her. gave my records to my best mate.",
             "the gun is in the closet. I know where the key is.",
         ] {
-            assert_eq!(assess(text).tier, Tier::Higher, "{text}");
+            assert_eq!(by_rules(text).0, Tier::Higher, "{text}");
         }
     }
 
@@ -1517,7 +1551,7 @@ mod tests {
             "No estoy pensando en suicidarme, solo estoy triste.",
             "I'm not thinking about killing myself, I'm just sad.",
         ] {
-            assert_eq!(assess(text).tier, Tier::None, "{text}");
+            assert_eq!(by_rules(text).0, Tier::None, "{text}");
         }
         for (text, tier) in [
             ("they would be better off without me", Tier::Lower),
@@ -1533,8 +1567,24 @@ mod tests {
             ),
             ("he left, and now I feel like a burden", Tier::Lower),
         ] {
-            assert_eq!(assess(text).tier, tier, "{text}");
+            assert_eq!(by_rules(text).0, tier, "{text}");
         }
+    }
+
+    #[test]
+    fn the_model_keeps_out_of_someone_elses_reported_words() {
+        for text in [
+            "My friend told me she wanted to die after the breakup, so I called her.",
+            "Una mia amica mi ha detto che voleva morire, l'ho chiamata subito.",
+            "Mon amie m'a dit qu'elle voulait mourir, je l'ai appelée.",
+        ] {
+            assert!(!mentions_crisis(text), "{text}: {:?}", assess(text));
+        }
+        // The rules still read the writer's own words in such a sentence.
+        assert_eq!(
+            assess("she told me to calm down but I want to die").tier,
+            Tier::Higher
+        );
     }
 
     #[test]
