@@ -1,13 +1,15 @@
 //! Trains the small learned crisis model at build time (see
 //! `src/text/model.rs`): a logistic regression over hashed word and
 //! character n-grams (`src/text/features.rs`), on the tuning corpus and the
-//! blind dev half, never on a holdout. The weights, the threshold chosen by
+//! first blind dev half, never on a holdout. The weights, the threshold chosen by
 //! cross-validation and the cross-validated figures are written to
 //! `OUT_DIR/crisis_model.rs` and compiled into the binary. Everything is
 //! deterministic: fixed order, fixed folds, no randomness.
 //!
 //! `CROSSROADS_MODEL_TRAIN=tuning` leaves the blind dev half out of the
-//! training, so its figures measure the model on writing it never saw.
+//! training, so its figures measure the model on writing it never saw;
+//! `CROSSROADS_MODEL_TRAIN=off` builds a model that flags nothing, so the
+//! figures measure the rules alone.
 
 #[path = "src/text/features.rs"]
 #[allow(dead_code)]
@@ -19,6 +21,15 @@ use std::path::Path;
 use features::{features, BUCKETS};
 
 /// Files trained on. The holdouts are never read here.
+///
+/// The two blind sets that became development sets in session 4
+/// (`*_blind_dev2.tsv`, `*_blind2_dev.tsv`) are left out on purpose:
+/// trained with `blind_dev2` as well and measured on `blind2_dev`, which it
+/// had not seen, the model flagged 60 of its 147 crisis lines and 5 of its
+/// 93 `none` lines, against 52 and 3 without it; not a clear gain, and a
+/// model trained on them learns their particulars ("gave my cat to my
+/// neighbour") rather than their categories. Left out, their figures
+/// measure the model on writing it never saw.
 const CRISIS: &[&str] = &["crisis.tsv", "crisis_blind_dev.tsv"];
 /// Calm and pleading drafts are everyday writing with no crisis in them:
 /// more negatives, so the model does not learn that any sad line is one.
@@ -115,6 +126,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=CROSSROADS_MODEL_TRAIN");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let tuning_only = std::env::var("CROSSROADS_MODEL_TRAIN").is_ok_and(|v| v == "tuning");
+    let off = std::env::var("CROSSROADS_MODEL_TRAIN").is_ok_and(|v| v == "off");
     let mut examples = Vec::new();
     for name in CRISIS {
         if !(tuning_only && name.contains("blind")) {
@@ -170,7 +182,7 @@ fn main() {
         if tuning_only {
             "the tuning corpus only"
         } else {
-            "the tuning corpus and the blind dev half"
+            "the tuning corpus and the first blind dev half"
         }
     );
     let _ = writeln!(
@@ -182,7 +194,11 @@ fn main() {
         out,
         "/// Score at or above which a sentence counts (chosen by {FOLDS}-fold cross-validation)."
     );
-    let _ = writeln!(out, "pub const THRESHOLD: f32 = {:?};", threshold as f32);
+    if off {
+        let _ = writeln!(out, "pub const THRESHOLD: f32 = f32::INFINITY;");
+    } else {
+        let _ = writeln!(out, "pub const THRESHOLD: f32 = {:?};", threshold as f32);
+    }
     let _ = writeln!(out, "pub const BIAS: f32 = {:?};", b as f32);
     let _ = writeln!(
         out,

@@ -4,8 +4,9 @@
 //! The thresholds hold on both together. `cargo xtask eval` runs this with
 //! `--nocapture` to print the tables.
 //!
-//! Set `CORPUS_MISSES=tuning` to list the tuning set's misses; the holdout's
-//! are never listed, so they cannot be tuned against.
+//! Set `CORPUS_MISSES=tuning` (or any set's name, several separated by
+//! commas: `blind_dev,blind_dev2,blind2_dev`) to list that set's misses;
+//! a holdout's are never listed, so they cannot be tuned against.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -42,7 +43,8 @@ fn load(name: &str) -> Vec<Example> {
 
 fn show_misses(set: &str) -> bool {
     // Holdouts are never listed: their misses must not steer the rules.
-    !set.ends_with("holdout") && std::env::var("CORPUS_MISSES").is_ok_and(|v| v == set)
+    !set.ends_with("holdout")
+        && std::env::var("CORPUS_MISSES").is_ok_and(|v| v.split(',').any(|s| s.trim() == set))
 }
 
 /// What the crisis detector made of a line, in the corpus's labels.
@@ -103,6 +105,9 @@ fn pct(x: f64) -> String {
     format!("{:5.1}%", x * 100.0)
 }
 
+/// The blind sets, all read for development since session 4.
+const BLIND_DEV_SETS: [&str; 3] = ["blind_dev", "blind_dev2", "blind2_dev"];
+
 const CRISIS_LABELS: [&str; 4] = ["higher", "lower", "danger", "none"];
 const DRAFT_LABELS: [&str; 3] = ["calm", "pleading", "desperate"];
 
@@ -114,8 +119,9 @@ fn level_name(level: Level) -> &'static str {
     }
 }
 
-/// The crisis report for one set; returns its card counts.
-fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
+/// The crisis report for one set; returns its card counts and its danger
+/// counts.
+fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> (Counts, Counts) {
     let mut by_lang: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut danger = Counts::default();
@@ -129,14 +135,17 @@ fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
             .or_default()
             .add(expected_card, got_card);
         total.add(expected_card, got_card);
-        danger.add(e.label == "danger", assess(&e.text).danger_from_someone);
+        let got_danger = assess(&e.text).danger_from_someone;
+        danger.add(e.label == "danger", got_danger);
         let label = CRISIS_LABELS
             .iter()
             .find(|l| **l == e.label)
             .unwrap_or_else(|| panic!("unknown label {:?}", e.label));
         *confusion.entry((label, got)).or_default() += 1;
         if show_misses(set)
-            && (expected_card != got_card || (e.label != got && e.label != "danger"))
+            && (expected_card != got_card
+                || (e.label != got && e.label != "danger")
+                || (e.label == "danger") != got_danger)
         {
             let _ = writeln!(
                 out,
@@ -189,7 +198,7 @@ fn crisis_report(set: &str, examples: &[Example], out: &mut String) -> Counts {
         }
         let _ = writeln!(out);
     }
-    total
+    (total, danger)
 }
 
 /// The drafts report for one set; returns (right, all, calm read as desperate).
@@ -277,8 +286,8 @@ fn the_detectors_meet_their_thresholds_on_the_corpora() {
     assert!(crisis_tuning.len() + crisis_holdout.len() >= 400);
     assert!(drafts_tuning.len() + drafts_holdout.len() >= 250);
 
-    let mut crisis = crisis_report("tuning", &crisis_tuning, &mut out);
-    crisis.merge(crisis_report("holdout", &crisis_holdout, &mut out));
+    let (mut crisis, _) = crisis_report("tuning", &crisis_tuning, &mut out);
+    crisis.merge(crisis_report("holdout", &crisis_holdout, &mut out).0);
     let (r1, n1, cd1) = drafts_report("tuning", &drafts_tuning, &mut out);
     let (r2, n2, cd2) = drafts_report("holdout", &drafts_holdout, &mut out);
     let _ = writeln!(
@@ -289,27 +298,42 @@ fn the_detectors_meet_their_thresholds_on_the_corpora() {
         pct(ratio(r1 + r2, n1 + n2)),
         cd1 + cd2
     );
-    // Written afterwards by someone who never saw the rules or the corpora
-    // above: the honest figure for writing the detectors were not tuned on.
-    // Reported, not held to the thresholds (it is what tells us where the
-    // rules fall short).
-    // Split by one fixed rule (odd lines: dev, even lines: holdout) before
-    // anyone looked at the misses: dev may be read to improve the rules,
-    // the blind holdout never.
-    // A second blind set, by another writer in another voice, kept whole as
-    // the final measure: only its figures are ever looked at.
-    for part in ["blind_dev", "blind_holdout", "blind2_holdout"] {
-        let blind = crisis_report(part, &load(&format!("crisis_{part}.tsv")), &mut out);
+    // Written afterwards by people who never saw the rules or the corpora
+    // above. They were blind when written and when first measured; since
+    // session 4 all three are development sets (their misses may be read to
+    // generalise the rules), so their figures are tuned-on, not a measure
+    // of unseen writing (see the README). Reported, not held to the
+    // thresholds here: the blind3 set the lead adds is the honest measure.
+    // `blind_dev` and `blind_dev2` are the two halves (odd and even lines)
+    // of the first blind set; `blind2_dev` is the second blind set.
+    let mut union = (Counts::default(), Counts::default(), 0, 0, 0);
+    for part in BLIND_DEV_SETS {
+        let (blind, danger) = crisis_report(part, &load(&format!("crisis_{part}.tsv")), &mut out);
         let (rb, nb, cdb) = drafts_report(part, &load(&format!("drafts_{part}.tsv")), &mut out);
         let _ = writeln!(
             out,
-            "\n{part}: crisis recall {}, false alarms {}; drafts {} right, {} calm read as desperate",
+            "\n{part}: crisis recall {}, false alarms {}; danger recall {}; drafts {} right, {} calm read as desperate",
             pct(blind.recall()),
             pct(blind.false_alarms()),
+            pct(danger.recall()),
             pct(ratio(rb, nb)),
             cdb
         );
+        union.0.merge(blind);
+        union.1.merge(danger);
+        union.2 += rb;
+        union.3 += nb;
+        union.4 += cdb;
     }
+    let _ = writeln!(
+        out,
+        "\nblind dev sets together: crisis recall {}, false alarms {}; danger recall {}; drafts {} right, {} calm read as desperate",
+        pct(union.0.recall()),
+        pct(union.0.false_alarms()),
+        pct(union.1.recall()),
+        pct(ratio(union.2, union.3)),
+        union.4
+    );
     // The learned model under the rules (engine/build.rs): its own
     // cross-validated figures on what it was trained on, and its speed.
     let (caught, positives, alarms, negatives) = engine::text::model::CV;
@@ -327,7 +351,7 @@ learned model (trained on the tuning corpus{}; never a holdout): \
          5-fold cross-validated recall {} ({caught}/{positives}), false alarms {} ({alarms}/{negatives}); \
          {per_line:.1} us a line in this build ({flagged} tuning lines flagged)",
         if engine::text::model::TRAINED_ON_BLIND_DEV {
-            " and the blind dev half"
+            " and the first blind dev half"
         } else {
             ""
         },

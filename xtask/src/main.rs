@@ -34,8 +34,9 @@ const USAGE: &str = "usage: cargo xtask <run|test|crash|e2e|eval|bench|bundle>
          (e2e NAME: only those whose names contain NAME)
   eval   measure the crisis and begging detectors on engine/tests/corpus:
          recall, precision, false alarms and confusion, per language, for
-         the tuning set, the holdout and the blind set (--misses,
-         --blind-misses list the tuning or blind dev misses)
+         the tuning set, the holdout and the blind dev sets (--misses lists
+         the tuning misses, --blind-misses those of every blind dev set,
+         --misses-of SET those of one set; a holdout's never)
   bench  Crossroads against a bare Tauri app (bench/baseline), release builds,
          one Xvfb session: cold start, PSS, tray PSS and wake-ups, invoke and
          write latency from the page over ten years of data, sizes; writes

@@ -81,26 +81,74 @@ fn hash(tag: u8, parts: &[&str]) -> usize {
     (h as usize) & (BUCKETS - 1)
 }
 
+/// FNV-1a over a tag and the UTF-8 bytes of some characters: the same
+/// number as [`hash`] of the string they make, without making it.
+fn hash_chars(tag: u8, chars: &[char]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    eat(tag);
+    let mut utf8 = [0u8; 4];
+    for c in chars {
+        for b in c.encode_utf8(&mut utf8).bytes() {
+            eat(b);
+        }
+    }
+    (h as usize) & (BUCKETS - 1)
+}
+
 /// The hashed features of `text`, sorted and without repeats.
 pub fn features(text: &str) -> Vec<usize> {
     let words = normalise(text);
-    let mut out = Vec::with_capacity(words.len() * 16);
+    // A set of buckets as bits: sorted and without repeats for free.
+    let mut seen = vec![0u64; BUCKETS / 64];
+    let mut add = |i: usize| seen[i / 64] |= 1 << (i % 64);
     for (i, w) in words.iter().enumerate() {
-        out.push(hash(b'w', &[w]));
+        add(hash(b'w', &[w]));
         if let Some(next) = words.get(i + 1) {
-            out.push(hash(b'b', &[w, next]));
+            add(hash(b'b', &[w, next]));
         }
     }
-    let joined: Vec<char> = format!(" {} ", words.join(" ")).chars().collect();
-    let mut buf = String::new();
+    let mut joined: Vec<char> = Vec::with_capacity(text.len() + 2);
+    joined.push(' ');
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        joined.extend(w.chars());
+    }
+    joined.push(' ');
     for n in 3..=5 {
         for window in joined.windows(n) {
-            buf.clear();
-            buf.extend(window);
-            out.push(hash(b'c', &[&buf]));
+            add(hash_chars(b'c', window));
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    let mut out = Vec::new();
+    for (k, bits) in seen.iter().enumerate() {
+        let mut bits = *bits;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            out.push(k * 64 + b);
+            bits &= bits - 1;
+        }
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashing_characters_is_hashing_their_string() {
+        let chars: Vec<char> = " dé mo".chars().collect();
+        for n in 1..chars.len() {
+            let s: String = chars[..n].iter().collect();
+            assert_eq!(hash_chars(b'c', &chars[..n]), hash(b'c', &[&s]));
+        }
+        let f = features("I can't go on");
+        assert!(f.windows(2).all(|w| w[0] < w[1]));
+    }
 }

@@ -37,6 +37,8 @@ pub struct Token {
     /// Which sentence it sits in (only `.`, `!`, `?`, `;` and line breaks
     /// end one), so a detector can count a sign once per sentence.
     pub sentence: usize,
+    /// Whether the word is a filler ([`is_filler`]).
+    pub filler: bool,
 }
 
 /// Characters that end a clause: a pattern never spans one, and `$` in a
@@ -201,11 +203,21 @@ const SLANG: &[(&str, &str)] = &[
     ("nen", "n en"),
     ("quil", "qu il"),
     ("dsl", "desole"),
+    ("dadieu", "d adieu"),
+    ("heut", "heute"),
+    ("daddio", "d addio"),
     // Dutch and German chat forms.
     ("mn", "mijn"),
     ("nich", "nicht"),
     ("hab", "habe"),
 ];
+
+/// [`SLANG`] as a map, built once.
+fn slang() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| SLANG.iter().copied().collect())
+}
 
 /// Words after which "ill" is the adjective ("I am ill"), not "I'll".
 const ILL_ADJECTIVE_AFTER: &[&str] = &[
@@ -232,6 +244,61 @@ const ILL_ADJECTIVE_AFTER: &[&str] = &[
     "seriously",
     "terminally",
     "an",
+];
+
+/// Words after which "hell" and "shell" are "he'll" and "she'll" ("hell
+/// break my arm", "shell be better off"), and after which "hed" is "he
+/// would" ("hed kill me").
+const WILL_BEFORE: &[&str] = &[
+    "be",
+    "kill",
+    "hurt",
+    "break",
+    "take",
+    "make",
+    "do",
+    "find",
+    "come",
+    "never",
+    "not",
+    "know",
+    "leave",
+    "get",
+    "go",
+    "see",
+    "want",
+    "say",
+    "tell",
+    "just",
+    "probably",
+    "always",
+    "ever",
+    "burn",
+    "ruin",
+    "hit",
+    "beat",
+    "call",
+    "show",
+    "turn",
+    "post",
+    "send",
+    "stop",
+    "keep",
+    "have",
+    "try",
+    "understand",
+    "regret",
+    "throw",
+    "smash",
+    "destroy",
+    "lose",
+    "wait",
+    "need",
+];
+/// Words before "hell" or "shell" that keep them nouns ("what the hell
+/// do", "a shell").
+const NOUN_AFTER: &[&str] = &[
+    "the", "a", "to", "of", "in", "from", "like", "as", "sea", "egg",
 ];
 
 /// Words after which "id" is "I'd" ("id rather", "id never").
@@ -299,6 +366,23 @@ fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
     if word == "ill" && !before.is_some_and(|b| ILL_ADJECTIVE_AFTER.contains(&b)) {
         return vec!["i".into(), "will".into()];
     }
+    let after_is = |list: &[&str]| {
+        after.is_some_and(|a| {
+            let a: String = a.chars().flat_map(fold).collect();
+            list.contains(&a.to_lowercase().as_str())
+        })
+    };
+    if (word == "hell" || word == "shell")
+        && after_is(WILL_BEFORE)
+        && !before.is_some_and(|b| NOUN_AFTER.contains(&b))
+    {
+        let who = if word == "hell" { "he" } else { "she" };
+        return vec![who.into(), "will".into()];
+    }
+    if word == "hed" {
+        let verb = if after_is(&["been"]) { "had" } else { "would" };
+        return vec!["he".into(), verb.into()];
+    }
     if word == "id"
         && after.is_some_and(|a| {
             let a: String = a.chars().flat_map(fold).collect();
@@ -307,7 +391,7 @@ fn expand(raw: &str, before: Option<&str>, after: Option<&str>) -> Vec<String> {
     {
         return vec!["i".into(), "would".into()];
     }
-    if let Some((_, full)) = SLANG.iter().find(|(short, _)| *short == word) {
+    if let Some(full) = slang().get(word.as_str()) {
         return full.split(' ').map(str::to_string).collect();
     }
     // "diee", "hellooo": a doubled letter at the end that English would not
@@ -373,6 +457,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             .map(|w| w.0.as_str());
         for w in expand(word, before, after) {
             out.push(Token {
+                filler: is_filler(&w),
                 squeezed: squeeze(&w),
                 word: w,
                 start: *start,
@@ -437,6 +522,7 @@ const FILLERS: &[&str] = &[
     "maybe",
     "too",
     "much",
+    "exactly",
     // German
     "einfach",
     "echt",
@@ -451,6 +537,12 @@ const FILLERS: &[&str] = &[
     "gar",
     "wohl",
     "so",
+    // "Again", in the other languages ("je me suis encore coupée").
+    "encore",
+    "wieder",
+    "nochmal",
+    "weer",
+    "ancora",
     // French
     "vraiment",
     "juste",
@@ -483,7 +575,10 @@ const FILLERS: &[&str] = &[
 /// Whether `word` (normalized) is a filler: a word that may stand between
 /// the words of a phrase without changing what it says.
 pub fn is_filler(word: &str) -> bool {
-    FILLERS.contains(&word)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| FILLERS.iter().copied().collect())
+        .contains(word)
 }
 
 /// The most fillers skipped in one place.
@@ -505,7 +600,8 @@ fn slot(name: &str) -> &'static str {
         "time" => {
             "tonight/this_weekend/heute_nacht/heute_abend/dieses_wochenende/ce_soir/cette_nuit/\
              ce_week_end/ce_weekend/demain_soir/esta_noche/este_fin_de_semana/manana_por_la_noche/\
-             stanotte/stasera/domani_sera/questo_weekend/vanavond/vannacht/dit_weekend/morgenavond"
+             stanotte/stasera/domani_sera/questo_weekend/vanavond/vannacht/dit_weekend/morgenavond/\
+             este_finde/questo_fine_settimana/am_wochenende"
         }
         _ => panic!("unknown slot @{name}"),
     }
@@ -518,13 +614,29 @@ enum Word {
     Exact(String, String),
     /// Any word starting with this ("suicid*").
     Prefix(String),
+    /// A number, in digits or words ("40", "three"): `@num`.
+    Number,
 }
+
+/// Number words for `@num`, in the six languages (the small ones people
+/// count messages, days and pills with).
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "zwei", "drei", "vier",
+    "funf", "zehn", "zwanzig", "deux", "trois", "quatre", "cinq", "dix", "vingt", "dos", "tres",
+    "cuatro", "cinco", "diez", "veinte", "due", "tre", "quattro", "cinque", "dieci", "venti",
+    "twee", "drie", "vijf", "tien", "twintig",
+];
 
 impl Word {
     fn matches(&self, token: &Token) -> bool {
         match self {
             Word::Exact(squeezed, word) => token.word == *word || token.squeezed == *squeezed,
             Word::Prefix(prefix) => token.word.starts_with(prefix.as_str()),
+            Word::Number => {
+                token.word.chars().all(|c| c.is_ascii_digit())
+                    || NUMBER_WORDS.contains(&token.word.as_str())
+            }
         }
     }
 }
@@ -540,6 +652,8 @@ enum Step {
     Gap,
     /// The clause ends here.
     End,
+    /// The clause starts here.
+    Start,
 }
 
 /// A compiled phrase pattern.
@@ -547,8 +661,9 @@ enum Step {
 /// The source reads like the phrase: words separated by spaces; `a/b` for
 /// alternatives, `a_b` for a run of words inside an alternative; `[a/b]`
 /// for an optional part; `word*` for any word starting with `word`;
-/// `@self`, `@they`, `@time` for named lists; `*` alone for a gap of up to
-/// four words; `$` for the end of a clause. Contractions are spelled out as
+/// `@self`, `@they`, `@time` for named lists; `@num` for a number; `*`
+/// alone for a gap of up to four words; `$` for the end of a clause and `^`
+/// for its start. Contractions are spelled out as
 /// in the text, so "can't" in a pattern also catches "cant" and "cannot".
 /// Filler words may stand between any two steps.
 ///
@@ -562,13 +677,140 @@ enum Step {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     steps: Vec<Step>,
+    /// Words one of which the text must hold for the pattern to match (the
+    /// most telling of its required steps), as numbers from [`interned`],
+    /// or none when no step can say.
+    needs: Option<Vec<u32>>,
+}
+
+/// Every word some pattern needs, numbered once, and the prefixes among
+/// them: a text's [`Vocabulary`] is then a set of numbers, and whether a
+/// pattern could match is a few bit tests.
+#[derive(Default)]
+struct Interned {
+    ids: std::collections::HashMap<String, u32>,
+    prefixes: Vec<(String, u32)>,
+}
+
+fn interned() -> &'static std::sync::RwLock<Interned> {
+    static INTERNED: std::sync::OnceLock<std::sync::RwLock<Interned>> = std::sync::OnceLock::new();
+    INTERNED.get_or_init(Default::default)
+}
+
+/// The number of a needed word (`prefix`: a word start, as in "suicid*").
+fn intern(word: &str, prefix: bool) -> u32 {
+    let key = if prefix {
+        format!("{word}*")
+    } else {
+        word.to_string()
+    };
+    let mut table = interned().write().unwrap_or_else(|e| e.into_inner());
+    if let Some(&id) = table.ids.get(&key) {
+        return id;
+    }
+    let id = table.ids.len() as u32;
+    table.ids.insert(key, id);
+    if prefix {
+        table.prefixes.push((word.to_string(), id));
+    }
+    id
+}
+
+/// Which of the needed words ([`Pattern::could_match`]) one text holds.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    present: Vec<u64>,
+    known: usize,
+}
+
+impl Vocabulary {
+    /// The needed words present in `tokens` (as written or squeezed).
+    pub fn of(tokens: &[Token]) -> Vocabulary {
+        let table = interned().read().unwrap_or_else(|e| e.into_inner());
+        let known = table.ids.len();
+        let mut present = vec![0u64; known.div_ceil(64)];
+        let mut mark = |id: u32| present[id as usize / 64] |= 1 << (id % 64);
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len() * 2);
+        for t in tokens {
+            words.push(&t.word);
+            if t.squeezed != t.word {
+                words.push(&t.squeezed);
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        for w in &words {
+            if let Some(&id) = table.ids.get(*w) {
+                mark(id);
+            }
+        }
+        for (prefix, id) in &table.prefixes {
+            let from = words.partition_point(|w| *w < prefix.as_str());
+            if words
+                .get(from)
+                .is_some_and(|w| w.starts_with(prefix.as_str()))
+            {
+                mark(*id);
+            }
+        }
+        Vocabulary { present, known }
+    }
+
+    fn has(&self, id: u32) -> bool {
+        let id = id as usize;
+        // A word numbered after this vocabulary was made: it may be there.
+        id >= self.known || self.present[id / 64] & (1 << (id % 64)) != 0
+    }
+}
+
+/// The most telling required step of a pattern: for each of its
+/// alternatives the longest word, and the step whose shortest such word is
+/// longest (so "bridge/roof" rather than "i" or "the").
+fn telling_words(steps: &[Step]) -> Option<Vec<u32>> {
+    let length = |w: &Word| match w {
+        Word::Exact(_, word) => Some(word.chars().count()),
+        Word::Prefix(prefix) => Some(prefix.chars().count()),
+        Word::Number => None,
+    };
+    let best = steps
+        .iter()
+        .filter_map(|step| match step {
+            Step::Any(alts) => alts
+                .iter()
+                .map(|alt| {
+                    alt.iter()
+                        .map(|w| length(w).map(|n| (n, w)))
+                        .collect::<Option<Vec<_>>>()
+                        .and_then(|ws| ws.into_iter().max_by_key(|(n, _)| *n))
+                })
+                .collect::<Option<Vec<(usize, &Word)>>>(),
+            _ => None,
+        })
+        .filter(|words| !words.is_empty())
+        .max_by_key(|words| words.iter().map(|(n, _)| *n).min().unwrap_or(0))?;
+    let mut ids = Vec::new();
+    for (_, word) in best {
+        match word {
+            Word::Exact(squeezed, word) => {
+                ids.push(intern(word, false));
+                ids.push(intern(squeezed, false));
+            }
+            Word::Prefix(prefix) => ids.push(intern(prefix, true)),
+            Word::Number => return None,
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Some(ids)
 }
 
 fn parse_alternatives(source: &str) -> Vec<Vec<Word>> {
     let source = source
         .split('/')
         .flat_map(|alt| {
-            if let Some(name) = alt.strip_prefix('@') {
+            if alt == "@num" {
+                vec![alt]
+            } else if let Some(name) = alt.strip_prefix('@') {
                 slot(name).split('/').collect::<Vec<_>>()
             } else {
                 vec![alt]
@@ -580,7 +822,9 @@ fn parse_alternatives(source: &str) -> Vec<Vec<Word>> {
         .map(|alt| {
             alt.split('_')
                 .flat_map(|w| {
-                    if let Some(prefix) = w.strip_suffix('*') {
+                    if w == "@num" {
+                        vec![Word::Number]
+                    } else if let Some(prefix) = w.strip_suffix('*') {
                         let prefix: String = prefix.chars().flat_map(fold).collect();
                         vec![Word::Prefix(prefix)]
                     } else {
@@ -605,13 +849,23 @@ impl Pattern {
             .map(|part| match part {
                 "*" => Step::Gap,
                 "$" => Step::End,
+                "^" => Step::Start,
                 _ => match part.strip_prefix('[').and_then(|p| p.strip_suffix(']')) {
                     Some(inner) => Step::Optional(parse_alternatives(inner)),
                     None => Step::Any(parse_alternatives(part)),
                 },
             })
-            .collect();
-        Pattern { steps }
+            .collect::<Vec<Step>>();
+        let needs = telling_words(&steps);
+        Pattern { steps, needs }
+    }
+
+    /// Whether the pattern could match a text with these words at all: a
+    /// quick test before [`Pattern::find_all`].
+    pub fn could_match(&self, vocabulary: &Vocabulary) -> bool {
+        self.needs
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|&id| vocabulary.has(id)))
     }
 
     /// The first match in `tokens`, as a range of token indices.
@@ -671,6 +925,9 @@ impl Pattern {
                 .take_while(|n| *n == 0 || in_clause(pos + n - 1))
                 .find_map(|n| next(pos + n)),
             Step::End => (!in_clause(pos)).then(|| next(pos)).flatten(),
+            Step::Start => (pos == 0 || tokens[pos - 1].clause != clause)
+                .then(|| self.steps_from(step + 1, tokens, pos, clause, true))
+                .flatten(),
         };
         if result.is_some() || first {
             return result;
@@ -678,7 +935,7 @@ impl Pattern {
         // Fillers may stand before any step but the first.
         let mut p = pos;
         for _ in 0..MAX_FILLERS {
-            if !in_clause(p) || !FILLERS.contains(&tokens[p].word.as_str()) {
+            if !in_clause(p) || !tokens[p].filler {
                 break;
             }
             p += 1;
@@ -802,9 +1059,23 @@ pub struct Hit<S> {
 
 /// Every match of every rule in `tokens`, exceptions applied.
 pub fn hits<S: Copy>(rules: &[Compiled<S>], tokens: &[Token]) -> Vec<Hit<S>> {
+    hits_in(rules, tokens, &Vocabulary::of(tokens))
+}
+
+/// [`hits`], with the text's [`Vocabulary`] already made.
+pub fn hits_in<S: Copy>(
+    rules: &[Compiled<S>],
+    tokens: &[Token],
+    vocabulary: &Vocabulary,
+) -> Vec<Hit<S>> {
     let mut out = Vec::new();
     for rule in rules {
-        for (start, end) in rule.patterns.iter().flat_map(|p| p.find_all(tokens)) {
+        for (start, end) in rule
+            .patterns
+            .iter()
+            .filter(|p| p.could_match(vocabulary))
+            .flat_map(|p| p.find_all(tokens))
+        {
             let clause = tokens[start].clause;
             let after = rule.unless_after.iter().any(|p| {
                 tokens.get(end).is_some_and(|t| t.clause == clause)
@@ -885,6 +1156,61 @@ mod tests {
         let (a, b) = char_span(&t, (s, e));
         let marked: String = text.chars().skip(a).take(b - a).collect();
         assert_eq!(marked, "I can’t go on");
+    }
+
+    #[test]
+    fn the_vocabulary_only_skips_patterns_that_cannot_match() {
+        let patterns: Vec<Pattern> = [
+            "want to die",
+            "suicid*",
+            "@num messages $",
+            "[i] do_not want to live",
+            "bridge/roof * jump",
+        ]
+        .iter()
+        .map(|p| Pattern::new(p))
+        .collect();
+        for text in [
+            "i wanna diee",
+            "SUICIDAL thoughts",
+            "22 messages.",
+            "I dont want to live",
+            "the roof, and I jump",
+            "nothing here at all",
+        ] {
+            let t = tokens(text);
+            let vocabulary = Vocabulary::of(&t);
+            for p in &patterns {
+                if !p.could_match(&vocabulary) {
+                    assert!(p.find_all(&t).is_empty(), "{text}: {p:?}");
+                }
+            }
+        }
+        let t = tokens("nothing here at all");
+        assert!(!patterns[0].could_match(&Vocabulary::of(&t)));
+        let t = tokens("i wanna diee");
+        assert!(patterns[0].could_match(&Vocabulary::of(&t)));
+    }
+
+    #[test]
+    fn clause_starts_numbers_and_he_will_without_an_apostrophe() {
+        let start = Pattern::new("^ anything $");
+        assert!(start.find(&tokens("I'll quit my job, anything")).is_some());
+        assert!(start.find(&tokens("not to reopen anything")).is_none());
+        let num = Pattern::new("@num messages $");
+        assert!(num.find(&tokens("3 days. 22 messages. nothing.")).is_some());
+        assert!(num.find(&tokens("twenty messages!")).is_some());
+        assert!(num.find(&tokens("many messages.")).is_none());
+        assert_eq!(
+            words("hell break my arm"),
+            ["he", "will", "break", "my", "arm"]
+        );
+        assert_eq!(words("shell be fine"), ["she", "will", "be", "fine"]);
+        assert_eq!(words("what the hell do you want")[2], "hell");
+        assert_eq!(words("a shell"), ["a", "shell"]);
+        assert_eq!(words("hed kill me"), ["he", "would", "kill", "me"]);
+        assert_eq!(words("hed been"), ["he", "had", "been"]);
+        assert_eq!(words("lettre dadieu"), ["lettre", "d", "adieu"]);
     }
 
     #[test]
