@@ -18,9 +18,6 @@ function asError(raw) {
 }
 
 async function call(command, args) {
-  // Anything else asked (a save above all) may change what the early
-  // answers say: they are for the first screen only.
-  if (!early.has(command) && command !== "get_words") early.clear();
   if (!invoke) {
     throw { kind: "internal", message: "Crossroads must be opened as the desktop app." };
   }
@@ -31,40 +28,15 @@ async function call(command, args) {
   }
 }
 
-// The first screen's data is asked for at once, while the words load
-// (neither waits for the other): the first call of each takes the answer
-// already on its way instead of asking again. Start-up is one round trip
-// shorter. Any other call forgets them.
-const early = new Map();
-function askEarly(command) {
-  early.set(command, null); // asked for: not "something else"
-  const answer = call(command);
-  answer.catch(() => {}); // read, or refused, by the first caller
-  early.set(command, answer);
-}
-if (invoke) {
-  askEarly("get_overview");
-  if (["", "#", "#/", "#/home"].includes(window.location.hash)) {
-    askEarly("get_profile");
-    askEarly("get_no_contact");
-  }
-}
-function firstOr(command) {
-  const answer = early.get(command);
-  if (!answer) return call(command);
-  early.delete(command);
-  return answer;
-}
-
 export const api = {
   appInfo: () => call("app_info"),
   words: () => call("get_words"),
   setLanguage: (language) => call("set_language", { language }),
-  overview: () => firstOr("get_overview"),
-  profile: () => firstOr("get_profile"),
+  overview: () => call("get_overview"),
+  profile: () => call("get_profile"),
   saveProfile: (input) => call("save_profile", { input }),
   sendTestNotification: () => call("send_test_notification"),
-  noContact: () => firstOr("get_no_contact"),
+  noContact: () => call("get_no_contact"),
   startNoContact: (since) => call("start_no_contact", { since }),
   logEvent: (kind, note) => call("log_event", { kind, note }),
   settings: () => call("get_settings"),
