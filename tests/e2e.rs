@@ -1923,6 +1923,10 @@ async fn endings_a_cooldown_from_the_tray_counts_down_and_notifies_at_the_end() 
         assert!(answer.get("ok").is_some(), "{command}: {answer}");
     }
 
+    // Started from the tray while the Together screen is open: the screen
+    // shows it running without being left.
+    app.go("together").await;
+    app.wait_for("#start-cooldown").await;
     let (bus, path) = latest_tray_item(&record, 0);
     let clicked = sni(&["click", &bus, &path, "Start a cooldown"]);
     assert!(clicked.status.success(), "{clicked:?}");
@@ -1937,7 +1941,6 @@ async fn endings_a_cooldown_from_the_tray_counts_down_and_notifies_at_the_end() 
         assert!(started.elapsed() < PATIENCE, "tray label is {label:?}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    app.go("together").await;
     app.wait_for("#cooldown-left").await;
     assert!(app.text("#cooldown-left").await.contains("left"));
     app.screenshot("cooldown").await;

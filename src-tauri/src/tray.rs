@@ -152,9 +152,17 @@ fn cooldown<R: Runtime>(app: &AppHandle<R>) {
                 .start_cooldown(clock.now())
                 .map_err(|e| e.to_string())
         });
-        if let Err(e) = started {
-            log::info!("cooldown not started: {e}");
-            window::show_route(&app, "together");
+        match started {
+            // An open window shows it running.
+            Ok(_) => {
+                if let Some(main) = app.get_webview_window("main") {
+                    let _ = main.eval("window.dispatchEvent(new Event('crossroads:cooldown'));");
+                }
+            }
+            Err(e) => {
+                log::info!("cooldown not started: {e}");
+                window::show_route(&app, "together");
+            }
         }
         app.state::<crate::milestones::Wake>().now();
     });

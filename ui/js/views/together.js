@@ -223,15 +223,29 @@ function history(checkIns) {
   );
 }
 
+// A cooldown started from the tray: the open screen shows it running.
+let redrawCooldown = null;
+window.addEventListener("crossroads:cooldown", () => redrawCooldown?.());
+
 export async function render() {
   const root = h("div", { class: "narrow together" });
+  let cooldown = null;
+  // Only the cooldown card, so nothing half typed elsewhere is lost.
+  redrawCooldown = async () => {
+    if (!cooldown?.isConnected) return;
+    cooldownJustStarted = true; // said once, as when started here
+    const fresh = cooldownCard(await api.together(), draw);
+    cooldown.replaceWith(fresh);
+    cooldown = fresh;
+  };
   async function draw(focusId) {
     const view = await api.together();
     const lists = (names) => names.map((n) => listCard(n, view.lists[n] || [], draw));
+    cooldown = cooldownCard(view, draw);
     root.replaceChildren(
       pageTitle(t.title),
       h("p", { class: "lead" }, t.lead),
-      cooldownCard(view, draw),
+      cooldown,
       h("h2", {}, t.clearAir),
       h("div", { class: "lists" }, lists(["bothered_me", "bothered_them", "on_the_table", "i_ask", "they_ask"])),
       h("h2", {}, t.commitments),
