@@ -596,9 +596,11 @@ async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
     app.wait_for("#decided").await;
 
     app.go("vault").await;
+    // Pleading, promises and despair: desperate (pleading and promises
+    // alone read as pleading since session 4, as the blind writers read them).
     app.type_into(
         "#draft",
-        "Please come back. I'll change. Give me another chance.",
+        "Please come back. I'll change. Give me another chance. I haven't slept in four days.",
     )
     .await;
     app.click("#keep-draft").await;
@@ -612,7 +614,12 @@ async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
         .await;
     assert_eq!(
         marks,
-        json!(["Please come back", "I'll change", "Give me another chance"])
+        json!([
+            "Please come back",
+            "I'll change",
+            "Give me another chance",
+            "haven't slept in"
+        ])
     );
     app.type_into("#draft", "I'm sorry I missed your sister's wedding.")
         .await;
@@ -654,7 +661,7 @@ async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
         texts,
         json!([
             "I'm sorry I missed your sister's wedding.",
-            "Please come back. I'll change. Give me another chance."
+            "Please come back. I'll change. Give me another chance. I haven't slept in four days."
         ])
     );
     app.go("home").await;

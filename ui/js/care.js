@@ -177,10 +177,20 @@ export async function offerCare(care, field) {
 /// gone (and a card shown beside them with it): shown on top, unless the
 /// person closed the card for one of them on this visit.
 export async function offerCareAfterRedraw(care, ...fields) {
-  if (!care || fields.some((f) => closedFor.has(f)) || document.getElementById("crisis-card")) return;
+  if (!care || fields.some((f) => closedFor.has(f))) return;
+  // A card still open stays, unless this reading is more serious: then its
+  // layout (emergency first, abuse lines first) must show.
+  const open = document.getElementById("crisis-card");
+  if (open && severity(care) <= severity({ tier: open.dataset.tier, danger_from_someone: open.dataset.danger === "true" })) return;
   for (const f of fields) shownFor.add(f);
   await showCard(care);
   cardFor = fields[0] ?? null;
+}
+
+// How serious a reading is, to choose between two cards.
+function severity(care) {
+  if (care.danger_from_someone) return 3;
+  return { higher: 2, lower: 1 }[care.tier] ?? 0;
 }
 
 /// Checks `field` (an input or textarea) when typing pauses.

@@ -80,7 +80,7 @@ function closeCard(root, navigate, refreshNav) {
           await api.archiveProgram();
           announce(t.archived);
           root.replaceChildren(pageTitle(t.title), done(t.archived, navigate));
-          await refreshNav();
+          await refreshNav().catch(() => {}); // the next screen draws it anyway
         } catch (e) {
           showFieldError(card, e, archiveError);
         }
@@ -105,7 +105,7 @@ function closeCard(root, navigate, refreshNav) {
       await api.eraseProgram(word.value);
       announce(t.erased);
       root.replaceChildren(pageTitle(t.title), done(t.erased, navigate));
-      await refreshNav();
+      await refreshNav().catch(() => {}); // the next screen draws it anyway
     } catch (e) {
       showFieldError(erase, e, erase.querySelector(".field-error"));
     }

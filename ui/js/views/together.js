@@ -7,7 +7,7 @@ import { announce, h, pageTitle } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { formatWhen } from "../format.js";
 import { text } from "../strings.js";
-import { watchField } from "../care.js";
+import { offerCareAfterRedraw, watchField } from "../care.js";
 
 const t = text.together;
 let ticker = null;
@@ -30,9 +30,11 @@ function listCard(name, items, redraw) {
     event.preventDefault();
     clearFieldErrors(form);
     try {
-      await api.addTogetherItem(name, input.value);
+      const words = input.value;
+      await api.addTogetherItem(name, words);
       announce(text.saved);
       await redraw(id);
+      await offerCareAfterRedraw(await api.checkText(words).catch(() => null), input);
     } catch (e) {
       // The engine names the field "item": show it in this list's slot.
       showFieldError(form, { ...e, field: null }, error);
@@ -194,6 +196,9 @@ function checkInForm(redraw) {
       await api.saveCheckIn(input);
       announce(text.saved);
       await redraw("check-ins");
+      // The engine reads what was written, as on every other screen.
+      const words = Object.values(input).join("\n");
+      await offerCareAfterRedraw(await api.checkText(words).catch(() => null), ...fields.map(([, area]) => area));
     } catch (e) {
       showFieldError(form, e, error);
     }
@@ -233,10 +238,13 @@ export async function render() {
   // Only the cooldown card, so nothing half typed elsewhere is lost.
   redrawCooldown = async () => {
     if (!cooldown?.isConnected) return;
+    const view = await api.together();
     cooldownJustStarted = true; // said once, as when started here
-    const fresh = cooldownCard(await api.together(), draw);
+    const hadFocus = cooldown.contains(document.activeElement);
+    const fresh = cooldownCard(view, draw);
     cooldown.replaceWith(fresh);
     cooldown = fresh;
+    if (hadFocus) fresh.querySelector("button")?.focus();
   };
   async function draw(focusId) {
     const view = await api.together();
