@@ -1614,6 +1614,7 @@ async fn the_journal_answers_a_prompt_finds_entries_and_offers_help() {
         .script("return document.querySelector('#crisis-card #card-emergency, #crisis-card .line-group').id;")
         .await;
     assert_eq!(first, json!("card-emergency"));
+    app.screenshot("43b-journal-crisis-card").await;
     let journal = app.invoke("get_journal", json!({ "query": null })).await;
     assert_eq!(journal["ok"]["total"], 3, "{journal}");
     app.close().await;

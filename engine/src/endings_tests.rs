@@ -558,11 +558,33 @@ fn house_rules_are_validated_and_a_new_cadence_counts_from_now() {
 }
 
 #[test]
+fn step_six_entries_are_read_by_the_crisis_card_like_every_other_text() {
+    let (_dir, app, now) = together_app();
+    let calm = app
+        .add_together_item(List::IAsk, "More walks together", now, UTC)
+        .unwrap();
+    assert_eq!(calm.care, None);
+    let heavy = app
+        .save_check_in(
+            &CheckIn {
+                i_feel: "Honestly I don't want to be here anymore".into(),
+                ..CheckIn::default()
+            },
+            now,
+            UTC,
+        )
+        .unwrap();
+    assert!(heavy.care.is_some(), "saved, and the card is offered");
+    assert_eq!(heavy.view.check_ins.len(), 1);
+}
+
+#[test]
 fn lists_and_check_ins_are_kept_and_bad_input_stores_nothing() {
     let (_dir, app, now) = together_app();
     let view = app
         .add_together_item(List::MyCommitments, "Couples therapy on Tuesdays", now, UTC)
-        .unwrap();
+        .unwrap()
+        .view;
     assert_eq!(
         view.lists[&List::MyCommitments][0].text,
         "Couples therapy on Tuesdays"

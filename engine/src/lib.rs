@@ -181,6 +181,16 @@ pub struct JournalSaved {
     pub care: Option<safety::Care>,
 }
 
+/// The answer to an entry in step 6 (a list item, a check-in).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TogetherAnswer {
+    /// Step 6 after the entry.
+    #[serde(flatten)]
+    pub view: together::TogetherView,
+    /// The crisis card's reading of the words, when they bring the card.
+    pub care: Option<safety::Care>,
+}
+
 /// Refuses step-4 entries until the step is open (no contact has started).
 fn live_your_life_gate(tx: &store::Tx<'_>) -> Result<()> {
     if program::live_your_life_open(tx)? {
@@ -859,12 +869,12 @@ impl Crossroads {
         text: &str,
         now: DateTime<Utc>,
         tz: Tz,
-    ) -> Result<together::TogetherView> {
+    ) -> Result<TogetherAnswer> {
         self.store.transact(|tx| {
             require_together(tx)?;
             together::add_item(tx, list, text)
         })?;
-        self.together(now, tz)
+        self.together_answer(text, now, tz)
     }
 
     /// Removes an item from one of step 6's lists.
@@ -902,12 +912,28 @@ impl Crossroads {
         input: &together::CheckIn,
         now: DateTime<Utc>,
         tz: Tz,
-    ) -> Result<together::TogetherView> {
+    ) -> Result<TogetherAnswer> {
         self.store.transact(|tx| {
             require_together(tx)?;
             together::save_check_in(tx, input, now)
         })?;
-        self.together(now, tz)
+        let words = [
+            &input.i_feel,
+            &input.they_feel,
+            &input.works,
+            &input.does_not,
+            &input.change,
+        ]
+        .map(String::as_str)
+        .join("\n");
+        self.together_answer(&words, now, tz)
+    }
+
+    fn together_answer(&self, words: &str, now: DateTime<Utc>, tz: Tz) -> Result<TogetherAnswer> {
+        Ok(TogetherAnswer {
+            view: self.together(now, tz)?,
+            care: safety::Care::of(words),
+        })
     }
 
     /// Starts the cooldown timer (from the window or the tray).

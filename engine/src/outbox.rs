@@ -167,6 +167,24 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
+    /// A new entry about `topic`, to be offered from `now`.
+    fn new(
+        tx: &mut Tx<'_>,
+        topic: Topic,
+        announcement: Announcement,
+        now: DateTime<Utc>,
+    ) -> Result<Entry> {
+        Ok(Entry {
+            id: tx.new_id()?,
+            announcement,
+            topic,
+            created_at: now,
+            attempts: 0,
+            not_before: now,
+            offered_at: None,
+        })
+    }
+
     /// When it may be offered (again): its time has come and it is not in
     /// flight. An offer in the future (the clock was set back) holds nothing.
     fn free_at(&self, now: DateTime<Utc>) -> DateTime<Utc> {
@@ -220,15 +238,7 @@ pub(crate) fn enqueue_milestones(
     };
     // Beside the one in flight, if there is one: a topic has at most one
     // entry waiting to be offered.
-    entries.push(Entry {
-        id: tx.new_id()?,
-        announcement,
-        topic,
-        created_at: now,
-        attempts: 0,
-        not_before: now,
-        offered_at: None,
-    });
+    entries.push(Entry::new(tx, topic, announcement, now)?);
     save_pending(tx, &entries)
 }
 
@@ -243,15 +253,7 @@ pub(crate) fn enqueue(
     if entries.iter().any(|e| e.topic == topic) {
         return Ok(());
     }
-    entries.push(Entry {
-        id: tx.new_id()?,
-        announcement,
-        topic,
-        created_at: now,
-        attempts: 0,
-        not_before: now,
-        offered_at: None,
-    });
+    entries.push(Entry::new(tx, topic, announcement, now)?);
     save_pending(tx, &entries)
 }
 

@@ -125,18 +125,22 @@ fn thought<R: Runtime>(app: &AppHandle<R>) {
                 .map_err(|e| e.to_string())
         });
         match counted {
-            Ok(_) => {
-                // An open window redraws the tally if it shows it.
-                if let Some(main) = app.get_webview_window("main") {
-                    let _ = main.eval("window.dispatchEvent(new Event('crossroads:thought'));");
-                }
-            }
+            // An open window redraws the tally if it shows it.
+            Ok(_) => tell_open_page(&app, "crossroads:thought"),
             Err(e) => {
                 log::info!("thought not counted: {e}");
                 window::show_route(&app, "live");
             }
         }
     });
+}
+
+/// Tells an open window that the tray changed something it may show
+/// (`event`, a fixed name: nothing the person wrote).
+fn tell_open_page<R: Runtime>(app: &AppHandle<R>, event: &'static str) {
+    if let Some(main) = app.get_webview_window(window::MAIN) {
+        let _ = main.eval(format!("window.dispatchEvent(new Event('{event}'));"));
+    }
 }
 
 /// "Start a cooldown": the timer starts at once, without opening the
@@ -154,11 +158,7 @@ fn cooldown<R: Runtime>(app: &AppHandle<R>) {
         });
         match started {
             // An open window shows it running.
-            Ok(_) => {
-                if let Some(main) = app.get_webview_window("main") {
-                    let _ = main.eval("window.dispatchEvent(new Event('crossroads:cooldown'));");
-                }
-            }
+            Ok(_) => tell_open_page(&app, "crossroads:cooldown"),
             Err(e) => {
                 log::info!("cooldown not started: {e}");
                 window::show_route(&app, "together");

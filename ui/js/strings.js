@@ -233,5 +233,6 @@ await loadWords();
 
 /// Everything a locked step still waits for, the first reason first.
 export function lockReasons(step) {
-  return [step.locked, ...(step.also_needed ?? [])].map((r) => text.lockReason(r)).join(" · ");
+  // Each reason is a sentence of its own.
+  return [step.locked, ...(step.also_needed ?? [])].map((r) => text.lockReason(r)).join(" ");
 }

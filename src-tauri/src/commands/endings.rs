@@ -3,7 +3,7 @@
 use engine::moving_on::{ArchiveSummary, ArchiveView, Closure, Field};
 use engine::reach_out::{Note, NoteView, Outcome, ReachOutView};
 use engine::together::{CheckIn, CooldownView, HouseRulesInput, List, TogetherView};
-use engine::{Overview, TextSaved};
+use engine::{Overview, TextSaved, TogetherAnswer};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -67,7 +67,7 @@ pub async fn add_together_item(
     state: State<'_, AppState>,
     list: List,
     text: String,
-) -> CommandResult<TogetherView> {
+) -> CommandResult<TogetherAnswer> {
     state
         .run(move |engine, clock| engine.add_together_item(list, &text, clock.now(), clock.zone()))
         .await
@@ -104,7 +104,7 @@ pub async fn save_house_rules(
 pub async fn save_check_in(
     state: State<'_, AppState>,
     input: CheckIn,
-) -> CommandResult<TogetherView> {
+) -> CommandResult<TogetherAnswer> {
     state
         .run(move |engine, clock| engine.save_check_in(&input, clock.now(), clock.zone()))
         .await

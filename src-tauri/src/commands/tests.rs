@@ -842,22 +842,26 @@ fn backups_are_listed_and_restored_and_bad_ids_change_nothing() {
     );
 }
 
+/// A data folder with a profile (Robin) and one start backup of it, closed.
+fn robin_with_a_start_backup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine::Crossroads::open(dir.path()).unwrap();
+    engine
+        .save_profile(
+            &serde_json::from_value(profile("Robin", "2024-05-01")["input"].clone()).unwrap(),
+            start_instant(),
+            chrono_tz::UTC,
+        )
+        .unwrap();
+    engine
+        .backup(start_instant(), engine::BackupReason::Start)
+        .unwrap();
+    dir
+}
+
 #[test]
 fn a_damaged_store_answers_with_its_kind_and_is_rebuilt_from_a_backup() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let engine = engine::Crossroads::open(dir.path()).unwrap();
-        engine
-            .save_profile(
-                &serde_json::from_value(profile("Robin", "2024-05-01")["input"].clone()).unwrap(),
-                start_instant(),
-                chrono_tz::UTC,
-            )
-            .unwrap();
-        engine
-            .backup(start_instant(), engine::BackupReason::Start)
-            .unwrap();
-    }
+    let dir = robin_with_a_start_backup();
     // The store's main file is cut short.
     let db = dir.path().join("store/db");
     let len = std::fs::metadata(&db).unwrap().len();
@@ -885,20 +889,7 @@ fn a_damaged_store_answers_with_its_kind_and_is_rebuilt_from_a_backup() {
 
 #[test]
 fn a_restore_that_fails_keeps_offering_the_backups_and_a_good_one_then_works() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let engine = engine::Crossroads::open(dir.path()).unwrap();
-        engine
-            .save_profile(
-                &serde_json::from_value(profile("Robin", "2024-05-01")["input"].clone()).unwrap(),
-                start_instant(),
-                chrono_tz::UTC,
-            )
-            .unwrap();
-        engine
-            .backup(start_instant(), engine::BackupReason::Start)
-            .unwrap();
-    }
+    let dir = robin_with_a_start_backup();
     // A second backup that reads as whole but breaks the restore halfway
     // (an older schema with a record its migration cannot read).
     let backups = dir.path().join("backups");

@@ -30,11 +30,10 @@ function listCard(name, items, redraw) {
     event.preventDefault();
     clearFieldErrors(form);
     try {
-      const words = input.value;
-      await api.addTogetherItem(name, words);
+      const saved = await api.addTogetherItem(name, input.value);
       announce(text.saved);
       await redraw(id);
-      await offerCareAfterRedraw(await api.checkText(words).catch(() => null), input);
+      await offerCareAfterRedraw(saved.care, input);
     } catch (e) {
       // The engine names the field "item": show it in this list's slot.
       showFieldError(form, { ...e, field: null }, error);
@@ -193,12 +192,10 @@ function checkInForm(redraw) {
     clearFieldErrors(form);
     const input = Object.fromEntries(fields.map(([name, area]) => [name, area.value]));
     try {
-      await api.saveCheckIn(input);
+      const saved = await api.saveCheckIn(input);
       announce(text.saved);
       await redraw("check-ins");
-      // The engine reads what was written, as on every other screen.
-      const words = Object.values(input).join("\n");
-      await offerCareAfterRedraw(await api.checkText(words).catch(() => null), ...fields.map(([, area]) => area));
+      await offerCareAfterRedraw(saved.care, ...fields.map(([, area]) => area));
     } catch (e) {
       showFieldError(form, e, error);
     }
