@@ -216,7 +216,7 @@ pub fn run() {
                 log::warn!("no tray icon: {e}");
             }
             app.manage(TrayPresent(tray.is_ok()));
-            milestones::spawn(app.handle().clone(), tray::show_day);
+            milestones::spawn(app.handle().clone(), tray::show_day, !hidden);
             // Started hidden with no tray to come back from: show it after all.
             if hidden && tray.is_err() {
                 window::show(app.handle());

@@ -47,12 +47,24 @@ pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>);
 /// that it was shown, and a late answer never crosses a round.
 pub static ROUND: Mutex<()> = Mutex::new(());
 
-/// Starts the notifier thread.
-pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>) {
+/// The longest the first round waits for the window's first paint.
+const FIRST_PAINT_LIMIT: Duration = Duration::from_secs(10);
+
+/// Starts the notifier thread. With `window_opening`, its first round (the
+/// D-Bus calls of a due notification, a daily backup that reads and writes
+/// every record) waits until the window has drawn, or at most
+/// [`FIRST_PAINT_LIMIT`], rather than compete with it for a small
+/// machine's cores; started hidden, it goes at once.
+pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>, window_opening: bool) {
     let wake = app.state::<Wake>().connect();
     let spawned = std::thread::Builder::new()
         .name("milestones".into())
-        .spawn(move || run(app, wake, show_day));
+        .spawn(move || {
+            if window_opening {
+                crate::commands::perf::wait_until_drawn(FIRST_PAINT_LIMIT);
+            }
+            run(app, wake, show_day)
+        });
     if let Err(e) = spawned {
         log::error!("milestone notifier did not start: {e}");
     }

@@ -170,10 +170,12 @@ async function render() {
       main.replaceChildren(showSafety ? await safety.render({ navigate, firstRun: true }) : lockScreen(render));
       main.dataset.view = showSafety ? "safety" : "locked";
       main.setAttribute("aria-busy", "false");
+      reportReadyOnce();
       return;
     }
     await renderFatal(main, error);
     main.setAttribute("aria-busy", "false");
+    reportReadyOnce();
     return;
   }
   let route = currentRoute();
@@ -187,6 +189,7 @@ async function render() {
   } catch (error) {
     await renderFatal(main, error);
     main.setAttribute("aria-busy", "false");
+    reportReadyOnce();
     return;
   }
   // A newer navigation started while this one was loading.
@@ -202,8 +205,10 @@ async function render() {
   reportReadyOnce();
 }
 
-// Tells the app, once per page, that the first screen has drawn real data
-// (after the next paint): the signal cold starts are timed by.
+// Tells the app, once per page, that the first screen has drawn (after the
+// next paint): the signal cold starts are timed by, and the one the start
+// backup and the notifier's first round wait for. The lock screen and the
+// calm error page count: they are what this start draws.
 let readyReported = false;
 function reportReadyOnce() {
   if (readyReported) return;
