@@ -8,6 +8,7 @@
 //! - [`state`]: the open engine and the data folder.
 //! - [`clock`]: the only place that reads the system clock and zone.
 //! - [`notifier`]: native notifications, discreet, with a short timeout.
+//! - [`memory`]: gives memory freed by one-off work (backups) back.
 //! - [`milestones`]: the background check that announces milestones and
 //!   keeps the tray's day count current.
 //! - [`window`]: open, focus and rebuild the main window.
@@ -23,6 +24,7 @@ pub mod clock;
 pub mod commands;
 pub mod display;
 pub mod error;
+pub mod memory;
 pub mod milestones;
 pub mod notifier;
 #[cfg(not(test))]
@@ -203,6 +205,7 @@ pub fn run() {
                         if let Err(e) = engine.backup(state.clock().now(), reason) {
                             log::warn!("automatic backup failed: {e}");
                         }
+                        memory::give_back_freed();
                     }
                 })?;
             // The window first: WebKit starts its processes and loads the

@@ -97,8 +97,10 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
                 if daily_backup != Some(today) {
                     daily_backup = Some(today);
                     if let Ok(engine) = state.engine() {
-                        if let Err(e) = engine.backup_daily_if_due(clock.now()) {
-                            log::warn!("daily backup failed: {e}");
+                        match engine.backup_daily_if_due(clock.now()) {
+                            Ok(Some(_)) => crate::memory::give_back_freed(),
+                            Ok(None) => {}
+                            Err(e) => log::warn!("daily backup failed: {e}"),
                         }
                     }
                 }

@@ -5,31 +5,31 @@
 import { api } from "./api.js";
 import { h, pageTitle } from "./dom.js";
 import { lockReasons, text } from "./strings.js";
-import * as welcome from "./views/welcome.js";
-import * as profile from "./views/profile.js";
-import * as home from "./views/home.js";
-import * as settings from "./views/settings.js";
-import * as noContact from "./views/no_contact.js";
-import * as urge from "./views/urge.js";
-import * as safety from "./views/safety.js";
-import * as dealbreakers from "./views/dealbreakers.js";
-import * as reflect from "./views/reflect.js";
-import * as vault from "./views/vault.js";
-import { backupList } from "./views/backups.js";
 import { armIdleLock, lockScreen } from "./views/privacy.js";
-import * as safetyPlan from "./views/safety_plan.js";
-import * as live from "./views/live.js";
-import * as journal from "./views/journal.js";
-import * as progress from "./views/progress.js";
 
-import * as reachOut from "./views/reach_out.js";
-import * as together from "./views/together.js";
-import * as movingOn from "./views/moving_on.js";
-import * as archive from "./views/archive.js";
-
-const routes = { welcome, profile, home, settings, "no-contact": noContact, urge, safety, dealbreakers, reflect, vault, "safety-plan": safetyPlan };
-Object.assign(routes, { live, journal, progress });
-Object.assign(routes, { "reach-out": reachOut, together, "moving-on": movingOn, archive });
+// Each screen's module is loaded the first time it is shown, so a start
+// reads and compiles only what its first screen needs (index.html preloads
+// the home screen's modules; BENCHMARKS.md has the measurement).
+const routes = {
+  welcome: () => import("./views/welcome.js"),
+  profile: () => import("./views/profile.js"),
+  home: () => import("./views/home.js"),
+  settings: () => import("./views/settings.js"),
+  "no-contact": () => import("./views/no_contact.js"),
+  urge: () => import("./views/urge.js"),
+  safety: () => import("./views/safety.js"),
+  dealbreakers: () => import("./views/dealbreakers.js"),
+  reflect: () => import("./views/reflect.js"),
+  vault: () => import("./views/vault.js"),
+  "safety-plan": () => import("./views/safety_plan.js"),
+  live: () => import("./views/live.js"),
+  journal: () => import("./views/journal.js"),
+  progress: () => import("./views/progress.js"),
+  "reach-out": () => import("./views/reach_out.js"),
+  together: () => import("./views/together.js"),
+  "moving-on": () => import("./views/moving_on.js"),
+  archive: () => import("./views/archive.js"),
+};
 // Built at each render, so the labels follow a change of language.
 function navItems() {
   const items = [
@@ -129,7 +129,7 @@ async function renderFatal(main, error) {
         { class: "card fatal", id: "damaged" },
         pageTitle(text.damagedTitle),
         h("p", { role: "alert" }, text.damagedLead),
-        await backupList({ damaged: true, onRestored: render }),
+        await (await import("./views/backups.js")).backupList({ damaged: true, onRestored: render }),
       ),
     );
     return;
@@ -167,6 +167,7 @@ async function render() {
     if (error.kind === "locked") {
       // Only Safety (which needs nothing of theirs) and the lock screen.
       const showSafety = currentRoute() === "safety";
+      const safety = showSafety ? await routes.safety() : null;
       main.replaceChildren(showSafety ? await safety.render({ navigate, firstRun: true }) : lockScreen(render));
       main.dataset.view = showSafety ? "safety" : "locked";
       main.setAttribute("aria-busy", "false");
@@ -182,9 +183,9 @@ async function render() {
   if (!overview.has_profile && !firstRunRoutes.has(route)) route = "welcome";
   if (overview.has_profile && route === "welcome") route = "home";
   const step = overview.steps.find((s) => s.id === stepOfRoute[route]);
-  const view = step?.status === "locked" ? lockedView(step) : routes[route];
   let content;
   try {
+    const view = step?.status === "locked" ? lockedView(step) : await routes[route]();
     content = await view.render({ overview, navigate, refreshNav, firstRun: !overview.has_profile });
   } catch (error) {
     await renderFatal(main, error);

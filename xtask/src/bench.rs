@@ -58,7 +58,7 @@ struct Options {
 
 fn options(args: &[String]) -> Result<Options, Failure> {
     let mut options = Options {
-        runs: 5,
+        runs: 7,
         tray_seconds: 60,
     };
     let mut args = args.iter();
@@ -724,6 +724,15 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
     put(&mut report, "start_ms", start);
     put(&mut report, "baseline_start_ms", base_start);
     put(&mut report, "start_ratio", start / base_start);
+    // About one start in four, for either app, waits half a second more
+    // between making the window and the page's first request (inside
+    // WebKit; not the sandbox). The fastest run of each shows the apps'
+    // own cost when that wait lands unevenly on the median.
+    let fastest = |values: &[f64]| values.iter().copied().fold(f64::INFINITY, f64::min);
+    let (start_min, base_start_min) = (fastest(&starts), fastest(&base_starts));
+    put(&mut report, "start_min_ms", start_min);
+    put(&mut report, "baseline_start_min_ms", base_start_min);
+    put(&mut report, "start_min_ratio", start_min / base_start_min);
     put(&mut report, "pss_mb", pss);
     put(&mut report, "baseline_pss_mb", base_pss);
     put(&mut report, "pss_ratio", pss / base_pss);
@@ -872,6 +881,12 @@ fn print_table(report: &Value) {
         n("start_ms"),
         n("baseline_start_ms"),
         n("start_ratio")
+    );
+    println!(
+        "| cold start to ready (ms, fastest run) | {:.0} | {:.0} | {:.2}x | |",
+        n("start_min_ms"),
+        n("baseline_start_min_ms"),
+        n("start_min_ratio")
     );
     println!(
         "| PSS, window open, 10 s idle (MB) | {:.1} | {:.1} | {:.2}x | ≤ 1.10x |",

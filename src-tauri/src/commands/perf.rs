@@ -37,36 +37,90 @@ pub fn ui_ready() {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
     use std::path::Path;
 
-    fn modules_under(dir: &Path, ui: &Path, found: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                modules_under(&path, ui, found);
-            } else if path.extension().is_some_and(|e| e == "js") {
-                found.push(path.strip_prefix(ui).unwrap().display().to_string());
-            }
-        }
+    /// The modules `module` (a path under ui/) names after `marker`, as
+    /// paths under ui/.
+    fn named_after(ui: &Path, module: &str, marker: &str) -> Vec<String> {
+        let source = std::fs::read_to_string(ui.join(module)).unwrap();
+        let folder = Path::new(module).parent().unwrap();
+        source
+            .split(marker)
+            .skip(1)
+            .map(|rest| {
+                let relative = &rest[..rest.find('"').unwrap()];
+                let mut path = folder.to_path_buf();
+                for part in relative.split('/') {
+                    match part {
+                        "." => {}
+                        ".." => {
+                            path.pop();
+                        }
+                        name => path.push(name),
+                    }
+                }
+                path.display().to_string()
+            })
+            .collect()
     }
 
-    /// The page names every module it will import up front, so WebKit
-    /// fetches them all at once: a module left out would still load, only
-    /// later, and a name that no longer exists would be fetched for nothing.
+    /// Every module `roots` import statically, the roots included.
+    fn static_closure(ui: &Path, roots: &[&str]) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<String> = roots.iter().map(|r| r.to_string()).collect();
+        while let Some(module) = todo.pop() {
+            if seen.insert(module.clone()) {
+                todo.extend(named_after(ui, &module, "from \""));
+            }
+        }
+        seen
+    }
+
+    fn ui() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("ui")
+    }
+
+    /// The page names up front exactly the modules its usual first screen
+    /// needs (app.js's own imports and the home screen's), so WebKit
+    /// fetches them all at once: one left out would still load, only later,
+    /// and one more would be read and compiled for nothing.
     #[test]
-    fn the_page_preloads_every_module_and_nothing_else() {
-        let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
-        let mut modules = Vec::new();
-        modules_under(&ui.join("js"), &ui, &mut modules);
-        modules.retain(|m| m != "js/app.js");
-        modules.sort();
+    fn the_page_preloads_what_the_home_screen_needs_and_nothing_else() {
+        let ui = ui();
+        let mut wanted = static_closure(&ui, &["js/app.js", "js/views/home.js"]);
+        wanted.remove("js/app.js");
         let page = std::fs::read_to_string(ui.join("index.html")).unwrap();
-        let mut preloaded: Vec<String> = page
+        let preloaded: BTreeSet<String> = page
             .split("<link rel=\"modulepreload\" href=\"")
             .skip(1)
             .map(|rest| rest[..rest.find('"').unwrap()].to_owned())
             .collect();
-        preloaded.sort();
-        assert_eq!(preloaded, modules);
+        assert_eq!(preloaded, wanted);
+    }
+
+    /// Every screen app.js loads on demand exists, and together with the
+    /// page's own imports they reach every module: none is left unused.
+    #[test]
+    fn every_screen_loaded_on_demand_exists_and_every_module_is_reachable() {
+        let ui = ui();
+        let screens = named_after(&ui, "js/app.js", "import(\"");
+        assert!(screens.len() >= 18, "{screens:?}");
+        for screen in &screens {
+            assert!(ui.join(screen).is_file(), "{screen} does not exist");
+        }
+        let mut roots = vec!["js/app.js"];
+        roots.extend(screens.iter().map(String::as_str));
+        let reachable = static_closure(&ui, &roots);
+        let mut all = BTreeSet::new();
+        for folder in ["js", "js/views"] {
+            for entry in std::fs::read_dir(ui.join(folder)).unwrap() {
+                let name = entry.unwrap().file_name().into_string().unwrap();
+                if name.ends_with(".js") {
+                    all.insert(format!("{folder}/{name}"));
+                }
+            }
+        }
+        assert_eq!(reachable, all);
     }
 }
