@@ -121,6 +121,12 @@ fn perform_work(is_immortal: bool) {
             (task)();
             WAITING_THREAD_COUNT.fetch_add(1, SeqCst);
             performed += 1;
+        } else if !is_immortal {
+            // Crossroads patch: a dynamic worker that waited a whole second
+            // for nothing stops, as `maybe_spawn_new_thread` says it does.
+            // Before, one that had run fewer than five tasks went on
+            // waiting, one second at a time, forever.
+            break;
         }
 
         while let Some(task) = QUEUE.try_recv() {
