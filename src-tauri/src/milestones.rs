@@ -75,6 +75,7 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
     let mut shown_cooldown = None;
     let mut shown_language = None;
     let mut daily_backup = None;
+    let mut first_round = true;
     loop {
         let state = app.state::<AppState>();
         let clock = state.clock().clone();
@@ -120,6 +121,13 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
                 MAX_SLEEP
             }
         };
+        if first_round {
+            first_round = false;
+            // The store has opened and been read once by now: what that
+            // decoded and dropped goes back (18 MB with ten years of data,
+            // in a tray process that then waits for weeks).
+            crate::memory::give_back_freed();
+        }
         match wake.recv_timeout(sleep) {
             Ok(()) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,

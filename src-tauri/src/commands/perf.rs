@@ -1,15 +1,17 @@
-//! The page's ready signal: the first screen has drawn real data.
+//! The page's ready signal: the first screen has drawn (real data, or the
+//! lock screen, or the calm error page).
 //!
 //! One plain line on stdout, `crossroads: ready`, which `cargo xtask bench`
 //! times cold starts by and the package test waits for. It carries nothing
-//! the person wrote.
+//! the person wrote. The start backup and the notifier's first round wait
+//! for it, so they never compete with the first paint.
 
 use std::io::Write;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 /// Whether the first screen has drawn, for work that should not compete
-/// with it (the start backup).
+/// with it (the start backup, the notifier's first round).
 static DRAWN: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
 
 /// Waits until the first screen has drawn, or `limit` has passed (no
