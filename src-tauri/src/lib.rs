@@ -199,7 +199,7 @@ pub fn run() {
                     }
                     // Reading and writing every record would compete with
                     // the first paint for the two cores of a small machine.
-                    commands::perf::wait_until_drawn(std::time::Duration::from_secs(20));
+                    commands::perf::wait_until_drawn();
                     if let Ok(engine) = state.engine() {
                         let reason = engine::BackupReason::Start;
                         if let Err(e) = engine.backup(state.clock().now(), reason) {

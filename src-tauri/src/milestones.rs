@@ -47,13 +47,10 @@ pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>);
 /// that it was shown, and a late answer never crosses a round.
 pub static ROUND: Mutex<()> = Mutex::new(());
 
-/// The longest the first round waits for the window's first paint.
-const FIRST_PAINT_LIMIT: Duration = Duration::from_secs(10);
-
 /// Starts the notifier thread. With `window_opening`, its first round (the
 /// D-Bus calls of a due notification, a daily backup that reads and writes
 /// every record) waits until the window has drawn, or at most
-/// [`FIRST_PAINT_LIMIT`], rather than compete with it for a small
+/// [`crate::commands::perf::FIRST_PAINT_LIMIT`], rather than compete with it for a small
 /// machine's cores; started hidden, it goes at once.
 pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>, window_opening: bool) {
     let wake = app.state::<Wake>().connect();
@@ -61,7 +58,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>, show_day: DayDisplay<R>, window_open
         .name("milestones".into())
         .spawn(move || {
             if window_opening {
-                crate::commands::perf::wait_until_drawn(FIRST_PAINT_LIMIT);
+                crate::commands::perf::wait_until_drawn();
             }
             run(app, wake, show_day)
         });
@@ -75,7 +72,9 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
     let mut shown_cooldown = None;
     let mut shown_language = None;
     let mut daily_backup = None;
-    let mut first_round = true;
+    // The first round follows the store's opening, which decoded every
+    // record; a round that made the daily backup did so again.
+    let mut decoded_everything = true;
     loop {
         let state = app.state::<AppState>();
         let clock = state.clock().clone();
@@ -99,7 +98,7 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
                     daily_backup = Some(today);
                     if let Ok(engine) = state.engine() {
                         match engine.backup_daily_if_due(clock.now()) {
-                            Ok(Some(_)) => crate::memory::give_back_freed(),
+                            Ok(Some(_)) => decoded_everything = true,
                             Ok(None) => {}
                             Err(e) => log::warn!("daily backup failed: {e}"),
                         }
@@ -121,11 +120,11 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
                 MAX_SLEEP
             }
         };
-        if first_round {
-            first_round = false;
-            // The store has opened and been read once by now: what that
-            // decoded and dropped goes back (18 MB with ten years of data,
-            // in a tray process that then waits for weeks).
+        if decoded_everything {
+            decoded_everything = false;
+            // What that decoded and dropped goes back: 18 MB after opening
+            // with ten years of data, in a tray process that then waits for
+            // weeks (BENCHMARKS.md).
             crate::memory::give_back_freed();
         }
         match wake.recv_timeout(sleep) {

@@ -14,12 +14,16 @@ use std::time::Duration;
 /// with it (the start backup, the notifier's first round).
 static DRAWN: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
 
-/// Waits until the first screen has drawn, or `limit` has passed (no
-/// window, as at login).
-pub fn wait_until_drawn(limit: Duration) {
+/// The longest work waits for the first paint: started at login there is
+/// no window to draw, and it must not wait for ever.
+pub const FIRST_PAINT_LIMIT: Duration = Duration::from_secs(10);
+
+/// Waits until the first screen has drawn, or [`FIRST_PAINT_LIMIT`] has
+/// passed (no window, as at login).
+pub fn wait_until_drawn() {
     let (drawn, signal) = &DRAWN;
     let guard = drawn.lock().unwrap_or_else(|e| e.into_inner());
-    let _ = signal.wait_timeout_while(guard, limit, |drawn| !*drawn);
+    let _ = signal.wait_timeout_while(guard, FIRST_PAINT_LIMIT, |drawn| !*drawn);
 }
 
 /// The line printed when the first screen has drawn.
