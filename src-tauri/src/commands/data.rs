@@ -121,15 +121,24 @@ pub async fn export_data<R: Runtime>(
     let bytes = state
         .run(move |engine, clock| match format {
             ExportFormat::Json => engine.export_json(clock.now()),
-            ExportFormat::Markdown => engine
-                .export_markdown(clock.now(), clock.zone(), &|key, params| {
-                    let params: Vec<crate::words::Param<'_>> = params
-                        .iter()
-                        .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
-                        .collect();
-                    crate::words::text(key, &params)
-                })
-                .map(String::into_bytes),
+            ExportFormat::Markdown => {
+                // The language stored with these words, not the process's
+                // current one (the same in the app; tests share a process).
+                let language = engine
+                    .settings()
+                    .ok()
+                    .and_then(|settings| settings.language)
+                    .unwrap_or_else(crate::words::current);
+                engine
+                    .export_markdown(clock.now(), clock.zone(), &|key, params| {
+                        let params: Vec<crate::words::Param<'_>> = params
+                            .iter()
+                            .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+                            .collect();
+                        crate::words::text_in(language, key, &params)
+                    })
+                    .map(String::into_bytes)
+            }
         })
         .await?;
     let name = format!(
