@@ -6,7 +6,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use engine::reflect::{Decision, Prompt};
-use engine::{Crossroads, ErrorKind, EventKind, KeyCost, ProfileInput};
+use engine::{Crossroads, ErrorKind, EventKind, KeyCost};
+
+mod common;
 
 const MARKERS: [&str; 4] = ["Zebulonia", "Quixotrix", "Marmaladeus", "Fennimorex"];
 
@@ -18,28 +20,7 @@ fn t0() -> DateTime<Utc> {
 fn write_markers(app: &Crossroads) {
     let tz = chrono_tz::UTC;
     let now = t0();
-    app.save_profile(
-        &ProfileInput {
-            ex_name: MARKERS[0].into(),
-            pronouns: "they".into(),
-            breakup_date: "2026-04-18".into(),
-            ended_by: "them".into(),
-        },
-        now,
-        tz,
-    )
-    .unwrap();
-    let no = || "no".into();
-    app.answer_dealbreakers(
-        &engine::dealbreakers::AnswersInput {
-            cheated: no(),
-            lied: no(),
-            put_down: no(),
-            abusive: no(),
-        },
-        now,
-    )
-    .unwrap();
+    common::profile_without_dealbreakers(app, MARKERS[0], now);
     app.save_reflection(Prompt::Reason, MARKERS[1]).unwrap();
     app.decide(Decision::Try, now, tz).unwrap();
     app.save_draft(None, MARKERS[2], false, now).unwrap();

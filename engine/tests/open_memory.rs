@@ -13,7 +13,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, TimeZone, Utc};
 use engine::reflect::{Decision, Prompt};
-use engine::{Crossroads, EventKind, ProfileInput};
+use engine::{Crossroads, EventKind};
+
+mod common;
 
 /// The system allocator, counting the bytes that are live.
 struct Counting;
@@ -59,28 +61,7 @@ const OPEN_BUDGET: usize = 12 * MIB;
 /// Steps 1 and 3 as briefly as the program allows, so events can be logged.
 fn start_no_contact(app: &Crossroads, now: DateTime<Utc>) {
     let tz = chrono_tz::UTC;
-    app.save_profile(
-        &ProfileInput {
-            ex_name: "Sam".into(),
-            pronouns: "they".into(),
-            breakup_date: "2026-04-18".into(),
-            ended_by: "them".into(),
-        },
-        now,
-        tz,
-    )
-    .unwrap();
-    let no = || "no".into();
-    app.answer_dealbreakers(
-        &engine::dealbreakers::AnswersInput {
-            cheated: no(),
-            lied: no(),
-            put_down: no(),
-            abusive: no(),
-        },
-        now,
-    )
-    .unwrap();
+    common::profile_without_dealbreakers(app, "Sam", now);
     app.save_reflection(Prompt::Reason, "We wanted different things.")
         .unwrap();
     app.decide(Decision::Try, now, tz).unwrap();
