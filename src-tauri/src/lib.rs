@@ -43,6 +43,11 @@ use crate::milestones::Wake;
 #[cfg(not(test))]
 use crate::{clock::Clock, notifier::Notifier, state::AppState};
 
+/// Whether the tray icon exists; without it, closing the window must quit,
+/// or the app would linger with no way back.
+#[cfg(not(test))]
+struct TrayPresent(bool);
+
 /// Started at login with this argument, the app waits in the tray.
 pub const HIDDEN_ARG: &str = "--hidden";
 
@@ -203,46 +208,33 @@ pub fn run() {
                         memory::give_back_freed();
                     }
                 })?;
+            // The window first: WebKit starts its processes and loads the
+            // page while the tray registers over D-Bus.
             let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
-            if hidden {
-                // Started hidden with no tray to come back from: show it after all.
-                if !tray::ensure(app.handle()) {
-                    window::show(app.handle());
-                }
-            } else {
+            if !hidden {
                 window::show(app.handle());
-                // The tray registers over D-Bus on the main thread, where it
-                // held up loading the page by about 30 ms (BENCHMARKS.md):
-                // it comes after the first paint (or when the window closes
-                // first, see below).
-                let handle = app.handle().clone();
-                std::thread::Builder::new()
-                    .name("tray-after-paint".into())
-                    .spawn(move || {
-                        commands::perf::wait_until_drawn();
-                        let app = handle.clone();
-                        let made = handle.run_on_main_thread(move || {
-                            tray::ensure(&app);
-                        });
-                        if let Err(e) = made {
-                            log::warn!("no tray icon: {e}");
-                        }
-                    })?;
             }
+            let tray = tray::create(app.handle());
+            if let Err(e) = &tray {
+                log::warn!("no tray icon: {e}");
+            }
+            app.manage(TrayPresent(tray.is_ok()));
             milestones::spawn(app.handle().clone(), tray::show_day, !hidden);
+            // Started hidden with no tray to come back from: show it after all.
+            if hidden && tray.is_err() {
+                window::show(app.handle());
+            }
             Ok(())
         });
     display::start_or_exit(|| run_app(builder).build(tauri::generate_context!()))
         .expect("Crossroads could not start")
         .run(|app, event| {
             // Closing the last window asks to exit with no code: stay in the
-            // tray (made now if the window closed before its first paint).
-            // Without a tray the app quits, or it would linger with no way
-            // back. Quit asks with code 0 and is let through.
+            // tray. Quit asks with code 0 and is let through.
             match event {
                 RunEvent::ExitRequested {
                     api, code: None, ..
-                } if tray::ensure(app) => {
+                } if app.state::<TrayPresent>().0 => {
                     api.prevent_exit();
                 }
                 // In the tray, the process starts over without the webview.
@@ -250,7 +242,7 @@ pub fn run() {
                     label,
                     event: tauri::WindowEvent::Destroyed,
                     ..
-                } if label == window::MAIN && tray::ensure(app) => {
+                } if label == window::MAIN && app.state::<TrayPresent>().0 => {
                     restart::when_quiet(app);
                 }
                 _ => {}

@@ -39,10 +39,8 @@ impl Wake {
 }
 
 /// What the tray shows; the notifier calls it whenever the count (or the
-/// minutes left of a running cooldown) may have changed. It answers whether
-/// it showed them: not while the tray is still to be made (after the first
-/// paint), which wakes the notifier once it is.
-pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>) -> bool;
+/// minutes left of a running cooldown) may have changed.
+pub type DayDisplay<R> = fn(&AppHandle<R>, Option<u32>, Option<i64>);
 
 /// Held for each round, and while a late answer is recorded, so the
 /// process never starts over between showing a notification and recording
@@ -86,10 +84,11 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
             Ok(round) => {
                 let cooldown = round.cooldown_minutes(clock.now());
                 let language = Some(words::current());
-                let changed = round.day != shown_day
+                if round.day != shown_day
                     || cooldown != shown_cooldown
-                    || language != shown_language;
-                if changed && show_day(&app, round.day, cooldown) {
+                    || language != shown_language
+                {
+                    show_day(&app, round.day, cooldown);
                     shown_day = round.day;
                     shown_cooldown = cooldown;
                     shown_language = language;

@@ -50,31 +50,8 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 /// The language the menu is labelled in now.
 static MENU_LANGUAGE: Mutex<Option<Language>> = Mutex::new(None);
 
-/// Whether the tray icon was made (`None`: not tried yet).
-static MADE: Mutex<Option<bool>> = Mutex::new(None);
-
-/// Makes the tray icon unless that was tried already, and says whether it
-/// exists. On the main thread, like every change to the tray.
-pub fn ensure<R: Runtime>(app: &AppHandle<R>) -> bool {
-    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(made) = *made {
-        return made;
-    }
-    let created = create(app);
-    if let Err(e) = &created {
-        log::warn!("no tray icon: {e}");
-    }
-    *made = Some(created.is_ok());
-    drop(made);
-    if created.is_ok() {
-        // The notifier shows the day in it (it may have looked before).
-        app.state::<crate::milestones::Wake>().now();
-    }
-    created.is_ok()
-}
-
 /// Creates the tray icon with its menu.
-fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let menu = menu(app)?;
     *MENU_LANGUAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(words::current());
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
@@ -194,9 +171,9 @@ fn cooldown<R: Runtime>(app: &AppHandle<R>) {
 /// Shows "Day N" beside the icon and in its tooltip (no name, ever), and
 /// the minutes left of a running cooldown; relabels the menu when the
 /// language changed since it was built.
-pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>, cooldown: Option<i64>) -> bool {
+pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>, cooldown: Option<i64>) {
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
-        return false;
+        return;
     };
     let language = words::current();
     let mut labelled = MENU_LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
@@ -219,5 +196,4 @@ pub fn show_day<R: Runtime>(app: &AppHandle<R>, day: Option<u32>, cooldown: Opti
     let _ = tray.set_title(text.as_deref());
     let tooltip = text.map_or_else(|| "Crossroads".to_owned(), |t| format!("Crossroads · {t}"));
     let _ = tray.set_tooltip(Some(tooltip));
-    true
 }
