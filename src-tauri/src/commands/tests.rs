@@ -1859,11 +1859,20 @@ fn engine_errors_are_written_in_either_language() {
 fn the_markdown_export_speaks_the_persons_language() {
     let h = with_profile();
     let chosen = h._dir.path().join("chosen-file");
-    h.call("set_language", json!({ "language": "es" })).unwrap();
+    // The language is stored through the engine, not `set_language`: that
+    // command also switches the process-wide language, which every test in
+    // this process shares, and a parallel test reading an English message
+    // would then read Spanish. (`set_language` is tested with the system's
+    // own language, which switches nothing.)
+    let store_language = |language| {
+        let engine = h._app.state::<AppState>().engine().unwrap();
+        engine.set_language(language).unwrap();
+    };
+    store_language(engine::Language::Es);
     h.call("export_data", json!({ "format": "markdown" }))
         .unwrap();
     let spanish = std::fs::read_to_string(&chosen).unwrap();
-    h.call("set_language", json!({ "language": "en" })).unwrap();
+    store_language(engine::Language::En);
     h.call("export_data", json!({ "format": "markdown" }))
         .unwrap();
     let english = std::fs::read_to_string(&chosen).unwrap();
