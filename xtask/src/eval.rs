@@ -8,7 +8,7 @@ use system::{cargo, run_checked, workspace_root, Failure};
 use crate::system;
 
 /// The blind sets read for development (see the corpus README).
-const BLIND_DEV_SETS: &str = "blind_dev,blind_dev2,blind2_dev";
+const BLIND_DEV_SETS: &str = "blind_dev,blind_dev2,blind2_dev,es_dev";
 
 /// Prints recall, precision, false alarms and confusion tables per
 /// detector and language: tuning set, holdout, and the blind sets written
