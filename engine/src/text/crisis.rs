@@ -432,7 +432,7 @@ const GENERALISED: &[Rule<Sign>] = &[
     // No strength left, wanting it all to stop, never having been born, a
     // rope bought, across the six languages.
     r(Trapped, "keine kraft mehr | plus la force | plus de force | no tengo fuerzas | sin fuerzas para | non ho piu la forza | non ho piu forze | geen kracht meer | no strength left/to_go_on")
-        .unless_after("fur | zum | zur | pour_le/la/les/faire | para_el/la/los/las/ir/hacer | per_il/la/lo/andare/fare | voor_de/het/sport | for_the/work/sport"),
+        .unless_after("fur | zum | zur | pour le/la/les/faire | para el/la/los/las/ir/hacer | per il/la/lo/andare/fare | voor de/het/sport | for the/work/sport"),
     r(Hopelessness, "dass es aufhort | dass alles aufhort | que ca s arrete | que tout s arrete | que todo pare/acabe/termine | que esto pare/acabe/termine | che finisca tutto | che tutto finisca | dat het ophoudt/stopt | dat alles ophoudt/stopt")
         .unless_after("zu | de | di | te | met | to | a"),
     r(WishToDie, "nie geboren | jamais ne/nee $ | jamais venu/venue au monde | no haber nacido | nunca hubiera nacido | mai nato/nata | nooit geboren"),
@@ -658,12 +658,13 @@ const CUES: &[Rule<Cue>] = &[
         | ya no los/las voy a necesitar | ya no los/las necesit* | no me van a hacer falta | brauch/brauche [ich] * nicht mehr $ \
         | non mi serv* piu | heb ik niet meer nodig | n en aurai plus besoin \
         | and then it/its [is] done/over/finished | then it/its [is] [all] over/done/finished $ | i am not coming back $ | never coming back $ \
-        | for good $ | pour de bon | pour toujours $ | ya no vuelvo $ | no vuelvo $ | no voy a volver $ | para siempre $ \
+        | for good $ | pour de bon | pour toujours $ | ya no vuelvo $ | cuando [ya/yo] no este | no vuelvo $ | no voy a volver $ | para siempre $ \
         | non tornero [piu] | non torno piu | per sempre $ | komme nicht zuruck/wieder | fur immer $ | kom niet meer terug | voorgoed $ | voor altijd $"),
     c(Cue::GivingAway, concat!(
         "gave/giving/give/given [away] my/the ", things!(), " to | gave/giving/give/given my/the ", things!(), " away \
         | look/looking/take/taking after my ", things!(),
-        " | regal* mi/mis perro/gato/cosas/guitarra/libros/ropa/camara | donne* mon/ma/mes chat/chien/affaires/guitare/livres \
+        " | regal* mi/mis perro/gato/cosas/guitarra/libros/ropa/camara | le/les deje/di/doy a * mi/mis perro/gato/cosas/guitarra/libros/ropa/camara/bici/anillo/reloj \
+        | cuiden/cuida/cuidad/cuidame/cuidenme a/de mi/mis perro/perra/gato/gata/mascotas/plantas/hijos | donne* mon/ma/mes chat/chien/affaires/guitare/livres \
         | vendu mes affaires/choses | verschenk* meine/meinen/mein \
         | meinen/meine/mein hund/katze/katzen/gitarre/kamera/sachen * gegeben/geschenkt/verschenkt/abgegeben | ho regalato/dato_via * mio/mia/mie/miei | weggegeven | mijn kat/hond/spullen weg")),
     c(Cue::Secrecy, "so/that nobody/no_one suspects/notices/knows/finds_out/will_know/suspect | nobody suspects | without them/anyone knowing | nobody can know \
@@ -730,24 +731,78 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Goodbye, "donne* * mes affaires/choses | lettre d adieu"),
     r(DangerFromSomeone, "lit/lis/fouille/regarde/controle/verifie tous/toutes/mes * messages/textos/mails/telephone/sms | m interdit de | m empeche de voir/sortir/partir/parler | peur de lui/elle | peur de rentrer | me prend mon argent/salaire/telephone"),
     // Spanish
-    r(WishToDie, "quiero morir* | quiero estar muerto/muerta | ganas de morir"),
+    r(WishToDie, "quiero morir* | quiero estar muerto/muerta | ganas de morir").unless_after(FIGURATIVE_DYING_ES),
     r(WishToDie, "no quiero vivir").unless_after("en | con | aqui | alli | cerca").guarded(),
     r(WishToDie, "no despertar*").guarded(),
     r(Intent, "quitarme la vida | matarme"),
     r(Means, "pastillas * @time | pastillas * lo_hago"),
     r(Plan, "@time lo hago/hare | @time me mato"),
-    r(SelfHarm, "me volvi a cortar | me corte | cortarme | me hice dano"),
+    r(SelfHarm, "me volvi a cortar | me corte | cortarme | me hice dano").unless_after(
+        "el pelo/cabello/flequillo/dedo | un dedo | las unas | cocinando/pelando/afeitandome | con un/una papel/hoja/cuchillo/lata/vidrio",
+    ),
     r(Goodbye, "regalando/regale * mis cosas"),
     r(Hopelessness, "no le veo sentido | sin sentido | no tiene sentido"),
     r(Burden, "mejor sin mi | una carga"),
     r(Trapped, "no puedo mas | no hay salida | no aguanto mas | me muero sin ti"),
     r(DangerFromSomeone, "me pego/pega/golpeo/golpea | me amenazo/amenaza | revisa mi celular/telefono/movil"),
-    r(WishToDie, "me quiero morir | quisiera morir* | quiero desaparecer | no despertar* mas | ojala no despertara/despierte").guarded(),
+    r(WishToDie, "me quiero morir | quisiera morir* | quiero desaparecer | no despertar* mas | ojala no despertara/despierte")
+        .unless_after(FIGURATIVE_DYING_ES)
+        .guarded(),
     r(Intent, "me voy a matar | me quiero matar | acabar con todo | terminar con todo | suicidarme"),
     r(Burden, "nadie me extranaria/extrana/echaria | nadie se daria cuenta | soy una carga | soy un estorbo"),
     r(Hopelessness, "no vale la pena vivir | no quiero seguir [viviendo] $ | no tiene sentido vivir"),
     r(SelfHarm, "me volvi a cortar | me corto | me lastimo | me hago dano | me quemo/queme"),
     r(DangerFromSomeone, "me da miedo volver/ir a casa | miedo de volver | miedo a volver | le tengo miedo | me quita el dinero/celular/sueldo | no me deja ver/salir/hablar | amenazo con matarme | me controla el celular/telefono/movil"),
+    // Spanish (session 7), written for the categories the Spanish blind dev
+    // set showed, in the forms of Spain, Latin America and chat spelling.
+    // Wishes to be dead or not to be here, in more shapes.
+    r(WishToDie, "me gustaria/quisiera/quiero/preferiria/prefiero estar muerto/muerta | ojala estuviera/estar muerto/muerta \
+        | ojala me atropell*/muriera/muera | ojala me * atropell*/matara | ojala dormirme y ya | ojala no despertar/amanecer \
+        | no quiero despertar/amanecer | no se si quiero amanecer/despertar/seguir_viviendo | lo mejor seria no estar/existir/despertar \
+        | ya no quiero estar aqui/aca $")
+        .guarded(),
+    // Intent and means: "me mato", a car driven off the road, jumping from
+    // a height, pills counted or hoarded, a rope.
+    r(Intent, "me mato $ | si * me mato $ | voy a matarme | me voy a suicidar | estrellarme contra/con | pienso estrellarme/tirarme/matarme \
+        | tirar/estrellar/chocar el auto/carro/coche por/contra | tirarme a/bajo/debajo/delante las/de/del vias/tren/metro/camion \
+        | me tiro a/por/de/desde las/el/la/un vias/puente/balcon/azotea/ventana/edificio/tren | me subo * ultimo piso/azotea * salto/saltar/tiro/tirarme"),
+    r(Means, "estoy en la azotea/cornisa/el_borde")
+        .unless_after("tendiendo | tomando | con | comiendo | cenando | leyendo | del bar | de un | de una"),
+    r(Means, "cuantas pastillas * hacen_falta/harian_falta/se_necesitan/necesito/para_morir/son_mortales \
+        | busque como morir/matarme/suicidarme \
+        | junte/juntando/guarde/guardando/tengo_guardadas/tengo_guardados/acumule/acumulando/ahorre * pastillas/ansioliticos/antidepresivos/pildoras/medicamentos/somniferos/calmantes \
+        | me las tomo/voy_a_tomar todas | tomarme todas las pastillas/pildoras | tengo/compre/consegui la/una soga | ahorcarme"),
+    r(Plan, "ya elegi/escogi/decidi/tengo la fecha/el_dia | elegi el dia | tengo todo planeado/preparado/decidido | ya lo tengo todo planeado/decidido"),
+    r(Goodbye, "carta/cartas/nota de despedida | escribi/deje las cartas | me estoy despidiendo de todos/todo | despidiendome de todos"),
+    // Self-harm: hitting oneself, cuts on the body, cutting again.
+    r(SelfHarm, "me pegue/golpee/pego/golpeo punetazos/golpes/cachetadas | me pegue/golpee/pego/golpeo * hasta sangrar/dejarlas/dejarlos/dejarme/hacerme_dano \
+        | me pegue/golpee/pego/golpeo a mi mismo/misma | me pegue/golpee/pego/golpeo la cabeza contra la/las pared/paredes | haciendome/hacerme/me_hago/me_hice cortes \
+        | me corte los/las/el/la/otra/de brazos/piernas/muneca/munecas/brazo/pierna/muslos/vez/nuevo"),
+    // Hopelessness, feeling trapped, no strength left, wanting it all to stop.
+    r(Trapped, "no le veo salida/fin | no veo salida | no tengo salida | no hay por donde salir | me siento atrapad* | atrapad* y no | atrapad* sin salida | atrapad* entre \
+        | ninguna puerta para salir | no veo la forma de salir/subir | nunca voy a salir de este/esto | ya no aguanto $ | no doy mas \
+        | para que sigo | no puedo seguir asi/mas $ | no puedo seguir $"),
+    r(Trapped, "no se como seguir").unless_after("con | el | la | los | las | adelante con"),
+    r(Hopelessness, "ya no espero nada | nada tiene sentido | no tiene sentido nada | ya nada me importa | nada me importa | no me quedan fuerzas \
+        | no me quedan ganas de nada/vivir/seguir/pelear/luchar | no tengo fuerzas para nada/seguir/vivir/levantarme | ya no tengo fuerzas \
+        | cansad*/agotad* de existir/vivir/luchar | no hay luz al final | quiero/quisiera/ojala que todo pare/se_apague/se_detenga/se_detuviera/termine/acabe/se_acabe \
+        | que todo se apague/detenga/detuviera | que todo esto pare/se_acabe/termine | quiero q pare todo"),
+    r(Burden, "estarian mejor/mas_tranquilos sin mi/tenerme | seria mas facil para todos si yo | si yo no existiera | soy una molestia/carga/peso \
+        | un peso muerto | una molestia para | solo les traigo problemas | solo traigo problemas | merece/merecen a alguien mejor que/q yo \
+        | no sirvo pa/para nada | ya no le importo a nadie | a nadie le importo"),
+    // Danger from someone else: hands on the neck, shoving, locking in,
+    // papers and money taken, threats (to publish photos, to take the
+    // children, to kill a pet, "if he sees me with someone"), watching,
+    // tracking and following.
+    r(DangerFromSomeone, "me agarro/agarra del cuello/pelo/brazo | me ahorco/ahorca/estrangulo/estrangula | me empujo/empuja | me encerro/encierra \
+        | se llevo/me_quito/me_saco/me_tiene mi/mis/la pasaporte/papeles/documentos/tarjeta/llaves/plata/dinero | no me deja sacar/trabajar/usar \
+        | me tiro/tira/lanzo el telefono/celular/movil/plato/vaso * contra | me volvio a pegar/golpear"),
+    r(DangerFromSomeone, "amenazo/amenaza/amenazaba con matar*/pegar*/quitar*/publicar*/subir*/prender*/llevar*/quemar*/hacer*/romper*/echar* | me tiene amenazad* \
+        | va a subir/publicar/difundir/mandar/pasar mis fotos/videos | subir/publicar mis fotos/videos | si lo/la denuncio \
+        | si me ve con otro/otra * me mata | te/me va a ir peor | me va peor $ | se lleva a los/mis ninos/hijos/la_nena/el_nene | quitarme a la/los/mi nena/ninos/hijo/hija/hijos"),
+    r(DangerFromSomeone, "me vigila | me esta vigilando | me rastrea | me sigue al/hasta/a_mi/a_todas trabajo/casa/gym/partes/facultad | sabe donde vivo \
+        | mi ex aparecio/se_presento | aparecio/se_presento sin avisar | orden de alejamiento/restriccion | me escribe/llama desde numeros/cuentas/otros \
+        | fotos de mi casa | golpeando la puerta"),
     // Italian
     r(WishToDie, "voglio morire"),
     r(WishToDie, "non voglio piu vivere").unless_after("in | con | qui | a | li").guarded(),
@@ -786,6 +841,11 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(SelfHarm, "mezelf * gesneden | mezelf pijn | snijd mezelf | mezelf gesneden"),
     r(DangerFromSomeone, "heeft me * geslagen/geschopt/gewurgd/bedreigd | staat * voor mijn deur/huis/werk | bang voor hem/haar/mijn_ex | durf niet naar huis | bang om naar huis | leest * mijn berichten | pakt mijn geld/telefoon/pas"),
 ];
+
+/// What "I want to die" is followed by when it is a figure of speech in
+/// Spanish: of shame, laughter, hunger, longing.
+const FIGURATIVE_DYING_ES: &str = "de [la] verguenza/risa/hambre/sueno/ganas/amor/calor/frio/miedo/envidia/pena/cansancio/emocion \
+    | del susto/calor/frio/hambre/asco";
 
 /// Danger from someone else, in English.
 const DANGER: &[Rule<Sign>] = &[
@@ -839,6 +899,9 @@ const DENIAL: &str =
 const JOKE: &str = "jk | just kidding | only joking | just joking | kidding $ | joking $ \
     | nur spass | nur ein witz | c est une blague | je rigole | je plaisante | es broma \
     | es una broma | scherzo | sto scherzando | grapje | geintje";
+/// A negation right before a joke word makes it the opposite: "I'm not
+/// kidding", "no es broma", "geen grapje".
+const NOT_A_JOKE: &str = "not | no | nicht | kein | keine | pas | non | niet | geen | never";
 /// Someone else's words reported: the learned model keeps out of such a
 /// sentence (the rules have their own context for it).
 const REPORTED: &str = "friend/sister/brother/mum/mom/colleague/someone/he/she/they told/said/says/tells [me] [that] \
@@ -866,6 +929,7 @@ struct Compiledset {
     denial: Vec<Pattern>,
     other: Vec<Pattern>,
     joke: Vec<Pattern>,
+    not_a_joke: Vec<Pattern>,
     reported: Vec<Pattern>,
     cues: Vec<Compiled<Cue>>,
     time: Pattern,
@@ -888,6 +952,7 @@ fn compiled() -> &'static Compiledset {
             denial: list(DENIAL),
             other: list(OTHER_PERSON),
             joke: list(JOKE),
+            not_a_joke: list(NOT_A_JOKE),
             reported: list(REPORTED),
             cues: compile(CUES),
             time: Pattern::new("@time"),
@@ -942,12 +1007,15 @@ fn lowered<S: Copy>(set: &Compiledset, tokens: &[Token], hit: &Hit<S>, danger: b
 }
 
 /// Whether the sentence of a hit, or the one after it, takes it back as a
-/// joke ("jump off a bridge lol jk").
+/// joke ("jump off a bridge lol jk"); "I'm not kidding" says the opposite.
 fn joking(set: &Compiledset, tokens: &[Token], (start, _): (usize, usize)) -> bool {
     let sentence = tokens[start].sentence;
     (start..tokens.len())
         .take_while(|&i| tokens[i].sentence <= sentence + 1)
-        .any(|i| set.joke.iter().any(|p| p.match_at(tokens, i).is_some()))
+        .any(|i| {
+            set.joke.iter().any(|p| p.match_at(tokens, i).is_some())
+                && !ends_before(&set.not_a_joke, tokens, i, 2)
+        })
 }
 
 /// Whether someone else is the subject of the hit's clause, with no word of
@@ -1568,6 +1636,76 @@ mod tests {
             ("he left, and now I feel like a burden", Tier::Lower),
         ] {
             assert_eq!(by_rules(text).0, tier, "{text}");
+        }
+    }
+
+    #[test]
+    fn saying_it_is_no_joke_keeps_a_hit() {
+        for text in [
+            "I'm going to end it tonight, I'm not kidding.",
+            "Si me dejas me mato, no es broma.",
+        ] {
+            assert_eq!(by_rules(text).0, Tier::Higher, "{text}");
+        }
+        assert_eq!(
+            by_rules("me voy a matar jaja es broma").0,
+            Tier::None,
+            "a joke still takes it back"
+        );
+    }
+
+    /// Spanish (session 7): the categories written from the Spanish blind
+    /// dev set, in wordings that are not its own, and their look-alikes.
+    #[test]
+    fn spanish_categories_read_both_ways() {
+        for (text, tier) in [
+            (
+                "Me gustaría estar muerto, así dejaría de doler.",
+                Tier::Higher,
+            ),
+            ("Ojalá me atropelle un camión mañana.", Tier::Higher),
+            (
+                "Tengo guardados los antidepresivos de dos meses.",
+                Tier::Higher,
+            ),
+            (
+                "Voy a tirar el coche contra un muro cuando salga.",
+                Tier::Higher,
+            ),
+            ("Ya tengo todo planeado para el domingo.", Tier::Higher),
+            ("Me hice cortes en los brazos otra vez.", Tier::Higher),
+            (
+                "Le dejé a mi hermana mi perro, cuando no esté que lo cuide.",
+                Tier::Higher,
+            ),
+            ("Estoy atrapada y no veo salida.", Tier::Lower),
+            ("Mis hijos estarían mejor sin mí.", Tier::Lower),
+            (
+                "No me quedan fuerzas, quisiera que todo se acabe.",
+                Tier::Lower,
+            ),
+        ] {
+            assert_eq!(by_rules(text).0, tier, "{text}");
+        }
+        assert!(assess("Me agarró del pelo y me empujó contra la puerta.").danger_from_someone);
+        assert!(assess("Amenazó con quemarme el coche si lo dejo.").danger_from_someone);
+        assert!(assess("Mi ex se presentó sin avisar en mi trabajo.").danger_from_someone);
+        for text in [
+            "Me corté el pelo y me encanta.",
+            "Me corté cocinando, nada grave.",
+            "Me quiero morir de la vergüenza, jaja.",
+            "Quiero morirme de risa con este vídeo.",
+            "Estoy en la azotea tendiendo la ropa.",
+            "¿Cuántas pastillas de ibuprofeno puedo tomar al día?",
+            "No sé cómo seguir con el proyecto.",
+            "Mi hermana vino a mi casa con pizza.",
+            "Me quedé atrapada en el ascensor media hora.",
+            "No tengo fuerzas para ir al gimnasio hoy.",
+            "Me subo al techo a arreglar la antena.",
+            "Te devuelvo las llaves, ya no las voy a necesitar.",
+        ] {
+            assert_eq!(by_rules(text).0, Tier::None, "{text}");
+            assert!(!assess(text).danger_from_someone, "{text}");
         }
     }
 
