@@ -744,7 +744,9 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Hopelessness, "no le veo sentido | sin sentido | no tiene sentido"),
     r(Burden, "mejor sin mi | una carga"),
     r(Trapped, "no puedo mas | no hay salida | no aguanto mas | me muero sin ti"),
-    r(DangerFromSomeone, "me pego/pega/golpeo/golpea | me amenazo/amenaza | revisa mi celular/telefono/movil"),
+    r(DangerFromSomeone, "me pego/pega/golpeo/golpea | me amenazo/amenaza | revisa mi celular/telefono/movil").unless_after(
+        "la gripe/cancion | el sol/covid/resfriado/virus/bicho/calor | un susto/virus | una alegria/gripe | fuerte_el_sol | mucho_el_sol",
+    ),
     r(WishToDie, "me quiero morir | quisiera morir* | quiero desaparecer | no despertar* mas | ojala no despertara/despierte")
         .unless_after(FIGURATIVE_DYING_ES)
         .guarded(),
@@ -790,6 +792,30 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Burden, "estarian mejor/mas_tranquilos sin mi/tenerme | seria mas facil para todos si yo | si yo no existiera | soy una molestia/carga/peso \
         | un peso muerto | una molestia para | solo les traigo problemas | solo traigo problemas | merece/merecen a alguien mejor que/q yo \
         | no sirvo pa/para nada | ya no le importo a nadie | a nadie le importo"),
+    // The English categories carried over to Spanish wordings (session 7,
+    // written from the categories, before the second Spanish blind set
+    // was read): euphemisms for not being in this world, sleeping and
+    // not waking, disappearing for good; ending one's life; jumping,
+    // shooting, poison; a plan decided; letters "for when you read this",
+    // affairs and passwords left; burning or scratching oneself.
+    r(WishToDie, "deseo morir* | dormir/dormirme y no despertar/volver_a_despertar | no volver a despertar | no despertar nunca/nunca_mas \
+        | desaparecer para siempre | desaparecer del mapa/mundo | irme de este mundo | dejar este mundo | ya no quiero seguir/estar en este mundo \
+        | no quiero existir | dejar de existir | ojala no hubiera nacido | mejor muerto/muerta $")
+        .unless_after(FIGURATIVE_DYING_ES)
+        .guarded(),
+    r(Intent, "acabar/terminar con mi vida | ponerle/poner fin a mi vida/todo | quitarme/me_voy_a_quitar la vida | pegarme/darme un tiro | volarme la cabeza \
+        | cortarme las venas | tirarme/lanzarme/aventarme de/desde/por un/el/la/una puente/edificio/balcon/ventana/azotea/acantilado/piso \
+        | tirarme/lanzarme/aventarme al mar/rio/metro/tren | tomarme/tomar veneno | una sobredosis | tomarme todo el frasco | me voy a tomar todas"),
+    r(Plan, "se como lo voy a hacer | ya decidi como/cuando | lo tengo decidido/pensado | ya se como hacerlo $"),
+    r(Goodbye, "cuando leas/lean esto * ya no | para cuando leas/lean esto | no voy a ser un problema/una_carga/una_molestia para nadie \
+        | ya no van a tener que preocuparse/aguantarme/cargar_conmigo | no me van a tener que aguantar | adios para siempre | me despido para siempre \
+        | mis asuntos en orden | deje/anote mis/las contrasenas/claves para/por_si"),
+    r(SelfHarm, "me quemo/queme con cigarro*/el_cigarro | me rasguno/rasgune/arano/arane * hasta sangrar | me lastimo/lastime a proposito | me hago dano a proposito"),
+    r(Hopelessness, "no le encuentro sentido a nada/la_vida/vivir | la vida no tiene sentido | mi vida no vale nada | no valgo nada | no hay esperanza \
+        | perdi las ganas de vivir | no tengo ganas de vivir | sin ganas de vivir | harta/harto de vivir"),
+    r(DangerFromSomeone, "me jalonea/jaloneo/tironea/zarandea/zarandeo/patea/pateo/mordio/escupio | me dio una paliza | me dio un golpe/punetazo/puno/patada/bofeton \
+        | me tiene encerrad* | me acosa | me esta acosando | me persigue | me revisa el celular/telefono/whatsapp/mensajes | me controla el dinero/la_plata/todo \
+        | rompio/rompe mis cosas/la_puerta/mi_celular/mi_telefono | si lo/la dejo/me_voy/me_separo * mata/matar/matarme | me obliga a"),
     // Danger from someone else: hands on the neck, shoving, locking in,
     // papers and money taken, threats (to publish photos, to take the
     // children, to kill a pet, "if he sees me with someone"), watching,
@@ -1679,6 +1705,10 @@ mod tests {
                 Tier::Higher,
             ),
             ("Estoy atrapada y no veo salida.", Tier::Lower),
+            ("Quisiera dormirme y no despertar nunca más.", Tier::Higher),
+            ("Cuando leas esto ya no voy a estar.", Tier::Higher),
+            ("Pronto no voy a ser un problema para nadie.", Tier::Higher),
+            ("Perdí las ganas de vivir.", Tier::Lower),
             ("Mis hijos estarían mejor sin mí.", Tier::Lower),
             (
                 "No me quedan fuerzas, quisiera que todo se acabe.",
@@ -1689,6 +1719,7 @@ mod tests {
         }
         assert!(assess("Me agarró del pelo y me empujó contra la puerta.").danger_from_someone);
         assert!(assess("Amenazó con quemarme el coche si lo dejo.").danger_from_someone);
+        assert!(assess("Mi marido me dio una paliza el sábado.").danger_from_someone);
         assert!(assess("Mi ex se presentó sin avisar en mi trabajo.").danger_from_someone);
         for text in [
             "Me corté el pelo y me encanta.",
@@ -1703,6 +1734,9 @@ mod tests {
             "No tengo fuerzas para ir al gimnasio hoy.",
             "Me subo al techo a arreglar la antena.",
             "Te devuelvo las llaves, ya no las voy a necesitar.",
+            "Me pegó la gripe y llevo tres días en cama.",
+            "Me pegó un susto el perro del vecino.",
+            "Me muero de ganas de verte, mañana es el concierto.",
         ] {
             assert_eq!(by_rules(text).0, Tier::None, "{text}");
             assert!(!assess(text).danger_from_someone, "{text}");
