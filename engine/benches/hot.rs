@@ -172,6 +172,9 @@ fn hot(c: &mut Criterion) {
     c.bench_function("step-4 statistics two weeks at 10 years", |b| {
         b.iter(|| engine.statistics(Range::TwoWeeks, now, TZ).expect("stats"))
     });
+    c.bench_function("step-4 screen (thoughts today, moods) at 10 years", |b| {
+        b.iter(|| engine.life(now, TZ).expect("life"))
+    });
     c.bench_function("due notifications (check) at 10 years", |b| {
         b.iter(|| engine.check_milestones(now, TZ).expect("check"))
     });

@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Message, Result};
-use crate::store::{Read, Tree, Tx};
+use crate::store::{time_key, Read, Tree, Tx};
 use crate::time::resolve_local;
 
 /// The longest note on an activity or a mood, in characters.
@@ -450,8 +450,29 @@ pub(crate) fn thoughts(store: &impl Read) -> Result<Vec<Thought>> {
     store.values(Tree::Thoughts)
 }
 
+/// The thoughts counted on local date `from` or later, read by key from a
+/// day before its start (any zone's midnight falls after that), so years
+/// of earlier ones are never decoded. Callers still go by local date.
+pub(crate) fn thoughts_since(store: &impl Read, from: NaiveDate, tz: Tz) -> Result<Vec<Thought>> {
+    let start = resolve_local(from.and_time(NaiveTime::MIN), tz) - chrono::Duration::days(1);
+    Ok(store
+        .entries_from(Tree::Thoughts, &time_key(start, 0))?
+        .into_iter()
+        .map(|(_, thought)| thought)
+        .collect())
+}
+
 pub(crate) fn moods(store: &impl Read) -> Result<Vec<Mood>> {
     store.values(Tree::Moods)
+}
+
+/// The moods given for local date `from` or later (their keys are dates).
+pub(crate) fn moods_since(store: &impl Read, from: NaiveDate) -> Result<Vec<Mood>> {
+    Ok(store
+        .entries_from(Tree::Moods, &date_key(from))?
+        .into_iter()
+        .map(|(_, mood)| mood)
+        .collect())
 }
 
 pub(crate) fn triggers(store: &impl Read) -> Result<Vec<Trigger>> {
@@ -463,7 +484,7 @@ pub(crate) fn triggers(store: &impl Read) -> Result<Vec<Trigger>> {
 /// Step 4 as the screen shows it at `now`.
 pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<LifeView> {
     let today = local_date(now, tz);
-    let thoughts_today = thoughts(store)?
+    let thoughts_today = thoughts_since(store, today, tz)?
         .iter()
         .filter(|t| local_date(t.at, tz) == today)
         .count();

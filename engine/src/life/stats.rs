@@ -13,7 +13,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::{activities, local_date, moods, thoughts, ActivityKind};
+use super::{activities, local_date, moods, moods_since, thoughts, thoughts_since, ActivityKind};
 use crate::error::Result;
 use crate::no_contact;
 use crate::store::Read;
@@ -149,14 +149,23 @@ pub fn statistics(
     tz: Tz,
 ) -> Result<Statistics> {
     let to = local_date(now, tz);
+    // A fixed range reads its own days only; all time needs every record to
+    // find the first one.
+    let fixed_from = match range {
+        Range::TwoWeeks => Some(to - Days::new(13)),
+        Range::ThreeMonths => Some(to - Days::new(90)),
+        Range::AllTime => None,
+    };
+    let (all_thoughts, all_moods) = match fixed_from {
+        Some(from) => (thoughts_since(store, from, tz)?, moods_since(store, from)?),
+        None => (thoughts(store)?, moods(store)?),
+    };
     let mut thoughts_by_day: HashMap<NaiveDate, u32> = HashMap::new();
-    for t in thoughts(store)? {
+    for t in all_thoughts {
         *thoughts_by_day.entry(local_date(t.at, tz)).or_default() += 1;
     }
-    let mood_by_day: HashMap<NaiveDate, u8> = moods(store)?
-        .into_iter()
-        .map(|m| (m.date, m.score))
-        .collect();
+    let mood_by_day: HashMap<NaiveDate, u8> =
+        all_moods.into_iter().map(|m| (m.date, m.score)).collect();
     let activities: Vec<(NaiveDate, ActivityKind)> = activities(store)?
         .iter()
         .map(|a| (local_date(a.at, tz), a.kind))
@@ -166,10 +175,9 @@ pub fn statistics(
     let mut streaks: Vec<&no_contact::Streak> = nc.history.iter().rev().collect();
     streaks.extend(nc.current.iter());
 
-    let from = match range {
-        Range::TwoWeeks => to - Days::new(13),
-        Range::ThreeMonths => to - Days::new(90),
-        Range::AllTime => {
+    let from = match fixed_from {
+        Some(from) => from,
+        None => {
             let earliest = thoughts_by_day
                 .keys()
                 .chain(mood_by_day.keys())
@@ -333,6 +341,7 @@ pub fn trend(points: &[(NaiveDate, f64)], precision: f64) -> Option<Trend> {
 mod tests {
     use super::*;
     use crate::life::{count_thought, save_activity, save_mood, ActivityInput};
+    use crate::store::Read;
     use crate::store::Store;
     use crate::test_support::{instant, temp_store};
     use chrono::Duration;
@@ -602,5 +611,71 @@ mod tests {
         let stats = statistics(&store, Range::AllTime, now, Berlin).unwrap();
         assert!(stats.days.len() >= 3650, "{}", stats.days.len());
         assert!(stats.weeks.len() >= 520);
+    }
+
+    /// The store read in full, as before fixed ranges read by key: every
+    /// record, whatever key is asked from (the callers go by local date).
+    struct FullScan<'a>(&'a Store);
+
+    impl Read for FullScan<'_> {
+        fn get<T: serde::de::DeserializeOwned>(
+            &self,
+            tree: crate::store::Tree,
+            key: &[u8],
+        ) -> crate::error::Result<Option<T>> {
+            self.0.get(tree, key)
+        }
+        fn values<T: serde::de::DeserializeOwned>(
+            &self,
+            tree: crate::store::Tree,
+        ) -> crate::error::Result<Vec<T>> {
+            self.0.values(tree)
+        }
+        fn entries<T: serde::de::DeserializeOwned>(
+            &self,
+            tree: crate::store::Tree,
+        ) -> crate::error::Result<Vec<(Vec<u8>, T)>> {
+            self.0.entries(tree)
+        }
+        fn entries_from<T: serde::de::DeserializeOwned>(
+            &self,
+            tree: crate::store::Tree,
+            _from: &[u8],
+        ) -> crate::error::Result<Vec<(Vec<u8>, T)>> {
+            self.0.entries(tree)
+        }
+    }
+
+    #[test]
+    fn fixed_ranges_read_by_key_come_out_as_a_full_read_in_any_zone() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-04-02T10:30:00Z");
+        // 120 days of thoughts every seven hours (so every local hour of the
+        // day is hit, midnights included, across the spring change), and a
+        // mood each day.
+        let first = now - Duration::days(120);
+        store
+            .transact(|tx| {
+                let mut at = first;
+                while at <= now {
+                    count_thought(tx, at)?;
+                    at += Duration::hours(7);
+                }
+                for d in 0..=120 {
+                    let noon = first + Duration::days(d);
+                    save_mood(tx, d % 5 + 1, None, true, noon, Berlin)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        use chrono_tz::Pacific::{Auckland, Kiritimati, Pago_Pago};
+        for tz in [Berlin, New_York, Auckland, Kiritimati, Pago_Pago] {
+            for range in [Range::TwoWeeks, Range::ThreeMonths, Range::AllTime] {
+                let by_key = statistics(&store, range, now, tz).unwrap();
+                let full = statistics(&FullScan(&store), range, now, tz).unwrap();
+                assert_eq!(by_key, full, "{tz} {range:?}");
+                assert!(by_key.has_data, "{tz} {range:?}");
+            }
+        }
     }
 }

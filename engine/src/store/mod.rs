@@ -228,6 +228,18 @@ pub trait Read {
     fn values<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<T>>;
     /// Every record of a tree with its key, in key order.
     fn entries<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<(Vec<u8>, T)>>;
+    /// The records of a tree whose key is `from` or after it, in key order:
+    /// over time-ordered keys ([`time_key`], dates), the recent ones
+    /// without decoding the years before them.
+    fn entries_from<T: DeserializeOwned>(
+        &self,
+        tree: Tree,
+        from: &[u8],
+    ) -> Result<Vec<(Vec<u8>, T)>> {
+        let mut all = self.entries(tree)?;
+        all.retain(|(key, _)| key.as_slice() >= from);
+        Ok(all)
+    }
     /// As [`Read::entries`], shared: the store keeps what it decoded until
     /// the next commit, for the trees readable without the passphrase (the
     /// home screen and the notifier read every logged moment on each call;
@@ -682,8 +694,16 @@ impl Read for Store {
     }
 
     fn entries<T: DeserializeOwned>(&self, tree: Tree) -> Result<Vec<(Vec<u8>, T)>> {
+        self.entries_from(tree, &[])
+    }
+
+    fn entries_from<T: DeserializeOwned>(
+        &self,
+        tree: Tree,
+        from: &[u8],
+    ) -> Result<Vec<(Vec<u8>, T)>> {
         self.tree(tree)?
-            .iter()
+            .range(from..)
             .map(|entry| {
                 let (key, bytes) = entry.map_err(storage)?;
                 let value = decode(self, tree, &self.reveal(tree, &key, &bytes)?)?;
@@ -920,6 +940,47 @@ mod tests {
 
     fn put(store: &Store, tree: Tree, key: &[u8], value: &str) {
         store.transact(|tx| tx.put(tree, key, &value)).unwrap();
+    }
+
+    #[test]
+    fn records_from_a_key_on_come_in_key_order_in_the_store_and_in_an_action() {
+        let dir = temp_dir();
+        let store = Store::open(dir.path()).unwrap();
+        for key in ["2026-01-01", "2026-01-02", "2026-01-03", "2026-02-01"] {
+            put(&store, Tree::Moods, key.as_bytes(), key);
+        }
+        let keys = |entries: Vec<(Vec<u8>, String)>| -> Vec<String> {
+            entries.into_iter().map(|(_, v)| v).collect()
+        };
+        let from = b"2026-01-02";
+        assert_eq!(
+            keys(store.entries_from(Tree::Moods, from).unwrap()),
+            ["2026-01-02", "2026-01-03", "2026-02-01"]
+        );
+        assert_eq!(
+            keys(store.entries_from(Tree::Moods, b"2027").unwrap()),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            store
+                .entries_from::<String>(Tree::Moods, b"")
+                .unwrap()
+                .len(),
+            4
+        );
+        // An action sees its own writes and removals in the range too.
+        store
+            .transact(|tx| {
+                tx.remove(Tree::Moods, b"2026-01-03");
+                tx.put(Tree::Moods, b"2026-01-04", &"2026-01-04")?;
+                tx.put(Tree::Moods, b"2025-12-31", &"2025-12-31")?;
+                assert_eq!(
+                    keys(tx.entries_from(Tree::Moods, from)?),
+                    ["2026-01-02", "2026-01-04", "2026-02-01"]
+                );
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
