@@ -341,7 +341,6 @@ pub fn trend(points: &[(NaiveDate, f64)], precision: f64) -> Option<Trend> {
 mod tests {
     use super::*;
     use crate::life::{count_thought, save_activity, save_mood, ActivityInput};
-    use crate::store::Read;
     use crate::store::Store;
     use crate::test_support::{instant, temp_store};
     use chrono::Duration;
