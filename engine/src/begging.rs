@@ -900,6 +900,14 @@ mod tests {
         ] {
             assert_eq!(analyse(text).level, Level::Calm, "{text}");
         }
+        // Marks land on the written words, accents and all.
+        let text = "Ya sé que dijiste basta, pero volvé conmigo.";
+        let marked: Vec<String> = analyse(text)
+            .findings
+            .iter()
+            .map(|f| text.chars().skip(f.start).take(f.end - f.start).collect())
+            .collect();
+        assert_eq!(marked, ["volvé conmigo"]);
     }
 
     #[test]
