@@ -508,6 +508,17 @@ fn a_v3_full_store_opens_and_reads_back_every_value() {
     assert_eq!(life.triggers[0].moment, "Late evening, alone");
     assert_eq!(life.triggers[0].plan, "Call Alex, then a walk");
     assert_eq!(life.triggers[0].reminder.as_deref(), Some("21:00"));
+    // The Progress charts read the recent days by key (session 7): on this
+    // format, the last two weeks show the day as a full read does.
+    let two_weeks = app
+        .statistics(engine::life::stats::Range::TwoWeeks, t4(), tz)
+        .unwrap();
+    let all_time = app
+        .statistics(engine::life::stats::Range::AllTime, t4(), tz)
+        .unwrap();
+    let day = two_weeks.days.last().unwrap();
+    assert_eq!(day, all_time.days.last().unwrap());
+    assert_eq!((day.thoughts, day.mood), (Some(1), Some(4)));
     let journal = app.journal(None, t7(), tz).unwrap();
     assert_eq!(journal.total, 1);
     assert_eq!(
