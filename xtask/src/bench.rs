@@ -95,6 +95,7 @@ fn release_bin(name: &str) -> PathBuf {
 
 /// `cargo xtask bench`: build, generate the data, measure in a session.
 pub fn run(args: &[String]) -> Result<(), Failure> {
+    crate::model::ensure()?;
     let options = options(args)?;
     system::ensure_packages(system::TEST_PACKAGES)?;
     let driver = system::ensure_tauri_driver()?;

@@ -31,6 +31,7 @@ pub const SMOKE_COMMAND: &str = "__installed-smoke";
 
 /// `cargo xtask bundle [--no-install-test] [--deb-only]`.
 pub fn run(args: &[String]) -> Result<(), Failure> {
+    crate::model::ensure()?;
     let install_test = !args.iter().any(|a| a == "--no-install-test");
     let deb_only = args.iter().any(|a| a == "--deb-only");
     system::ensure_packages(system::RUN_PACKAGES)?;

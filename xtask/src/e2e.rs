@@ -22,6 +22,7 @@ fn out_dir(root: &Path) -> PathBuf {
 ///
 /// `filter`, when given, runs only the end-to-end tests whose names contain it.
 pub fn run(root: &Path, driver: &Path, filter: Option<&str>) -> Result<(), Failure> {
+    crate::model::ensure()?;
     run_checked(
         "build the app and the end-to-end tests",
         cargo()

@@ -17,6 +17,7 @@ const BLIND_DEV_SETS: &str = "blind_dev,blind_dev2,blind2_dev,es_dev";
 /// every blind dev set, `--misses-of SET` (repeatable) those of one set;
 /// no holdout's misses are ever listed.
 pub fn run(extra: &[String]) -> Result<(), Failure> {
+    crate::model::ensure()?;
     let mut test = cargo();
     test.current_dir(workspace_root()).args([
         "test",

