@@ -2897,3 +2897,70 @@ async fn a11y_axe_finds_nothing_serious_on_any_screen_light_and_dark() {
         app.close().await;
     }
 }
+
+/// The sentence encoder under the card: wordings no rule names, typed
+/// into a draft, the journal and a step-1 answer, bring the card at the
+/// right tier; a hard everyday line brings none. Focus stays in the field.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn care_unseen_wordings_bring_the_card_and_everyday_ones_do_not() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    living_for_setup(&app, "Rio", 3).await;
+
+    // A goodbye with a time, in a draft: the higher tier.
+    app.go("vault").await;
+    app.type_into("#draft", "tonight im ending it. sorry to whoever finds me")
+        .await;
+    app.eventually("return document.getElementById('crisis-card')?.dataset.tier === 'higher';")
+        .await;
+    assert_eq!(
+        focused_id(&app).await,
+        "draft",
+        "the card never takes focus"
+    );
+    app.screenshot("44-encoder-draft-card").await;
+
+    // Means kept at hand, in the journal.
+    app.go("journal").await;
+    app.type_into(
+        "#text",
+        "keep the rope in my trunk now. just in case tonight is the night",
+    )
+    .await;
+    app.eventually("const c = document.getElementById('crisis-card'); return !!c && c.dataset.tier !== 'none';")
+        .await;
+    assert_eq!(focused_id(&app).await, "text");
+    app.screenshot("44b-encoder-journal-card").await;
+
+    // Danger from someone, in Portuguese, in a step-1 answer: the abuse lines first.
+    app.go("reflect").await;
+    app.type_into(
+        "#unmet_need",
+        "ele me tranca em casa e leva meu celular quando sai pro trabalho",
+    )
+    .await;
+    app.eventually("return document.getElementById('crisis-card')?.dataset.danger === 'true';")
+        .await;
+    assert_eq!(focused_id(&app).await, "unmet_need");
+    let first = app
+        .script("return document.querySelector('#crisis-card .line-group').id;")
+        .await;
+    assert_eq!(first, "card-abuse-lines");
+    app.screenshot("44c-encoder-danger-card").await;
+
+    // A hard everyday line: the engine reads no crisis, and no card opens.
+    app.go("journal").await;
+    let everyday = "this traffic is killing me, I could die of embarrassment";
+    app.type_into("#text", everyday).await;
+    let read = app.invoke("check_text", json!({ "text": everyday })).await;
+    assert_eq!(read["ok"], serde_json::Value::Null, "{read}");
+    app.eventually("return document.activeElement && document.activeElement.id === 'text';")
+        .await;
+    assert_eq!(
+        app.script("return !!document.getElementById('crisis-card');")
+            .await,
+        json!(false)
+    );
+    app.close().await;
+}

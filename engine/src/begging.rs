@@ -68,6 +68,28 @@ pub struct Analysis {
     pub crisis: bool,
 }
 
+/// The draft head's level for the whole draft: desperate above its
+/// second threshold (set above every held-out calm draft), pleading when
+/// pleading and desperate together pass its first; calm when the encoder
+/// is not loaded.
+fn read_level(draft: &str) -> Level {
+    let Some(understanding) = text::understanding::get() else {
+        return Level::Calm;
+    };
+    if draft.trim().is_empty() {
+        return Level::Calm;
+    }
+    let p = understanding.read("drafts", draft);
+    let t = understanding.thresholds("drafts");
+    if p[2] >= t[1] {
+        Level::Desperate
+    } else if p[1] + p[2] >= t[0] {
+        Level::Pleading
+    } else {
+        Level::Calm
+    }
+}
+
 /// This many apologies about the relationship read as piled up.
 const APOLOGY_PILE: usize = 3;
 /// This many kinds of sign (pleading, apologies, promises, demands, guilt)
@@ -358,13 +380,15 @@ pub fn analyse(draft: &str) -> Analysis {
             crisis::Sign::Resembles | crisis::Sign::DangerFromSomeone
         )
     });
-    let level = if grave || crisis_named || weight >= DESPERATE_AT {
+    let rule_level = if grave || crisis_named || weight >= DESPERATE_AT {
         Level::Desperate
     } else if weight > 0 {
         Level::Pleading
     } else {
         Level::Calm
     };
+    // The sentence encoder's draft head may raise the level, never lower it.
+    let level = rule_level.max(read_level(draft));
     let findings = kept
         .into_iter()
         .map(|(category, span)| {

@@ -48,6 +48,9 @@ pub enum Kind {
     Ultimatum,
     /// A demand: "you have to", "you owe me".
     Demand,
+    /// No rule names it, but the sentence as a whole reads as blame,
+    /// contempt or pressure to the coach's head ([`crate::text::understanding`]).
+    Tone,
 }
 
 impl Kind {
@@ -58,7 +61,9 @@ impl Kind {
             | Kind::YourFault
             | Kind::IfYouHad
             | Kind::YouRuined
-            | Kind::YouMadeMe => Category::Blame,
+            | Kind::YouMadeMe
+            // The head names its own category; blame when asked.
+            | Kind::Tone => Category::Blame,
             Kind::Insult => Category::Contempt,
             Kind::Ultimatum | Kind::Demand => Category::Pressure,
         }
@@ -195,7 +200,7 @@ pub fn review(note: &str) -> Review {
             _ => kept.push((kind, span)),
         }
     }
-    let findings: Vec<Finding> = kept
+    let mut findings: Vec<Finding> = kept
         .into_iter()
         .map(|(kind, span)| {
             let (start, end) = char_span(&tokens, span);
@@ -207,6 +212,28 @@ pub fn review(note: &str) -> Review {
             }
         })
         .collect();
+    // The sentence encoder's coach head marks a sentence no rule marked.
+    if let Some(understanding) = text::understanding::get() {
+        let threshold = understanding.thresholds("coach")[0];
+        for ((start, end), p) in understanding.read_units("coach", note) {
+            let marked = findings.iter().any(|f| f.start < end && f.end > start);
+            if marked || 1.0 - p[0] < threshold {
+                continue;
+            }
+            let category = match (1..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])) {
+                Some(2) => Category::Contempt,
+                Some(3) => Category::Pressure,
+                _ => Category::Blame,
+            };
+            findings.push(Finding {
+                category,
+                kind: Tone,
+                start,
+                end,
+            });
+        }
+        findings.sort_by_key(|f| (f.start, f.end));
+    }
     let has = |c| findings.iter().any(|f| f.category == c);
     Review {
         blame: has(Category::Blame),

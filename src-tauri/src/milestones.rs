@@ -79,6 +79,10 @@ fn run<R: Runtime>(app: AppHandle<R>, wake: Receiver<()>, show_day: DayDisplay<R
         let state = app.state::<AppState>();
         let clock = state.clock().clone();
         lock_if_idle(&app);
+        // The sentence encoder goes back to the system after idle minutes.
+        if engine::text::understanding::release_if_idle(std::time::Instant::now()) {
+            crate::memory::give_back_freed();
+        }
         let checked = check_once(&app);
         let sleep = match checked {
             Ok(round) => {

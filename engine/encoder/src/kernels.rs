@@ -131,22 +131,40 @@ pub fn matmul_portable(
     for first in (0..nout).step_by(GROUP) {
         let rows = GROUP.min(nout - first);
         expand(w, first, rows, nin, &mut nibbles, &mut scales);
-        for t in 0..tokens {
-            let a = &x.values[t * nin..(t + 1) * nin];
-            for r in 0..rows {
-                let wr = &nibbles[r * nin..(r + 1) * nin];
-                let mut acc = 0f32;
-                for b in 0..nb {
-                    let dot: i32 = wr[b * BLOCK..(b + 1) * BLOCK]
-                        .iter()
-                        .zip(&a[b * BLOCK..(b + 1) * BLOCK])
-                        .map(|(&w, &a)| w as i32 * a as i32)
-                        .sum();
-                    let scale = scales[r * nb + b] * x.scales[t * nb + b];
-                    acc += scale * (dot - 8 * x.sums[t * nb + b]) as f32;
-                }
-                y[t * nout + first + r] = bias[first + r] + acc;
+        matmul_rows(&nibbles, &scales, bias, x, y, nout, first, rows, tokens);
+    }
+}
+
+/// Rows `first..first + rows` of the product, from their expanded nibbles.
+#[allow(clippy::too_many_arguments)]
+fn matmul_rows(
+    nibbles: &[u8],
+    scales: &[f32],
+    bias: &[f32],
+    x: &Quantized,
+    y: &mut [f32],
+    nout: usize,
+    first: usize,
+    rows: usize,
+    tokens: usize,
+) {
+    let nin = x.width;
+    let nb = nin / BLOCK;
+    for t in 0..tokens {
+        let a = &x.values[t * nin..(t + 1) * nin];
+        for r in 0..rows {
+            let wr = &nibbles[r * nin..(r + 1) * nin];
+            let mut acc = 0f32;
+            for b in 0..nb {
+                let dot: i32 = wr[b * BLOCK..(b + 1) * BLOCK]
+                    .iter()
+                    .zip(&a[b * BLOCK..(b + 1) * BLOCK])
+                    .map(|(&w, &a)| w as i32 * a as i32)
+                    .sum();
+                let scale = scales[r * nb + b] * x.scales[t * nb + b];
+                acc += scale * (dot - 8 * x.sums[t * nb + b]) as f32;
             }
+            y[t * nout + first + r] = bias[first + r] + acc;
         }
     }
 }
@@ -156,6 +174,7 @@ mod avx2 {
     use std::arch::x86_64::*;
 
     use super::{half_to_f32, Quantized, GROUP};
+
     use crate::format::{BLOCK, BLOCK_BYTES};
 
     /// [`super::expand`] sixteen bytes at a time.
@@ -213,26 +232,33 @@ mod avx2 {
         for first in (0..nout).step_by(GROUP) {
             let rows = GROUP.min(nout - first);
             expand_avx2(w, first, rows, nin, &mut nibbles, &mut scales);
+            if rows < GROUP {
+                // A last partial group (never for this model's sizes).
+                super::matmul_rows(&nibbles, &scales, bias, x, y, nout, first, rows, tokens);
+                continue;
+            }
             for t in 0..tokens {
                 let a = x.values.as_ptr().add(t * nin);
+                let da_row = &x.scales[t * nb..(t + 1) * nb];
+                let sa_row = &x.sums[t * nb..(t + 1) * nb];
                 let mut acc = [_mm256_setzero_ps(); GROUP];
                 let mut corr = [0f32; GROUP];
                 for b in 0..nb {
                     let av = _mm256_loadu_si256(a.add(b * BLOCK) as *const __m256i);
-                    let da = x.scales[t * nb + b];
-                    let sa = x.sums[t * nb + b] as f32;
-                    for r in 0..rows {
+                    let da = da_row[b];
+                    let sa = sa_row[b] as f32;
+                    for r in 0..GROUP {
                         let wv = _mm256_loadu_si256(
                             nibbles.as_ptr().add(r * nin + b * BLOCK) as *const __m256i
                         );
                         let dot = _mm256_madd_epi16(_mm256_maddubs_epi16(wv, av), ones);
-                        let scale = scales[r * nb + b] * da;
+                        let scale = *scales.get_unchecked(r * nb + b) * da;
                         acc[r] =
                             _mm256_fmadd_ps(_mm256_cvtepi32_ps(dot), _mm256_set1_ps(scale), acc[r]);
                         corr[r] += scale * sa;
                     }
                 }
-                for r in 0..rows {
+                for r in 0..GROUP {
                     y[t * nout + first + r] = bias[first + r] + hsum(acc[r]) - 8.0 * corr[r];
                 }
             }

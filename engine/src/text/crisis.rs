@@ -55,9 +55,9 @@ pub enum Sign {
     Goodbye,
     /// Danger from someone else: hitting, threats, control.
     DangerFromSomeone,
-    /// No rule names it, but the learned model ([`super::model`]) reads the
-    /// sentence as crisis writing: the lower tier, the whole sentence
-    /// marked.
+    /// No rule names it, but the sentence encoder's crisis head
+    /// ([`super::understanding`]) reads the sentence as crisis writing:
+    /// the whole sentence marked, at the tier the head reads.
     Resembles,
 }
 
@@ -1110,7 +1110,7 @@ pub fn assess(text: &str) -> CrisisAssessment {
         .map(|h| h.sign.tier())
         .max()
         .unwrap_or(Tier::None);
-    let danger_from_someone = found.iter().any(|h| h.sign == DangerFromSomeone);
+    let mut danger_from_someone = found.iter().any(|h| h.sign == DangerFromSomeone);
     let mut findings: Vec<CrisisFinding> = found
         .iter()
         .map(|h| {
@@ -1149,12 +1149,12 @@ pub fn assess(text: &str) -> CrisisAssessment {
             }
         }
     }
-    // The learned model may add the lower tier where no rule brought the
-    // card, sentence by sentence; never where context lowered a rule hit
-    // ("I'm not suicidal"), never in a sentence that reports someone
-    // else's words ("my friend told me she wanted to die"), and never
-    // lowering anything.
-    if tier == Tier::None && !danger_from_someone {
+    // The sentence encoder's crisis head may add or raise, sentence by
+    // sentence (and the whole of a short text); never where context
+    // lowered a rule hit ("I'm not suicidal"), never in a sentence that
+    // reports someone else's words ("my friend told me she wanted to
+    // die"), and never lowering anything.
+    if let Some(understanding) = super::understanding::get() {
         let mut lowered_spans: Vec<(usize, usize)> = lowered_hits
             .iter()
             .map(|h| char_span(&tokens, h.tokens))
@@ -1165,20 +1165,30 @@ pub fn assess(text: &str) -> CrisisAssessment {
                 .flat_map(|p| p.find_all(&tokens))
                 .map(|span| char_span(&tokens, span)),
         );
-        let chars: Vec<char> = text.chars().collect();
-        for (start, end) in super::model::sentences(text) {
-            if lowered_spans.iter().any(|&(s, e)| s < end && e > start) {
+        let threshold = understanding.thresholds("crisis")[0];
+        for ((start, end), p) in understanding.read_units("crisis", text) {
+            if lowered_spans.iter().any(|&(s, e)| s < end && e > start) || 1.0 - p[0] < threshold {
                 continue;
             }
-            let sentence: String = chars[start..end].iter().collect();
-            if super::model::flags(&sentence) {
-                tier = Tier::Lower;
-                findings.push(CrisisFinding {
-                    sign: Resembles,
-                    start,
-                    end,
-                });
-            }
+            // The strongest of lower, higher and danger from someone.
+            let class = (1..p.len())
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+                .unwrap_or(1);
+            let sign = match class {
+                3 => {
+                    danger_from_someone = true;
+                    DangerFromSomeone
+                }
+                2 => {
+                    tier = Tier::Higher;
+                    Resembles
+                }
+                _ => {
+                    tier = tier.max(Tier::Lower);
+                    Resembles
+                }
+            };
+            findings.push(CrisisFinding { sign, start, end });
         }
     }
     findings.sort_by_key(|f| (f.start, f.end));

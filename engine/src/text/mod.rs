@@ -15,8 +15,35 @@
 //!   begging detector of step 2 lives in [`crate::begging`].
 
 pub mod crisis;
-mod features;
-pub mod model;
+pub mod understanding;
+
+/// The sentences of `text` as character spans, trimmed of spaces: `.`,
+/// `!`, `?`, `;`, `…` and line breaks end one.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, '.' | '!' | '?' | ';' | '\n' | '\u{2026}') {
+            push_trimmed(&chars, start, i + 1, &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(&chars, start, chars.len(), &mut out);
+    out
+}
+
+fn push_trimmed(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<(usize, usize)>) {
+    while start < end && !chars[start].is_alphanumeric() {
+        start += 1;
+    }
+    while end > start && !chars[end - 1].is_alphanumeric() && chars[end - 1] != '.' {
+        end -= 1;
+    }
+    if chars[start..end].iter().any(|c| c.is_alphanumeric()) {
+        out.push((start, end));
+    }
+}
 
 /// One word of the text, normalized for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
