@@ -1208,6 +1208,57 @@ async fn care_a_person_whose_country_is_not_listed_sees_the_directory() {
     app.close().await;
 }
 
+/// The card the Support link beside the draft brings, for a person whose
+/// country is `country`: the ids of its parts in order, and its text.
+async fn support_card_for(country: &str) -> (serde_json::Value, String) {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    care_setup(&app, country, "no").await;
+    app.go("vault").await;
+    app.wait_for("button.support-link[data-for='draft']").await;
+    app.click("button.support-link[data-for='draft']").await;
+    let card = app.text_once_shown("#crisis-card").await;
+    let order = app
+        .script("const c = document.getElementById('crisis-card'); return [...c.querySelectorAll('#card-emergency, #directory, #card-crisis-lines, #card-abuse-lines')].map(e => e.id);")
+        .await;
+    let first_line = app
+        .script("const li = document.querySelector('#crisis-card .line-group li'); return li ? li.textContent : '';")
+        .await;
+    app.screenshot(&format!("40-care-first-line-{}", country.to_lowercase()))
+        .await;
+    app.close().await;
+    (json!({ "order": order, "first_line": first_line }), card)
+}
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn care_a_person_in_belgium_and_one_in_nunavut_see_the_right_first_line() {
+    // Belgium: a crisis line answers around the clock, so the lines lead,
+    // 1813 first.
+    let (belgium, card) = support_card_for("BE").await;
+    assert_eq!(
+        belgium["order"],
+        json!(["card-crisis-lines", "card-abuse-lines"]),
+        "{card}"
+    );
+    let first = belgium["first_line"].as_str().unwrap();
+    assert!(first.contains("1813") && first.contains("24/7"), "{first}");
+
+    // Nunavut has no 911: the card leads with what to call there.
+    let (nunavut, card) = support_card_for("CA-NU").await;
+    assert_eq!(
+        nunavut["order"][0], "card-emergency",
+        "the emergency part first: {card}"
+    );
+    assert!(
+        card.contains("Nunavut has no 911") && card.contains("RCMP"),
+        "{card}"
+    );
+    let emergency_at = card.find("no 911").unwrap();
+    let lines_at = card.find("988").unwrap();
+    assert!(emergency_at < lines_at, "{card}");
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn care_after_abuse_no_contact_says_dont_engage_and_necessary_contact_keeps_the_count() {

@@ -28,26 +28,37 @@ export async function personalResources() {
   return { resources, country, listed };
 }
 
-function lineItem(line) {
+/// One line: its name, how to reach it, its hours, and a mark when no
+/// current page confirms it.
+export function lineItem(line, ...more) {
   return h(
     "li",
-    { "data-kind": line.kind },
+    { "data-kind": line.kind, "data-unconfirmed": String(Boolean(line.unconfirmed)) },
     h("strong", {}, line.name),
     h("span", { class: "contact" }, ` ${line.contact}`),
     h("span", { class: "muted hours" }, ` (${line.hours})`),
+    line.unconfirmed ? h("span", { class: "unconfirmed" }, ` ${t.unconfirmed}`) : null,
+    ...more,
   );
 }
 
-/// The lines of `kind`, those open around the clock first.
+/// The lines of `kind`, in the engine's order (confirmed lines open around
+/// the clock first, unconfirmed ones last).
 export function linesOf(country, kind) {
-  const lines = country.lines.filter((l) => l.kind === kind);
-  return [...lines.filter((l) => l.around_the_clock), ...lines.filter((l) => !l.around_the_clock)];
+  return country.lines.filter((l) => l.kind === kind);
 }
 
-function lineGroup(country, kind, id) {
-  const lines = linesOf(country, kind);
-  if (!lines.length) return null;
-  return h("div", { class: "line-group", id }, h("h3", {}, text.safety[kind]), h("ul", { class: "lines" }, lines.map(lineItem)));
+/// What a group says when no line of its kind could be confirmed: so, and
+/// where to look instead.
+export function noLine(mine) {
+  const d = mine.resources.international_directory;
+  return h("p", { class: "no-line" }, t.noConfirmedLine(countryName(mine.listed)), d ? ` ${d.name}: ${d.contact}` : "");
+}
+
+function lineGroup(mine, kind, id) {
+  const lines = linesOf(mine.listed, kind);
+  const body = lines.length ? h("ul", { class: "lines" }, lines.map((l) => lineItem(l))) : noLine(mine);
+  return h("div", { class: "line-group", id }, h("h3", {}, text.safety[kind]), body);
 }
 
 /// The emergency number first: the country's, or the note that says to call the local one.
@@ -56,18 +67,21 @@ export function emergencyFirst({ resources, listed }) {
   return h(
     "div",
     { class: "emergency", id: "card-emergency" },
+    listed.emergency_warning ? h("p", { class: "emergency-warning" }, h("strong", {}, listed.emergency_warning.text)) : null,
     h("p", {}, text.safety.emergency(listed.emergency)),
-    listed.crisis_around_the_clock ? null : h("p", { class: "not-all-day" }, t.notAllDay(countryName(listed), listed.emergency)),
+    listed.lead === "not_all_day" ? h("p", { class: "not-all-day" }, t.notAllDay(countryName(listed), listed.emergency)) : null,
+    listed.lead === "unconfirmed" ? h("p", { class: "not-all-day" }, t.noConfirmedCrisisLine(countryName(listed), listed.emergency)) : null,
   );
 }
 
-/// The international directory, for a country that isn't listed (or not chosen yet).
-export function directory({ resources, country }) {
+/// The international directory, for a country that isn't listed (or not
+/// chosen yet), or whose crisis lines could not be confirmed.
+export function directory({ resources, country, listed }) {
   const d = resources.international_directory;
   return h(
     "div",
     { class: "directory", id: "directory" },
-    h("p", {}, country.chosen ? t.notListed : t.noCountry),
+    h("p", {}, listed ? t.unconfirmedDirectory : country.chosen ? t.notListed : t.noCountry),
     d ? h("p", {}, h("strong", {}, d.name), ` ${d.contact}`) : null,
     d ? h("small", { class: "source" }, text.safety.checked(d.last_checked, d.source)) : null,
   );
@@ -97,13 +111,14 @@ async function buildCard(care) {
   const danger = Boolean(care?.danger_from_someone);
   const key = danger ? "danger" : tier === "higher" ? "higher" : tier === "lower" ? "lower" : "asked";
   const parts = [h("h2", { id: "crisis-title" }, t.titles[key]), h("p", {}, t.leads[key])];
-  // The emergency number on top when it may be urgent, or the country has no all-day line.
-  if (tier === "higher" || danger || !mine.listed || !mine.listed.crisis_around_the_clock) parts.push(emergencyFirst(mine));
-  if (!mine.listed) parts.push(directory(mine));
+  // The emergency number on top when it may be urgent, or when the engine
+  // says the country leads with it (no all-day line, none confirmed, no 911).
+  if (tier === "higher" || danger || !mine.listed || mine.listed.lead !== "lines") parts.push(emergencyFirst(mine));
+  if (!mine.listed || mine.listed.lead === "unconfirmed") parts.push(directory(mine));
   if (tier === "higher") parts.push(planSummary(plan));
   if (mine.listed) {
-    const crisis = lineGroup(mine.listed, "crisis", "card-crisis-lines");
-    const abuse = lineGroup(mine.listed, "domestic_abuse", "card-abuse-lines");
+    const crisis = lineGroup(mine, "crisis", "card-crisis-lines");
+    const abuse = lineGroup(mine, "domestic_abuse", "card-abuse-lines");
     if (danger) parts.push(abuse, tier !== "none" ? crisis : null);
     else parts.push(crisis, key === "asked" ? abuse : null);
   }

@@ -116,6 +116,7 @@ const calls = {
   safety: {
     emergency: (number) => t("safety.emergency", { number }),
     checked: (date, source) => t("safety.checked", { date, source }),
+    hoursChecked: (date, source) => t("safety.hoursChecked", { date, source }),
   },
   reflect: { recent: (days) => t("reflect.recent", { when: ago(days) }) },
   backups: {
@@ -179,7 +180,11 @@ const calls = {
     daysUnit: (count) => t("homeEndings.daysUnit", { count }),
     archives: (count) => t("homeEndings.archives", { count }),
   },
-  care: { notAllDay: (country, emergency) => t("care.notAllDay", { country, emergency }) },
+  care: {
+    notAllDay: (country, emergency) => t("care.notAllDay", { country, emergency }),
+    noConfirmedCrisisLine: (country, emergency) => t("care.noConfirmedCrisisLine", { country, emergency }),
+    noConfirmedLine: (country) => t("care.noConfirmedLine", { country }),
+  },
 };
 
 function trendParams(trend) {

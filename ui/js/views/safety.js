@@ -7,32 +7,32 @@
 import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { countryName, text } from "../strings.js";
-import { directory, emergencyFirst, linesOf, personalResources } from "../care.js";
+import { directory, emergencyFirst, lineItem, linesOf, noLine, personalResources } from "../care.js";
 
 const t = text.safety;
 
-export function lineList(country, kinds = ["crisis", "domestic_abuse"]) {
-  return kinds.map((kind) =>
-    h(
+export function lineList(mine, kinds = ["crisis", "domestic_abuse"]) {
+  return kinds.map((kind) => {
+    const lines = linesOf(mine.listed, kind);
+    return h(
       "div",
       { class: "line-group" },
       h("h3", {}, t[kind]),
-      h(
-        "ul",
-        { class: "lines" },
-        linesOf(country, kind).map((line) =>
-          h(
-            "li",
-            { "data-kind": kind },
-            h("strong", {}, line.name),
-            h("span", { class: "contact" }, ` ${line.contact}`),
-            h("span", { class: "muted hours" }, ` (${line.hours})`),
-            h("small", { class: "source" }, t.checked(line.last_checked, line.source)),
-          ),
-        ),
-      ),
-    ),
-  );
+      lines.length
+        ? h(
+            "ul",
+            { class: "lines" },
+            lines.map((line) =>
+              lineItem(
+                line,
+                h("small", { class: "source" }, t.checked(line.last_checked, line.source)),
+                line.hours_source ? h("small", { class: "source" }, t.hoursChecked(line.last_checked, line.hours_source)) : null,
+              ),
+            ),
+          )
+        : noLine(mine),
+    );
+  });
 }
 
 /// The lines for the person's country, or the directory and the emergency
@@ -40,7 +40,11 @@ export function lineList(country, kinds = ["crisis", "domestic_abuse"]) {
 /// already shows the emergency note above (Safety), so it isn't repeated.
 export function linesFor(mine, { noteShown = false, abuseFirst = false } = {}) {
   if (!mine.listed) return [noteShown ? null : emergencyFirst(mine), directory(mine)].filter(Boolean);
-  return [emergencyFirst(mine), ...lineList(mine.listed, abuseFirst ? ["domestic_abuse", "crisis"] : undefined)];
+  return [
+    emergencyFirst(mine),
+    mine.listed.lead === "unconfirmed" ? directory(mine) : null,
+    ...lineList(mine, abuseFirst ? ["domestic_abuse", "crisis"] : undefined),
+  ].filter(Boolean);
 }
 
 /// The country picker, stored by the engine. `onSaved(view)` runs after a save.
