@@ -599,25 +599,28 @@ mod tests {
 
     #[test]
     fn danger_from_someone_else_is_its_own_signal_and_brings_the_card() {
-        for text in [
-            "he hit me again",
-            "She threatened me when I said I'd leave",
-            "he won't let me see my friends",
-            "my boyfriend checks my phone every night",
-            "Er hat mich geschlagen",
-        ] {
-            let a = assess(text);
-            assert!(a.danger_from_someone, "{text}: {a:?}");
-            assert_eq!(a.tier, Tier::None, "{text}");
-            assert!(mentions_crisis(text), "{text}");
-        }
-        for text in [
-            "she hit me up last night",
-            "he threatened to leave if I moved",
-            "I check my phone too often",
-        ] {
-            assert!(!assess(text).danger_from_someone, "{text}");
-        }
+        // The rule table alone: the heads are measured on the corpora.
+        crate::text::understanding::rules_only(|| {
+            for text in [
+                "he hit me again",
+                "She threatened me when I said I'd leave",
+                "he won't let me see my friends",
+                "my boyfriend checks my phone every night",
+                "Er hat mich geschlagen",
+            ] {
+                let a = assess(text);
+                assert!(a.danger_from_someone, "{text}: {a:?}");
+                assert_eq!(a.tier, Tier::None, "{text}");
+                assert!(mentions_crisis(text), "{text}");
+            }
+            for text in [
+                "she hit me up last night",
+                "he threatened to leave if I moved",
+                "I check my phone too often",
+            ] {
+                assert!(!assess(text).danger_from_someone, "{text}");
+            }
+        })
     }
 
     #[test]

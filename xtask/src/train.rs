@@ -474,11 +474,15 @@ fn fit(
 ) -> Head {
     println!("==> {name}: {} lines", lines.len());
     let unit_texts: Vec<Vec<String>> = lines.iter().map(|l| units(&l.text)).collect();
-    let flat: Vec<String> = unit_texts.iter().flatten().cloned().collect();
-    let mut vectors = embed_all(encoder, &flat).into_iter();
+    // Each distinct text once: a short line's one unit is the line itself.
+    let mut distinct: Vec<String> = unit_texts.iter().flatten().cloned().collect();
+    distinct.sort();
+    distinct.dedup();
+    let embedded = embed_all(encoder, &distinct);
+    let vector_of = |t: &String| embedded[distinct.binary_search(t).unwrap()].clone();
     let vectors: Vec<Vec<Vec<f32>>> = unit_texts
         .iter()
-        .map(|u| (0..u.len()).map(|_| vectors.next().unwrap()).collect())
+        .map(|u| u.iter().map(vector_of).collect())
         .collect();
     let cv = cross_validated(name, classes, lines, &vectors);
     let chosen = thresholds(lines, &cv);

@@ -45,6 +45,16 @@ pub fn dequantize_row(row: &[u8], out: &mut [f32]) {
     }
 }
 
+/// Rounds half to even, as C's `lrintf` does, for |x| below 2^22 (the
+/// values here are within ±127): adding and taking away 1.5 × 2^23 leaves
+/// the float's rounding to do it, which compiles to plain vector adds
+/// instead of a call per value.
+#[inline]
+fn round_ties_even(x: f32) -> f32 {
+    const MAGIC: f32 = 12_582_912.0;
+    (x + MAGIC) - MAGIC
+}
+
 /// Activations of `rows` tokens quantised to i8 per block.
 #[derive(Default)]
 pub struct Quantized {
@@ -68,7 +78,7 @@ impl Quantized {
             let inv = if d > 0.0 { 1.0 / d } else { 0.0 };
             let mut sum = 0i32;
             for (j, &v) in chunk.iter().enumerate() {
-                let q = (v * inv).round_ties_even().clamp(-128.0, 127.0) as i32;
+                let q = round_ties_even(v * inv).clamp(-128.0, 127.0) as i32;
                 self.values[b * BLOCK + j] = q as i8;
                 sum += q;
             }
@@ -87,8 +97,13 @@ pub fn matmul(w: &[u8], bias: &[f32], x: &Quantized, y: &mut [f32], nout: usize)
     {
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
         {
-            // SAFETY: the processor has AVX2 and FMA, checked just above.
-            unsafe { avx2::matmul(w, bias, x, y, nout, tokens) };
+            if std::arch::is_x86_feature_detected!("avxvnni") {
+                // SAFETY: the processor has AVX2, FMA and AVX-VNNI, checked here.
+                unsafe { avx2::matmul_vnni(w, bias, x, y, nout, tokens) };
+            } else {
+                // SAFETY: the processor has AVX2 and FMA, checked just above.
+                unsafe { avx2::matmul(w, bias, x, y, nout, tokens) };
+            }
             return;
         }
     }
@@ -214,56 +229,75 @@ mod avx2 {
         _mm_cvtss_f32(s)
     }
 
-    /// The AVX2 form of [`super::matmul_portable`].
-    #[target_feature(enable = "avx2,fma")]
-    pub unsafe fn matmul(
-        w: &[u8],
-        bias: &[f32],
-        x: &Quantized,
-        y: &mut [f32],
-        nout: usize,
-        tokens: usize,
-    ) {
-        let nin = x.width;
-        let nb = nin / BLOCK;
-        let mut nibbles = vec![0u8; GROUP * nin];
-        let mut scales = vec![0f32; GROUP * nb];
-        let ones = _mm256_set1_epi16(1);
-        for first in (0..nout).step_by(GROUP) {
-            let rows = GROUP.min(nout - first);
-            expand_avx2(w, first, rows, nin, &mut nibbles, &mut scales);
-            if rows < GROUP {
-                // A last partial group (never for this model's sizes).
-                super::matmul_rows(&nibbles, &scales, bias, x, y, nout, first, rows, tokens);
-                continue;
-            }
-            for t in 0..tokens {
-                let a = x.values.as_ptr().add(t * nin);
-                let da_row = &x.scales[t * nb..(t + 1) * nb];
-                let sa_row = &x.sums[t * nb..(t + 1) * nb];
-                let mut acc = [_mm256_setzero_ps(); GROUP];
-                let mut corr = [0f32; GROUP];
-                for b in 0..nb {
-                    let av = _mm256_loadu_si256(a.add(b * BLOCK) as *const __m256i);
-                    let da = da_row[b];
-                    let sa = sa_row[b] as f32;
-                    for r in 0..GROUP {
-                        let wv = _mm256_loadu_si256(
-                            nibbles.as_ptr().add(r * nin + b * BLOCK) as *const __m256i
+    /// The AVX2 form of [`super::matmul_portable`], with `$dot` the
+    /// per-block integer dot product of 32 nibbles and 32 activations.
+    macro_rules! matmul_body {
+        ($name:ident, $features:literal, $dot:expr) => {
+            #[target_feature(enable = $features)]
+            pub unsafe fn $name(
+                w: &[u8],
+                bias: &[f32],
+                x: &Quantized,
+                y: &mut [f32],
+                nout: usize,
+                tokens: usize,
+            ) {
+                let nin = x.width;
+                let nb = nin / BLOCK;
+                let mut nibbles = vec![0u8; GROUP * nin];
+                let mut scales = vec![0f32; GROUP * nb];
+                for first in (0..nout).step_by(GROUP) {
+                    let rows = GROUP.min(nout - first);
+                    expand_avx2(w, first, rows, nin, &mut nibbles, &mut scales);
+                    if rows < GROUP {
+                        // A last partial group (never for this model's sizes).
+                        super::matmul_rows(
+                            &nibbles, &scales, bias, x, y, nout, first, rows, tokens,
                         );
-                        let dot = _mm256_madd_epi16(_mm256_maddubs_epi16(wv, av), ones);
-                        let scale = *scales.get_unchecked(r * nb + b) * da;
-                        acc[r] =
-                            _mm256_fmadd_ps(_mm256_cvtepi32_ps(dot), _mm256_set1_ps(scale), acc[r]);
-                        corr[r] += scale * sa;
+                        continue;
+                    }
+                    for t in 0..tokens {
+                        let a = x.values.as_ptr().add(t * nin);
+                        let da_row = &x.scales[t * nb..(t + 1) * nb];
+                        let sa_row = &x.sums[t * nb..(t + 1) * nb];
+                        let mut acc = [_mm256_setzero_ps(); GROUP];
+                        let mut corr = [0f32; GROUP];
+                        for b in 0..nb {
+                            let av = _mm256_loadu_si256(a.add(b * BLOCK) as *const __m256i);
+                            let da = da_row[b];
+                            let sa = sa_row[b] as f32;
+                            for r in 0..GROUP {
+                                let wv = _mm256_loadu_si256(
+                                    nibbles.as_ptr().add(r * nin + b * BLOCK) as *const __m256i,
+                                );
+                                let dot = $dot(wv, av);
+                                let scale = *scales.get_unchecked(r * nb + b) * da;
+                                acc[r] = _mm256_fmadd_ps(
+                                    _mm256_cvtepi32_ps(dot),
+                                    _mm256_set1_ps(scale),
+                                    acc[r],
+                                );
+                                corr[r] += scale * sa;
+                            }
+                        }
+                        for r in 0..GROUP {
+                            y[t * nout + first + r] =
+                                bias[first + r] + hsum(acc[r]) - 8.0 * corr[r];
+                        }
                     }
                 }
-                for r in 0..GROUP {
-                    y[t * nout + first + r] = bias[first + r] + hsum(acc[r]) - 8.0 * corr[r];
-                }
             }
-        }
+        };
     }
+
+    matmul_body!(matmul, "avx2,fma", |w, a| _mm256_madd_epi16(
+        _mm256_maddubs_epi16(w, a),
+        _mm256_set1_epi16(1)
+    ));
+    // AVX-VNNI does the multiply and the pairwise sums in one instruction.
+    matmul_body!(matmul_vnni, "avx2,fma,avxvnni", |w, a| {
+        _mm256_dpbusd_avx_epi32(_mm256_setzero_si256(), w, a)
+    });
 }
 
 /// `x = layernorm(x + y)` row by row (or of `x` alone when `y` is `None`).
@@ -298,6 +332,22 @@ pub fn gelu(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_matches_the_reference() {
+        for (x, want) in [
+            (0.5, 0.0),
+            (1.5, 2.0),
+            (2.5, 2.0),
+            (-0.5, 0.0),
+            (-1.5, -2.0),
+            (126.6, 127.0),
+            (-3.2, -3.0),
+        ] {
+            assert_eq!(round_ties_even(x), want, "{x}");
+            assert_eq!(f32::round_ties_even(x), want, "{x}");
+        }
+    }
 
     #[test]
     fn half_floats_read_right() {
