@@ -944,6 +944,86 @@ async fn a_passphrase_seals_every_entry_and_the_app_opens_to_a_lock_screen() {
     app.close().await;
 }
 
+/// A person who set a passphrase and is in crisis reaches the help lines of
+/// their country from the lock screen, in one click; their own plan is
+/// sealed and says it opens after unlocking.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn lock_screen_safety_shows_the_country_lines_and_the_emergency_number() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "he", "breakup_date": date_from_today(-20), "ended_by": "them" }, "country": "GB" }),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], "Sam", "{saved}");
+    let plan = app
+        .invoke(
+            "save_safety_plan",
+            json!({ "input": { "calming": "Brindlewick walks by the river" } }),
+        )
+        .await;
+    assert!(plan.get("ok").is_some(), "{plan}");
+    let set = app
+        .invoke(
+            "set_passphrase",
+            json!({ "passphrase": "a quiet harbour", "repeat": "a quiet harbour" }),
+        )
+        .await;
+    assert_eq!(set["ok"]["enabled"], true, "{set}");
+    app.close().await;
+
+    let app = App::start(&home).await;
+    app.wait_for("#lock-screen").await;
+    // One click on Safety in the navigation, as a person would.
+    app.click("#nav-links a[href='#/safety']").await;
+    app.wait_for("main[data-view='safety'][aria-busy='false']")
+        .await;
+    let lines = app.text("#lines").await;
+    assert!(
+        lines.contains("Samaritans") && lines.contains("116 123"),
+        "{lines}"
+    );
+    assert!(app.text("#lines #card-emergency").await.contains("999"));
+    assert!(app
+        .text("#plan-invite-lead")
+        .await
+        .contains("opens after you unlock"));
+    assert!(
+        !app.text("main").await.contains("Sam "),
+        "nothing sealed shows"
+    );
+    app.screenshot("lock-safety-lines").await;
+
+    app.click("#open-safety-plan").await;
+    app.wait_for("main[data-view='safety-plan'][aria-busy='false']")
+        .await;
+    assert!(app
+        .text("#plan-sealed")
+        .await
+        .contains("opens once you unlock"));
+    assert!(app.text("#plan-lines").await.contains("Samaritans"));
+    assert!(!app.text("main").await.contains("Brindlewick"));
+    app.screenshot("lock-safety-plan-sealed").await;
+
+    // The way back: the lock screen, then the plan itself once unlocked.
+    app.click("#plan-unlock").await;
+    app.wait_for("#lock-screen").await;
+    app.type_into("#passphrase", "a quiet harbour").await;
+    app.click("#unlock-form-submit").await;
+    app.wait_for("main[data-view='home'][aria-busy='false']")
+        .await;
+    app.go("safety-plan").await;
+    app.wait_for("#plan-form").await;
+    let calming = app
+        .script("return document.querySelector('#calming').value;")
+        .await;
+    assert_eq!(calming, json!("Brindlewick walks by the river"));
+    app.close().await;
+}
+
 // ---- Care (issue 8): run with `cargo xtask e2e care_`.
 
 /// A profile with a country, an all-"no" check, a reason and the decision

@@ -1,7 +1,13 @@
 //! Care that belongs to the person, not to one program: the country whose
 //! help lines they see (picked by them, never a silent default) and their
-//! personal safety plan. Both live in the profile tree, so starting a new
-//! program keeps them.
+//! personal safety plan.
+//!
+//! The country is kept beside the no-contact settings, a tree that stays
+//! readable while a passphrase locks the rest: the help lines need nothing
+//! the passphrase seals, so Safety works from the lock screen. (Older data
+//! kept it in the profile tree; it is read from there until it moves, which
+//! happens on the next choice, on unlocking and before a passphrase is set.)
+//! The safety plan is what the person wrote, so it stays sealed.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,7 +16,7 @@ use crate::error::{Error, Message, Result};
 use crate::safety;
 use crate::store::{Read, Tree, Tx};
 
-const COUNTRY_KEY: &[u8] = b"country";
+pub(crate) const COUNTRY_KEY: &[u8] = b"country";
 const PLAN_KEY: &[u8] = b"safety_plan";
 
 /// What the UI sends for "My country isn't listed".
@@ -61,19 +67,50 @@ pub fn validate_country(choice: &str) -> Result<Option<String>> {
 pub fn set_country(tx: &mut Tx<'_>, choice: &str, now: DateTime<Utc>) -> Result<CountryView> {
     let code = validate_country(choice)?;
     tx.put(
-        Tree::Profile,
+        Tree::NoContact,
         COUNTRY_KEY,
         &CountryRecord {
             code,
             chosen_at: now,
         },
     )?;
+    tx.remove(Tree::Profile, COUNTRY_KEY);
     country(tx)
 }
 
-/// The person's country choice.
+/// Moves a country choice kept by older data in the (sealed) profile tree
+/// to its readable place. Needs the data unlocked; does nothing when there
+/// is nothing to move. Returns whether it moved one.
+pub fn settle_country(tx: &mut Tx<'_>) -> Result<bool> {
+    if tx
+        .get::<CountryRecord>(Tree::NoContact, COUNTRY_KEY)?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    let old = match tx.get::<CountryRecord>(Tree::Profile, COUNTRY_KEY) {
+        Err(Error::Locked) => None,
+        other => other?,
+    };
+    let Some(old) = old else {
+        return Ok(false);
+    };
+    tx.put(Tree::NoContact, COUNTRY_KEY, &old)?;
+    tx.remove(Tree::Profile, COUNTRY_KEY);
+    Ok(true)
+}
+
+/// The person's country choice. Readable while the data is locked; older
+/// data whose choice has not moved yet reads as not chosen then (Safety
+/// shows the emergency note and the international directory).
 pub fn country(store: &impl Read) -> Result<CountryView> {
-    let record: Option<CountryRecord> = store.get(Tree::Profile, COUNTRY_KEY)?;
+    let mut record: Option<CountryRecord> = store.get(Tree::NoContact, COUNTRY_KEY)?;
+    if record.is_none() {
+        record = match store.get(Tree::Profile, COUNTRY_KEY) {
+            Err(Error::Locked) => None,
+            other => other?,
+        };
+    }
     Ok(match record {
         None => CountryView {
             chosen: false,
@@ -208,6 +245,73 @@ mod tests {
             (true, None, true)
         );
         assert_eq!(country(&store).unwrap(), other);
+    }
+
+    #[test]
+    fn the_country_reads_while_locked_and_the_plan_stays_sealed() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        store.transact(|tx| set_country(tx, "GB", now)).unwrap();
+        store
+            .transact(|tx| {
+                save_safety_plan(
+                    tx,
+                    &SafetyPlanInput {
+                        calming: "A walk by the river".into(),
+                        ..SafetyPlanInput::default()
+                    },
+                    now,
+                )
+            })
+            .unwrap();
+        store
+            .set_passphrase("a quiet harbour", crate::KeyCost::for_tests())
+            .unwrap();
+        store.lock();
+        let locked = country(&store).unwrap();
+        assert_eq!((locked.chosen, locked.code.as_deref()), (true, Some("GB")));
+        assert_eq!(
+            safety_plan(&store).unwrap_err().kind(),
+            ErrorKind::Locked,
+            "the plan is what the person wrote: sealed"
+        );
+    }
+
+    #[test]
+    fn a_country_kept_sealed_by_older_data_moves_to_where_the_lock_screen_reads_it() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        // As older data stored it: in the profile tree, sealed with it.
+        let old = CountryRecord {
+            code: Some("IE".into()),
+            chosen_at: now,
+        };
+        store
+            .transact(|tx| tx.put(Tree::Profile, COUNTRY_KEY, &old))
+            .unwrap();
+        assert_eq!(country(&store).unwrap().code.as_deref(), Some("IE"));
+        store
+            .set_passphrase("a quiet harbour", crate::KeyCost::for_tests())
+            .unwrap();
+        store.lock();
+        // Locked, not moved yet: no error, the directory shows instead.
+        let unknown = country(&store).unwrap();
+        assert!(!unknown.chosen);
+        assert!(
+            !store.transact(settle_country).unwrap(),
+            "nothing to move while locked"
+        );
+        store.unlock("a quiet harbour").unwrap();
+        assert!(store.transact(settle_country).unwrap());
+        assert!(!store.transact(settle_country).unwrap(), "moved once");
+        assert_eq!(
+            store
+                .get::<CountryRecord>(Tree::Profile, COUNTRY_KEY)
+                .unwrap(),
+            None
+        );
+        store.lock();
+        assert_eq!(country(&store).unwrap().code.as_deref(), Some("IE"));
     }
 
     #[test]

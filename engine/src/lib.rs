@@ -544,6 +544,9 @@ impl Crossroads {
     /// on the `passphrase` field, and nothing changes.
     pub fn unlock(&self, passphrase: &str) -> Result<Encryption> {
         self.store.unlock(passphrase)?;
+        // Older data kept the country sealed: moved where the lock screen's
+        // Safety can read it.
+        self.store.transact(care::settle_country)?;
         Ok(self.encryption())
     }
 
@@ -570,6 +573,7 @@ impl Crossroads {
         if passphrase != repeat {
             return Err(Error::invalid("repeat", "twoPassphrasesAreNot"));
         }
+        self.store.transact(care::settle_country)?;
         self.store.set_passphrase(passphrase, cost)?;
         self.store.rebuild()?;
         backup::write(&self.store, now, BackupReason::Start)?;

@@ -276,12 +276,15 @@ fn parse_hex(id: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Removes every record of the program's trees (the no-contact settings,
-/// which are the person's, stay) and what waits in the outbox.
+/// Removes every record of the program's trees (the no-contact settings
+/// and the country of the help lines, which are the person's, stay) and
+/// what waits in the outbox.
 fn clear_program(tx: &mut Tx<'_>) -> Result<()> {
     for tree in Tree::ALL.into_iter().filter(|t| holds_program(*t)) {
         for (key, _) in tx.store().raw_entries(tree)? {
-            if tree == Tree::NoContact && key == no_contact::SETTINGS_KEY {
+            if tree == Tree::NoContact
+                && (key == no_contact::SETTINGS_KEY || key == crate::care::COUNTRY_KEY)
+            {
                 continue;
             }
             tx.remove(tree, &key);
