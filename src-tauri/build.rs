@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "delete_journal_entry",
     "get_statistics",
     "get_reach_out",
+    "answer_care_check",
     "save_plan_note",
     "use_apology",
     "record_outcome",

@@ -1891,6 +1891,55 @@ async fn text_never_becomes_markup_on_any_screen_and_the_app_holds_no_internet_s
     app.close().await;
 }
 
+/// Minutes after writing something heavy, step 5 asks first: how the
+/// person is, their plan and a line, and a suggestion to wait; going on is
+/// their choice, and the plan then shows.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn endings_after_a_crisis_reading_reach_out_asks_how_you_are_first() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    through_the_pledge(&app, "Sam").await;
+    let country = app.invoke("set_country", json!({ "country": "US" })).await;
+    assert!(country.get("ok").is_some(), "{country}");
+    let since = chrono::Utc::now() - chrono::Duration::days(15);
+    let started = app
+        .invoke("start_no_contact", json!({ "since": utc_wall_time(since) }))
+        .await;
+    assert!(started.get("ok").is_some(), "{started}");
+    let saved = app
+        .invoke(
+            "save_journal_entry",
+            json!({ "id": null, "text": "some nights I think everyone would be better off without me", "prompt": null }),
+        )
+        .await;
+    assert_eq!(saved["ok"]["crisis_support"], true, "{saved}");
+
+    app.go("reach-out").await;
+    app.wait_for("#care-check").await;
+    assert!(
+        app.script("return !document.querySelector('#what_went_wrong');")
+            .await
+            == json!(true),
+        "the plan waits behind the question"
+    );
+    let lines = app.text("#care-lines").await;
+    assert!(lines.contains("988") && lines.contains("911"), "{lines}");
+    assert!(app.text("#care-wait-until").await.contains("waiting until"));
+    app.screenshot("reach-out-care-check").await;
+
+    app.click("#care-wait").await;
+    app.wait_for("#care-waiting").await;
+    app.screenshot("reach-out-care-check-waiting").await;
+    app.click("#care-go-on").await;
+    app.wait_for("#what_went_wrong").await;
+    let view = app.invoke("get_reach_out", json!({})).await;
+    let checks = view["ok"]["care_checks"].as_array().unwrap().clone();
+    assert_eq!(checks.len(), 2, "{view}");
+    assert_eq!(checks[1]["choice"], "go_on");
+    app.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn endings_reach_out_to_back_together_and_the_first_check_in_notifies() {

@@ -19,6 +19,43 @@ use crate::store::{Read, Tree, Tx};
 pub(crate) const COUNTRY_KEY: &[u8] = b"country";
 const PLAN_KEY: &[u8] = b"safety_plan";
 
+/// When something the person wrote last brought the crisis card, on disk
+/// (sealed with what they wrote: it says something about them).
+const READING_KEY: &[u8] = b"crisis_reading";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Reading {
+    last_at: Option<DateTime<Utc>>,
+}
+
+/// Reads `text` for the crisis card and, when it brings the card, records
+/// the moment (step 5 asks how the person is before they reach out).
+/// Saving is never refused because of it. Returns the card's reading.
+pub fn read_and_note(
+    tx: &mut Tx<'_>,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<safety::Care>> {
+    let care = safety::Care::of(text);
+    if care.is_some() {
+        let mut reading: Reading = tx.get(Tree::Profile, READING_KEY)?.unwrap_or_default();
+        // The latest moment stays, even when the clock was set back.
+        if reading.last_at.is_none_or(|at| at < now) {
+            reading.last_at = Some(now);
+            tx.put(Tree::Profile, READING_KEY, &reading)?;
+        }
+    }
+    Ok(care)
+}
+
+/// When something the person wrote last brought the crisis card.
+pub fn last_reading(store: &impl Read) -> Result<Option<DateTime<Utc>>> {
+    Ok(store
+        .get::<Reading>(Tree::Profile, READING_KEY)?
+        .and_then(|r| r.last_at))
+}
+
 /// What the UI sends for "My country isn't listed".
 pub const NOT_LISTED: &str = "not_listed";
 

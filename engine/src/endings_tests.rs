@@ -37,7 +37,7 @@ fn answers(abusive: &str) -> AnswersInput {
 fn ready(app: &Crossroads, t0: DateTime<Utc>, tz: Tz) {
     app.save_profile(&profile("them"), t0, tz).unwrap();
     app.answer_dealbreakers(&answers("no"), t0).unwrap();
-    app.save_reflection(Prompt::Reason, "We drifted apart")
+    app.save_reflection(Prompt::Reason, "We drifted apart", t0)
         .unwrap();
     app.decide(Decision::Try, t0, tz).unwrap();
     app.pledge("I will not beg.", t0).unwrap();
@@ -81,7 +81,7 @@ fn reaching_out_opens_at_fourteen_full_days_not_a_minute_before() {
     assert_eq!(message.code, "reachOutNeedsDays", "{err}");
     assert_eq!(message.get("count"), Some("1"), "{err}");
     assert!(app
-        .reach_out()
+        .reach_out(almost)
         .unwrap()
         .notes
         .iter()
@@ -257,7 +257,7 @@ fn the_plan_is_coached_and_the_outcomes_route_the_program() {
         .save_plan_note(Note::MyPart, &long, now, UTC)
         .unwrap_err();
     assert_eq!(err.field(), Some("my_part"));
-    let view = app.reach_out().unwrap();
+    let view = app.reach_out(now).unwrap();
     assert!(view.they_ended_it);
     assert_eq!(view.notes[1].text, "You never listened to me.");
     assert_eq!(view.notes[3].text, "", "refused input stores nothing");
@@ -278,7 +278,7 @@ fn the_plan_is_coached_and_the_outcomes_route_the_program() {
     assert_eq!(reach_out(&app, now, UTC).0, StepStatus::Done);
     let err = app.record_outcome(Outcome::No, now, UTC).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder);
-    assert_eq!(app.reach_out().unwrap().history.len(), 2);
+    assert_eq!(app.reach_out(now).unwrap().history.len(), 2);
 }
 
 #[test]
@@ -302,11 +302,11 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
     let almost = t0 + Duration::days(14) - Duration::hours(1);
     let err = app.use_apology(Some(apology.id), almost, UTC).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder);
-    assert_eq!(app.reach_out().unwrap().apology, None);
+    assert_eq!(app.reach_out(t0).unwrap().apology, None);
 
     let now = t0 + Duration::days(14);
     assert_eq!(reach_out(&app, now, UTC), (StepStatus::Open, None));
-    let view = app.reach_out().unwrap();
+    let view = app.reach_out(t0).unwrap();
     assert_eq!(
         view.apologies,
         std::slice::from_ref(&kept),
@@ -321,7 +321,7 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
 
     let view = app.use_apology(Some(apology.id), now, UTC).unwrap();
     assert_eq!(view.apology, Some(kept.clone()));
-    assert_eq!(app.reach_out().unwrap().apology, Some(kept.clone()));
+    assert_eq!(app.reach_out(t0).unwrap().apology, Some(kept.clone()));
     // It is pulled in, not moved: the vault keeps the draft.
     assert!(app
         .vault()
@@ -333,7 +333,7 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
     let view = app.use_apology(None, now, UTC).unwrap();
     assert_eq!(view.apology, None);
     assert_eq!(view.apologies, [kept]);
-    assert_eq!(app.reach_out().unwrap().apology, None);
+    assert_eq!(app.reach_out(t0).unwrap().apology, None);
 }
 
 #[test]
@@ -708,7 +708,7 @@ fn erasing_needs_the_word_and_keeps_earlier_archives() {
     assert!(app.overview(t0, UTC).unwrap().has_profile, "nothing erased");
     let overview = app.erase_program(" Erase ", t0, UTC).unwrap();
     assert!(!overview.has_profile);
-    assert!(app.reach_out().unwrap().history.is_empty());
+    assert!(app.reach_out(t0).unwrap().history.is_empty());
     assert_eq!(app.vault().unwrap().pledge, None);
     assert_eq!(app.pending_notifications().unwrap(), 0);
     // Gone from the backups too: one backup is left, of what is left.
@@ -763,7 +763,7 @@ fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
             step: StepId::Reflect
         })
     );
-    app.save_reflection(Prompt::Reason, "We drifted apart")
+    app.save_reflection(Prompt::Reason, "We drifted apart", later)
         .unwrap();
     app.decide(Decision::Try, later, UTC).unwrap();
     assert_eq!(
@@ -774,7 +774,7 @@ fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
     );
     app.pledge("I will not beg.", later).unwrap();
     assert_eq!(reach_out(&app, later, UTC).0, StepStatus::Open);
-    assert!(!app.reach_out().unwrap().they_ended_it);
+    assert!(!app.reach_out(later).unwrap().they_ended_it);
 }
 
 #[test]
@@ -961,4 +961,114 @@ fn erasing_everything_needs_the_word_and_leaves_a_first_start() {
     app.erase_everything(" Erase ").unwrap();
     assert!(!app.overview(t0, UTC).unwrap().has_profile);
     assert!(Crossroads::backups(dir.path()).unwrap().is_empty());
+}
+
+// ---- Safety before contact: step 5 asks first after a crisis reading.
+
+const HEAVY: &str = "some nights I think everyone would be better off without me";
+
+#[test]
+fn a_crisis_reading_minutes_before_pauses_step_five_until_the_person_chooses() {
+    use crate::reach_out::{CareChoice, CARE_PAUSE_HOURS};
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day20 = t0 + Duration::days(20);
+    assert_eq!(app.reach_out(day20).unwrap().care_pause, None);
+    assert_eq!(
+        app.answer_care_check(CareChoice::GoOn, day20, UTC)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfOrder,
+        "nothing to answer when the step does not ask"
+    );
+
+    let written = day20 - Duration::minutes(5);
+    let saved = app.save_journal_entry(None, HEAVY, None, written).unwrap();
+    assert!(saved.care.is_some(), "the card came for it");
+    let pause = app
+        .reach_out(day20)
+        .unwrap()
+        .care_pause
+        .expect("asks first");
+    assert_eq!(pause.reading_at, written);
+    assert_eq!(
+        pause.wait_until,
+        written + Duration::hours(CARE_PAUSE_HOURS)
+    );
+    assert!(!pause.chose_to_wait);
+    // The step stays open: the pause asks, it does not lock.
+    assert_eq!(reach_out(&app, day20, UTC).0, StepStatus::Open);
+
+    // "I'll wait": recorded; the step still asks next time.
+    let waited = app.answer_care_check(CareChoice::Wait, day20, UTC).unwrap();
+    assert!(waited.care_pause.unwrap().chose_to_wait);
+    assert_eq!(waited.care_checks.len(), 1);
+    assert_eq!(waited.care_checks[0].choice, CareChoice::Wait);
+    assert_eq!(waited.care_checks[0].reading_at, written);
+
+    // "I want to go on": their choice; the plan shows; the asking is on record.
+    let later = day20 + Duration::hours(1);
+    let on = app.answer_care_check(CareChoice::GoOn, later, UTC).unwrap();
+    assert_eq!(on.care_pause, None);
+    assert_eq!(on.care_checks.len(), 2);
+    assert_eq!(on.care_checks[1].answered_at, later);
+
+    // A new heavy moment after that: the step asks again.
+    let again = later + Duration::hours(2);
+    app.log_event(EventKind::UrgeResisted, Some(HEAVY), again, UTC)
+        .unwrap();
+    let pause = app
+        .reach_out(again)
+        .unwrap()
+        .care_pause
+        .expect("asks again");
+    assert_eq!(pause.reading_at, again);
+    // It lifts by itself once the suggested wait has passed.
+    let just_before = again + Duration::hours(CARE_PAUSE_HOURS) - Duration::seconds(1);
+    assert!(app.reach_out(just_before).unwrap().care_pause.is_some());
+    let after = again + Duration::hours(CARE_PAUSE_HOURS);
+    assert_eq!(app.reach_out(after).unwrap().care_pause, None);
+    // The clock set back before the reading: still recent, never negative.
+    let back = again - Duration::hours(3);
+    assert!(app.reach_out(back).unwrap().care_pause.is_some());
+}
+
+#[test]
+fn every_kind_of_writing_that_brings_the_card_is_noted_and_calm_writing_is_not() {
+    let t0 = instant("2026-02-01T20:00:00Z");
+    let day20 = t0 + Duration::days(20);
+    type Write = fn(&Crossroads, &str, DateTime<Utc>);
+    let writes: [(&str, Write); 6] = [
+        ("reflection", |app, text, now| {
+            app.save_reflection(Prompt::Weight, text, now).unwrap();
+        }),
+        ("draft", |app, text, now| {
+            app.save_draft(None, text, false, now).unwrap();
+        }),
+        ("no-contact note", |app, text, now| {
+            app.log_event(EventKind::UrgeResisted, Some(text), now, UTC)
+                .unwrap();
+        }),
+        ("journal", |app, text, now| {
+            app.save_journal_entry(None, text, None, now).unwrap();
+        }),
+        ("mood note", |app, text, now| {
+            app.save_mood(2, Some(text), true, now, UTC).unwrap();
+        }),
+        ("step-5 note", |app, text, now| {
+            app.save_plan_note(Note::MyPart, text, now, UTC).unwrap();
+        }),
+    ];
+    for (what, write) in writes {
+        let (_dir, app) = open_app();
+        ready(&app, t0, UTC);
+        write(&app, "We talked about the weekend plans.", day20);
+        assert_eq!(app.reach_out(day20).unwrap().care_pause, None, "{what}");
+        write(&app, HEAVY, day20);
+        assert!(
+            app.reach_out(day20).unwrap().care_pause.is_some(),
+            "{what} did not pause step 5"
+        );
+    }
 }

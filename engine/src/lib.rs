@@ -123,9 +123,8 @@ pub struct TextSaved {
 }
 
 impl TextSaved {
-    /// The answer for `text`, read once by the crisis card.
-    fn of(text: &str) -> TextSaved {
-        let care = safety::Care::of(text);
+    /// The answer for a text the crisis card read as `care`.
+    fn of(care: Option<safety::Care>) -> TextSaved {
         TextSaved {
             crisis_support: care.is_some(),
             care,
@@ -320,10 +319,17 @@ impl Crossroads {
     }
 
     /// Saves one step-1 answer as typed; says whether it calls for the crisis card.
-    pub fn save_reflection(&self, prompt: reflect::Prompt, value: &str) -> Result<TextSaved> {
-        self.store
-            .transact(|tx| reflect::save_answer(tx, prompt, value))?;
-        Ok(TextSaved::of(value))
+    pub fn save_reflection(
+        &self,
+        prompt: reflect::Prompt,
+        value: &str,
+        now: DateTime<Utc>,
+    ) -> Result<TextSaved> {
+        let care = self.store.transact(|tx| {
+            reflect::save_answer(tx, prompt, value)?;
+            care::read_and_note(tx, value, now)
+        })?;
+        Ok(TextSaved::of(care))
     }
 
     /// Records whether this has come up in earlier relationships.
@@ -398,8 +404,11 @@ impl Crossroads {
         apology_for_later: bool,
         now: DateTime<Utc>,
     ) -> Result<drafts::DraftView> {
-        self.store
-            .transact(|tx| drafts::save(tx, id, text, apology_for_later, now))
+        self.store.transact(|tx| {
+            let saved = drafts::save(tx, id, text, apology_for_later, now)?;
+            care::read_and_note(tx, text, now)?;
+            Ok(saved)
+        })
     }
 
     /// Records the pledge not to beg.
@@ -437,12 +446,14 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Logged> {
-        self.store
-            .transact(|tx| no_contact::log(tx, kind, note, now))?;
+        let care = self.store.transact(|tx| {
+            no_contact::log(tx, kind, note, now)?;
+            care::read_and_note(tx, note.unwrap_or_default(), now)
+        })?;
         Ok(Logged {
             view: self.no_contact(now, tz)?,
-            crisis_support: note.is_some_and(safety::mentions_crisis),
-            care: note.and_then(safety::Care::of),
+            crisis_support: care.is_some(),
+            care,
         })
     }
 
@@ -709,11 +720,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             live_your_life_gate(tx)?;
-            life::save_activity(tx, None, input, now, tz)
+            life::save_activity(tx, None, input, now, tz)?;
+            care::read_and_note(tx, input.note.as_deref().unwrap_or_default(), now)
         })?;
-        self.life_answer(input.note.as_deref(), now, tz)
+        self.life_answer(care, now, tz)
     }
 
     /// Changes activity `id`.
@@ -724,9 +736,11 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store
-            .transact(|tx| life::save_activity(tx, Some(id), input, now, tz))?;
-        self.life_answer(input.note.as_deref(), now, tz)
+        let care = self.store.transact(|tx| {
+            life::save_activity(tx, Some(id), input, now, tz)?;
+            care::read_and_note(tx, input.note.as_deref().unwrap_or_default(), now)
+        })?;
+        self.life_answer(care, now, tz)
     }
 
     /// Deletes activity `id`.
@@ -753,11 +767,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             live_your_life_gate(tx)?;
-            life::save_mood(tx, score, note, replace, now, tz)
+            life::save_mood(tx, score, note, replace, now, tz)?;
+            care::read_and_note(tx, note.unwrap_or_default(), now)
         })?;
-        self.life_answer(note, now, tz)
+        self.life_answer(care, now, tz)
     }
 
     /// Adds a trigger plan (`id` none) or changes one.
@@ -768,12 +783,13 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store.transact(|tx| {
-            live_your_life_gate(tx)?;
-            life::save_trigger(tx, id, input, now)
-        })?;
         let words = format!("{}\n{}", input.moment, input.plan);
-        self.life_answer(Some(&words), now, tz)
+        let care = self.store.transact(|tx| {
+            live_your_life_gate(tx)?;
+            life::save_trigger(tx, id, input, now)?;
+            care::read_and_note(tx, &words, now)
+        })?;
+        self.life_answer(care, now, tz)
     }
 
     /// Deletes trigger plan `id`, and any reminder of it still waiting.
@@ -803,10 +819,10 @@ impl Crossroads {
         prompt: Option<life::journal::Prompt>,
         now: DateTime<Utc>,
     ) -> Result<JournalSaved> {
-        let entry = self
-            .store
-            .transact(|tx| life::journal::save(tx, id, text, prompt, now))?;
-        let care = safety::Care::of(text);
+        let (entry, care) = self.store.transact(|tx| {
+            let entry = life::journal::save(tx, id, text, prompt, now)?;
+            Ok((entry, care::read_and_note(tx, text, now)?))
+        })?;
         Ok(JournalSaved {
             entry,
             crisis_support: care.is_some(),
@@ -814,9 +830,25 @@ impl Crossroads {
         })
     }
 
-    /// Step 5 as the UI shows it: the plan, the coach's marks, the outcome.
-    pub fn reach_out(&self) -> Result<reach_out::ReachOutView> {
-        reach_out::view(&self.store)
+    /// Step 5 as the UI shows it at `now`: the plan, the coach's marks,
+    /// the outcome, and whether it first asks how the person is.
+    pub fn reach_out(&self, now: DateTime<Utc>) -> Result<reach_out::ReachOutView> {
+        reach_out::view(&self.store, now)
+    }
+
+    /// Records the answer when step 5 asked how the person is (after a
+    /// crisis reading in the last days): they wait, or go on.
+    pub fn answer_care_check(
+        &self,
+        choice: reach_out::CareChoice,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reach_out::ReachOutView> {
+        self.store.transact(|tx| {
+            require_reach_out(tx, now, tz)?;
+            reach_out::answer_care_check(tx, choice, now)
+        })?;
+        self.reach_out(now)
     }
 
     /// Saves one note of the conversation plan; answers with the coach's reading.
@@ -829,7 +861,9 @@ impl Crossroads {
     ) -> Result<reach_out::NoteView> {
         self.store.transact(|tx| {
             require_reach_out(tx, now, tz)?;
-            reach_out::save_note(tx, note, text)
+            let saved = reach_out::save_note(tx, note, text)?;
+            care::read_and_note(tx, text, now)?;
+            Ok(saved)
         })
     }
 
@@ -844,7 +878,7 @@ impl Crossroads {
             require_reach_out(tx, now, tz)?;
             reach_out::use_apology(tx, id)
         })?;
-        self.reach_out()
+        self.reach_out(now)
     }
 
     /// Records how the conversation ended.
@@ -874,11 +908,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TogetherAnswer> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             require_together(tx)?;
-            together::add_item(tx, list, text)
+            together::add_item(tx, list, text)?;
+            care::read_and_note(tx, text, now)
         })?;
-        self.together_answer(text, now, tz)
+        self.together_answer(care, now, tz)
     }
 
     /// Removes an item from one of step 6's lists.
@@ -917,10 +952,6 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TogetherAnswer> {
-        self.store.transact(|tx| {
-            require_together(tx)?;
-            together::save_check_in(tx, input, now)
-        })?;
         let words = [
             &input.i_feel,
             &input.they_feel,
@@ -930,13 +961,23 @@ impl Crossroads {
         ]
         .map(String::as_str)
         .join("\n");
-        self.together_answer(&words, now, tz)
+        let care = self.store.transact(|tx| {
+            require_together(tx)?;
+            together::save_check_in(tx, input, now)?;
+            care::read_and_note(tx, &words, now)
+        })?;
+        self.together_answer(care, now, tz)
     }
 
-    fn together_answer(&self, words: &str, now: DateTime<Utc>, tz: Tz) -> Result<TogetherAnswer> {
+    fn together_answer(
+        &self,
+        care: Option<safety::Care>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<TogetherAnswer> {
         Ok(TogetherAnswer {
             view: self.together(now, tz)?,
-            care: safety::Care::of(words),
+            care,
         })
     }
 
@@ -978,11 +1019,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TextSaved> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             require_moving_on(tx, now, tz)?;
-            moving_on::save(tx, field, text)
+            moving_on::save(tx, field, text)?;
+            care::read_and_note(tx, text, now)
         })?;
-        Ok(TextSaved::of(text))
+        Ok(TextSaved::of(care))
     }
 
     /// Deletes journal entry `id`.
@@ -1000,8 +1042,12 @@ impl Crossroads {
         life::stats::statistics(&self.store, range, now, tz)
     }
 
-    fn life_answer(&self, text: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<LifeAnswer> {
-        let care = text.and_then(safety::Care::of);
+    fn life_answer(
+        &self,
+        care: Option<safety::Care>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<LifeAnswer> {
         Ok(LifeAnswer {
             view: self.life(now, tz)?,
             crisis_support: care.is_some(),
@@ -1084,7 +1130,7 @@ impl Crossroads {
         self.life(now, tz)?;
         self.journal(None, now, tz)?;
         self.statistics(life::stats::Range::AllTime, now, tz)?;
-        self.reach_out()?;
+        self.reach_out(now)?;
         self.together(now, tz)?;
         self.closure()?;
         for archive in self.archives()? {

@@ -21,7 +21,8 @@ fn write_markers(app: &Crossroads) {
     let tz = chrono_tz::UTC;
     let now = t0();
     common::profile_without_dealbreakers(app, MARKERS[0], now);
-    app.save_reflection(Prompt::Reason, MARKERS[1]).unwrap();
+    app.save_reflection(Prompt::Reason, MARKERS[1], now)
+        .unwrap();
     app.decide(Decision::Try, now, tz).unwrap();
     app.save_draft(None, MARKERS[2], false, now).unwrap();
     app.start_no_contact(None, now, tz).unwrap();

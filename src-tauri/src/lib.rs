@@ -118,6 +118,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::life::delete_journal_entry,
             commands::life::get_statistics,
             commands::endings::get_reach_out,
+            commands::endings::answer_care_check,
             commands::endings::save_plan_note,
             commands::endings::use_apology,
             commands::endings::record_outcome,

@@ -87,6 +87,7 @@ export const api = {
   deleteJournalEntry: (id) => call("delete_journal_entry", { id }),
   statistics: (range) => call("get_statistics", { range }),
   reachOut: () => call("get_reach_out"),
+  answerCareCheck: (choice) => call("answer_care_check", { choice }),
   savePlanNote: (note, text) => call("save_plan_note", { note, text }),
   useApology: (id) => call("use_apology", { id }),
   recordOutcome: (outcome) => call("record_outcome", { outcome }),

@@ -152,7 +152,10 @@ const calls = {
     countAlt: (what, points, from, to) => t("progress.countAlt", { what, points, from, to }),
     pointsAlt: (pairs) => (pairs.length ? t("progress.pointsAlt.list", { items: pairs.join("; ") }) : t("progress.pointsAlt.none")),
   },
-  reachOut: { history: (count) => t("reachOut.history", { count }) },
+  reachOut: {
+    history: (count) => t("reachOut.history", { count }),
+    careCheck: { waitUntil: (when) => t("reachOut.careCheck.waitUntil", { when }) },
+  },
   together: {
     addLabel: (title) => t("together.addLabel", { title }),
     removeLabel: (text) => t("together.removeLabel", { text }),

@@ -1508,6 +1508,55 @@ fn reaching_out_early_is_refused_with_the_days_to_go_and_stores_nothing() {
 }
 
 #[test]
+fn after_a_crisis_reading_step_five_asks_first_and_records_the_answer() {
+    let h = through_step_two(Some("2026-05-18T11:00"));
+    let commits = || h._app.state::<AppState>().engine().unwrap().commit_count();
+    let view = h.call("get_reach_out", json!({})).unwrap();
+    assert_eq!(view["care_pause"], Value::Null);
+    let before = commits();
+    let err = h
+        .call("answer_care_check", json!({ "choice": "go_on" }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "{err}");
+    assert_eq!(commits(), before, "nothing stored");
+
+    let saved = h
+        .call(
+            "save_journal_entry",
+            json!({ "id": null, "text": "some nights I think everyone would be better off without me", "prompt": null }),
+        )
+        .unwrap();
+    assert_eq!(saved["crisis_support"], true);
+    h.clock.advance(chrono::Duration::minutes(5));
+    let view = h.call("get_reach_out", json!({})).unwrap();
+    assert_eq!(view["care_pause"]["chose_to_wait"], false, "{view}");
+    assert!(view["care_pause"]["wait_until"].is_string());
+
+    let before = commits();
+    for (args, arg) in [
+        (json!({ "choice": "maybe" }), "choice"),
+        (json!({ "choice": 1 }), "choice"),
+        (json!({}), "choice"),
+    ] {
+        let err = h.call("answer_care_check", args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+    assert_eq!(commits(), before, "nothing stored");
+
+    let waited = h
+        .call("answer_care_check", json!({ "choice": "wait" }))
+        .unwrap();
+    assert_eq!(waited["care_pause"]["chose_to_wait"], true);
+    let on = h
+        .call("answer_care_check", json!({ "choice": "go_on" }))
+        .unwrap();
+    assert_eq!(on["care_pause"], Value::Null);
+    let checks = on["care_checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 2);
+    assert_eq!(checks[1]["choice"], "go_on");
+}
+
+#[test]
 fn step_five_to_back_together_then_a_check_in_reminder_arrives_discreetly() {
     // 14 days and an hour before the pinned clock, in Berlin.
     let h = through_step_two(Some("2026-05-18T11:00"));
