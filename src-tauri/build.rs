@@ -45,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "get_privacy",
     "save_privacy",
     "check_text",
+    "get_care_card",
     "get_country",
     "set_country",
     "get_safety_plan",

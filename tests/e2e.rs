@@ -1099,6 +1099,68 @@ fn children_of(pid: u32) -> Vec<String> {
         .collect()
 }
 
+/// A long draft typed at the bottom of the window: the card comes into
+/// view beside it (the help first, the US emergency number with 988), and
+/// focus stays in the draft. With no plan yet, the card offers to make one.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn care_the_card_shows_where_the_person_is_typing_with_the_emergency_number() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    care_setup(&app, "US", "no").await;
+    app.go("vault").await;
+    // A long field, grown as a person grows it, scrolled to its end.
+    let long = "I keep going over what happened.\n".repeat(40);
+    set_value(&app, "#draft", &long).await;
+    app.script(
+        "const d = document.getElementById('draft'); d.style.height = '700px'; \
+         d.scrollIntoView({ block: 'end' }); d.focus(); \
+         d.setSelectionRange(d.value.length, d.value.length);",
+    )
+    .await;
+    let field = app.wait_for("#draft").await;
+    field
+        .send_keys("some nights I think everyone would be better off without me")
+        .await
+        .unwrap();
+    app.wait_for("#crisis-card").await;
+    app.eventually("const r = document.querySelector('#crisis-card h2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(
+        focused_id(&app).await,
+        "draft",
+        "the card never takes focus"
+    );
+    let in_view = app
+        .script("const r = document.querySelector('#crisis-card #card-emergency').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(in_view, json!(true), "the emergency number is in sight");
+    let typed_in_view = app
+        .script("const r = document.getElementById('draft').getBoundingClientRect(); return r.bottom > 40 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(
+        typed_in_view,
+        json!(true),
+        "the end of the draft stays in sight"
+    );
+    let card = app.text("#crisis-card").await;
+    assert!(card.contains("911") && card.contains("988"), "{card}");
+    let lead = app.text("#card-lead").await;
+    assert!(!lead.starts_with("What you wrote is kept"), "{lead}");
+    // No plan yet: an offer to make one, never "would your plan help".
+    assert!(!card.contains("Would your plan help"), "{card}");
+    assert!(app
+        .text("#card-plan-link")
+        .await
+        .contains("Make my safety plan"));
+    let last = app
+        .script("const ps = [...document.querySelectorAll('#crisis-card > p, #crisis-card > div')]; return ps[ps.length - 2].id;")
+        .await;
+    assert_eq!(last, json!("card-kept"), "'kept' comes after the help");
+    app.screenshot("care-card-in-view").await;
+    app.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn care_a_paraphrased_crisis_draft_brings_the_card_without_moving_focus() {

@@ -167,6 +167,192 @@ pub fn country(store: &impl Read) -> Result<CountryView> {
     })
 }
 
+/// How strongly a reading calls for the card, as the UI hands it back when
+/// it asks for the card's layout (the crisis reading's tier).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardTier {
+    /// No reading: the person asked for support themselves.
+    #[default]
+    None,
+    /// A gentle check-in.
+    Lower,
+    /// Safety first and plainly.
+    Higher,
+}
+
+/// The reading the card is laid out for (what a save's `care` carried).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CardReading {
+    /// How strongly the words called for the card.
+    pub tier: CardTier,
+    /// The words told of danger from someone else.
+    pub danger_from_someone: bool,
+}
+
+impl From<safety::Care> for CardReading {
+    fn from(care: safety::Care) -> CardReading {
+        CardReading {
+            tier: match care.tier {
+                safety::Tier::Higher => CardTier::Higher,
+                safety::Tier::Lower => CardTier::Lower,
+                safety::Tier::None => CardTier::None,
+            },
+            danger_from_someone: care.danger_from_someone,
+        }
+    }
+}
+
+/// Which card: its title and tone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    /// Words of wanting to die, a plan, a goodbye.
+    Higher,
+    /// Hopelessness, being a burden, feeling trapped.
+    Lower,
+    /// Danger from someone else.
+    Danger,
+    /// The person asked (the Support link).
+    Asked,
+}
+
+/// The card's opening sentence, after its title: help first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardLead {
+    /// Call the emergency number or a line now; your plan is here too.
+    Higher,
+    /// Call the emergency number or a line now (there is no plan yet).
+    HigherNoPlan,
+    /// It is common and it eases; would your plan help, or a line?
+    Lower,
+    /// It is common and it eases; a line helps now, and so would a plan.
+    LowerNoPlan,
+    /// It is not your fault; these lines help.
+    Danger,
+    /// Lines that answer, and your own plan.
+    Asked,
+}
+
+/// One part of the card, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardPart {
+    /// The country's emergency number (the local one when not listed).
+    Emergency,
+    /// The international directory (country not listed or not chosen).
+    Directory,
+    /// The person's own plan, in short.
+    Plan,
+    /// No plan yet: an invitation to make one.
+    MakePlan,
+    /// The country's crisis lines.
+    CrisisLines,
+    /// The country's domestic-abuse lines.
+    AbuseLines,
+    /// A one-minute grounding step.
+    Grounding,
+    /// A link to choose the country.
+    ChooseCountry,
+    /// "What you wrote is kept as you wrote it", after the help.
+    Kept,
+}
+
+/// The crisis card as the UI lays it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardView {
+    /// Which card (title and tone).
+    pub kind: CardKind,
+    /// Its opening sentence.
+    pub lead: CardLead,
+    /// Its parts, in order. The emergency number is on every card.
+    pub parts: Vec<CardPart>,
+    /// Whether the person has written a safety plan (the card's plan link
+    /// opens it, or offers to make one).
+    pub plan_written: bool,
+}
+
+/// Lays the crisis card out for `reading` (none: the person asked), their
+/// country choice and whether they have a plan. The emergency number comes
+/// first when it may be urgent or no crisis line answers around the clock,
+/// and after the lines otherwise: it is on every card.
+pub fn card(reading: Option<CardReading>, country: &CountryView, plan_written: bool) -> CardView {
+    let reading = reading.unwrap_or_default();
+    let tier = reading.tier;
+    let danger = reading.danger_from_someone;
+    let kind = match (danger, tier) {
+        (true, _) => CardKind::Danger,
+        (false, CardTier::Higher) => CardKind::Higher,
+        (false, CardTier::Lower) => CardKind::Lower,
+        (false, CardTier::None) => CardKind::Asked,
+    };
+    let lead = match (kind, plan_written) {
+        (CardKind::Higher, true) => CardLead::Higher,
+        (CardKind::Higher, false) => CardLead::HigherNoPlan,
+        (CardKind::Lower, true) => CardLead::Lower,
+        (CardKind::Lower, false) => CardLead::LowerNoPlan,
+        (CardKind::Danger, _) => CardLead::Danger,
+        (CardKind::Asked, _) => CardLead::Asked,
+    };
+    let listed = country.code.as_deref().and_then(|code| {
+        safety::resources()
+            .countries
+            .into_iter()
+            .find(|c| c.code == code)
+    });
+    let all_day = listed.as_ref().is_some_and(|c| c.crisis_around_the_clock);
+    let plan = if plan_written {
+        CardPart::Plan
+    } else {
+        CardPart::MakePlan
+    };
+    let emergency_first = tier == CardTier::Higher || danger || !all_day;
+    let mut parts = Vec::new();
+    if emergency_first {
+        parts.push(CardPart::Emergency);
+    }
+    if listed.is_none() {
+        parts.push(CardPart::Directory);
+    }
+    if tier == CardTier::Higher {
+        parts.push(plan);
+    }
+    if listed.is_some() {
+        if danger {
+            parts.push(CardPart::AbuseLines);
+            if tier != CardTier::None {
+                parts.push(CardPart::CrisisLines);
+            }
+        } else {
+            parts.push(CardPart::CrisisLines);
+            if kind == CardKind::Asked {
+                parts.push(CardPart::AbuseLines);
+            }
+        }
+    }
+    if !emergency_first {
+        parts.push(CardPart::Emergency);
+    }
+    if tier == CardTier::Lower {
+        parts.push(CardPart::Grounding);
+        parts.push(plan);
+    }
+    if !country.chosen {
+        parts.push(CardPart::ChooseCountry);
+    }
+    if kind != CardKind::Asked {
+        parts.push(CardPart::Kept);
+    }
+    CardView {
+        kind,
+        lead,
+        parts,
+        plan_written,
+    }
+}
+
 /// The safety plan as the UI sends it: five free texts, any may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -349,6 +535,117 @@ mod tests {
         );
         store.lock();
         assert_eq!(country(&store).unwrap().code.as_deref(), Some("IE"));
+    }
+
+    fn chosen(code: &str) -> CountryView {
+        CountryView {
+            chosen: true,
+            code: Some(code.into()),
+            not_listed: false,
+        }
+    }
+
+    fn reading(tier: CardTier, danger: bool) -> Option<CardReading> {
+        Some(CardReading {
+            tier,
+            danger_from_someone: danger,
+        })
+    }
+
+    #[test]
+    fn every_card_carries_the_emergency_number_and_help_comes_before_kept() {
+        let unchosen = CountryView {
+            chosen: false,
+            code: None,
+            not_listed: false,
+        };
+        let not_listed = CountryView {
+            chosen: true,
+            code: None,
+            not_listed: true,
+        };
+        for country in [
+            chosen("US"),
+            chosen("GB"),
+            chosen("IT"),
+            unchosen,
+            not_listed,
+        ] {
+            for r in [
+                None,
+                reading(CardTier::Lower, false),
+                reading(CardTier::Higher, false),
+                reading(CardTier::None, true),
+                reading(CardTier::Higher, true),
+            ] {
+                for plan in [true, false] {
+                    let card = card(r, &country, plan);
+                    assert!(
+                        card.parts.contains(&CardPart::Emergency),
+                        "{country:?} {r:?}: {card:?}"
+                    );
+                    if let Some(kept) = card.parts.iter().position(|p| *p == CardPart::Kept) {
+                        assert_eq!(kept, card.parts.len() - 1, "kept comes last: {card:?}");
+                    }
+                    assert!(
+                        plan || !card.parts.contains(&CardPart::Plan),
+                        "no plan to show: {card:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_us_card_shows_911_after_988_on_the_gentle_tier_and_first_when_urgent() {
+        let lower = card(reading(CardTier::Lower, false), &chosen("US"), false);
+        assert_eq!(lower.kind, CardKind::Lower);
+        assert_eq!(
+            lower.lead,
+            CardLead::LowerNoPlan,
+            "no plan: offer to make one"
+        );
+        assert_eq!(
+            lower.parts,
+            [
+                CardPart::CrisisLines,
+                CardPart::Emergency,
+                CardPart::Grounding,
+                CardPart::MakePlan,
+                CardPart::Kept
+            ]
+        );
+        let with_plan = card(reading(CardTier::Lower, false), &chosen("US"), true);
+        assert_eq!(with_plan.lead, CardLead::Lower);
+        assert!(with_plan.parts.contains(&CardPart::Plan));
+        let higher = card(reading(CardTier::Higher, false), &chosen("US"), true);
+        assert_eq!(
+            higher.parts,
+            [
+                CardPart::Emergency,
+                CardPart::Plan,
+                CardPart::CrisisLines,
+                CardPart::Kept
+            ]
+        );
+        let danger = card(reading(CardTier::None, true), &chosen("US"), true);
+        assert_eq!(danger.kind, CardKind::Danger);
+        assert_eq!(
+            danger.parts,
+            [CardPart::Emergency, CardPart::AbuseLines, CardPart::Kept]
+        );
+        let asked = card(None, &chosen("US"), false);
+        assert_eq!(
+            asked.parts,
+            [
+                CardPart::CrisisLines,
+                CardPart::AbuseLines,
+                CardPart::Emergency
+            ]
+        );
+        // Italy has no crisis line open all day: the emergency number first.
+        let italy = card(reading(CardTier::Lower, false), &chosen("IT"), true);
+        assert_eq!(italy.parts[0], CardPart::Emergency);
     }
 
     #[test]

@@ -669,6 +669,19 @@ impl Crossroads {
         Ok(ProfileView::new(saved, now, tz))
     }
 
+    /// The crisis card laid out for `reading` (none: the person asked for
+    /// support), the person's country and whether they wrote a plan. While
+    /// locked the plan can't be read: the card then offers it as unwritten.
+    pub fn care_card(&self, reading: Option<care::CardReading>) -> Result<care::CardView> {
+        let country = care::country(&self.store)?;
+        let plan_written = match care::safety_plan(&self.store) {
+            Ok(plan) => !plan.is_empty(),
+            Err(Error::Locked) => false,
+            Err(e) => return Err(e),
+        };
+        Ok(care::card(reading, &country, plan_written))
+    }
+
     /// The personal safety plan (empty until first saved).
     pub fn safety_plan(&self) -> Result<care::SafetyPlan> {
         care::safety_plan(&self.store)

@@ -101,6 +101,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::privacy::get_privacy,
             commands::privacy::save_privacy,
             commands::care::check_text,
+            commands::care::get_care_card,
             commands::care::get_country,
             commands::care::set_country,
             commands::care::get_safety_plan,

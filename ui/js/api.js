@@ -86,6 +86,7 @@ export const api = {
   saveJournalEntry: (id, text, prompt) => call("save_journal_entry", { id, text, prompt }),
   deleteJournalEntry: (id) => call("delete_journal_entry", { id }),
   statistics: (range) => call("get_statistics", { range }),
+  careCard: (reading) => call("get_care_card", { reading }),
   reachOut: () => call("get_reach_out"),
   answerCareCheck: (choice) => call("answer_care_check", { choice }),
   savePlanNote: (note, text) => call("save_plan_note", { note, text }),

@@ -1005,6 +1005,47 @@ fn every_free_text_answer_carries_the_cards_reading() {
 }
 
 #[test]
+fn the_card_is_laid_out_by_the_engine_with_the_emergency_number_on_every_tier() {
+    let h = Harness::new();
+    h.call("set_country", json!({ "country": "US" })).unwrap();
+    let lower = h
+        .call(
+            "get_care_card",
+            json!({ "reading": { "tier": "lower", "danger_from_someone": false } }),
+        )
+        .unwrap();
+    assert_eq!(lower["kind"], "lower");
+    assert_eq!(lower["lead"], "lower_no_plan", "no plan yet: {lower}");
+    assert_eq!(
+        lower["parts"],
+        json!([
+            "crisis_lines",
+            "emergency",
+            "grounding",
+            "make_plan",
+            "kept"
+        ])
+    );
+    let asked = h.call("get_care_card", json!({ "reading": null })).unwrap();
+    assert_eq!(asked["kind"], "asked");
+    assert!(asked["parts"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("emergency")));
+    for (args, arg) in [
+        (json!({ "reading": { "tier": "highest" } }), "reading"),
+        (json!({ "reading": "higher" }), "reading"),
+        (
+            json!({ "reading": { "tier": "lower", "danger_from_someone": "yes" } }),
+            "reading",
+        ),
+    ] {
+        let err = h.call("get_care_card", args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+}
+
+#[test]
 fn text_being_typed_is_checked_without_storing_and_too_long_is_refused() {
     let h = Harness::new();
     assert_eq!(
