@@ -2149,6 +2149,94 @@ async fn endings_a_cooldown_from_the_tray_counts_down_and_notifies_at_the_end() 
     app.close().await;
 }
 
+/// No dead ends: a locked page links to what opens it, and each decision
+/// has a button to what comes next.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn dead_ends_none_locked_pages_and_decisions_lead_on() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+        )
+        .await;
+    assert!(saved.get("ok").is_some(), "{saved}");
+    // Home's "Start no contact" before the dealbreaker check: the locked
+    // page links to the check that opens it.
+    app.go("home").await;
+    app.click(".count button.primary").await;
+    app.wait_for("main[data-view='no-contact'] #locked").await;
+    assert!(app
+        .text("#locked-link")
+        .await
+        .contains("The dealbreaker check"));
+    app.screenshot("locked-links-on").await;
+    app.click("#locked-link").await;
+    app.wait_for("main[data-view='dealbreakers'][aria-busy='false']")
+        .await;
+    let no = "no";
+    let checked = app
+        .invoke(
+            "answer_dealbreakers",
+            json!({ "input": { "cheated": no, "lied": no, "put_down": no, "abusive": no }}),
+        )
+        .await;
+    assert!(checked.get("ok").is_some(), "{checked}");
+    // Step 2 before the decision: its page links to step 1.
+    app.go("vault").await;
+    assert!(app.text("#locked-link").await.contains("Reflect"));
+    app.click("#locked-link").await;
+    app.wait_for("main[data-view='reflect'][aria-busy='false']")
+        .await;
+    set_value(&app, "#reason", "We stopped talking").await;
+    app.script("document.querySelector('#reason').blur();")
+        .await;
+    app.eventually("return document.querySelector('#reason-status')?.textContent === 'Saved';")
+        .await;
+    app.click("#decide-try").await;
+    app.wait_for("#decided").await;
+    assert!(app.text("#next-step").await.contains("Too proud to beg"));
+    app.script("document.getElementById('decision').scrollIntoView();")
+        .await;
+    app.screenshot("decision-next").await;
+    app.click("#next-step").await;
+    app.wait_for("main[data-view='vault'][aria-busy='false']")
+        .await;
+    app.close().await;
+
+    // The dealbreaker check, then the moving-on path: a button onwards.
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+        )
+        .await;
+    assert!(saved.get("ok").is_some(), "{saved}");
+    let checked = app
+        .invoke(
+            "answer_dealbreakers",
+            json!({ "input": { "cheated": "yes", "lied": "no", "put_down": "no", "abusive": "no" }}),
+        )
+        .await;
+    assert!(checked.get("ok").is_some(), "{checked}");
+    app.go("dealbreakers").await;
+    app.click("#choose-moving-on").await;
+    app.wait_for("#chosen-path").await;
+    assert!(app.text("#next-step").await.contains("moving on"));
+    app.script("document.getElementById('chosen-path').scrollIntoView();")
+        .await;
+    app.screenshot("moving-on-chosen-next").await;
+    app.click("#next-step").await;
+    app.wait_for("main[data-view='moving-on'][aria-busy='false']")
+        .await;
+    app.wait_for("#closure").await;
+    app.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn endings_moving_on_ends_with_an_archived_readable_program() {
@@ -2192,8 +2280,27 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
     let still = app.invoke("get_profile", json!({})).await;
     assert_eq!(still["ok"]["ex_name"], "Sam", "{still}");
 
+    let journal = app
+        .invoke(
+            "save_journal_entry",
+            json!({ "id": null, "text": "Cooked for Mara and Leo tonight.", "prompt": null }),
+        )
+        .await;
+    assert!(journal.get("ok").is_some(), "{journal}");
+    app.go("moving-on").await;
+
+    // Archiving asks first: one click archives nothing.
     app.click("#archive-program").await;
-    app.wait_for("#closed").await;
+    app.wait_for("#archive-confirm:not([hidden])").await;
+    let still = app.invoke("get_profile", json!({})).await;
+    assert_eq!(still["ok"]["ex_name"], "Sam", "{still}");
+    app.screenshot("archive-asks-first").await;
+    app.click("#cancel-archive").await;
+    app.wait_for("#archive-confirm[hidden]").await;
+    app.click("#archive-program").await;
+    app.click("#confirm-archive").await;
+    // A closing moment, not a status line.
+    assert_eq!(app.text("#closing-title").await, "This chapter is closed");
     app.screenshot("archived").await;
     app.click("#new-program").await;
     app.wait_for("main[data-view='welcome'][aria-busy='false']")
@@ -2202,11 +2309,27 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
     app.click("button[data-archive]").await;
     app.wait_for("#archived-closure").await;
     app.screenshot("archive").await;
-    let closure = app.text("#archived").await;
+    let archived = app.text("#archived").await;
     assert!(
-        closure.contains("Thank you for the good years."),
-        "{closure}"
+        archived.contains("Thank you for the good years."),
+        "{archived}"
     );
+    // Everything written, the journal included; the facts come last.
+    assert!(
+        app.text("#archived-written [data-kind='journal']")
+            .await
+            .contains("Cooked for Mara and Leo tonight."),
+        "{archived}"
+    );
+    let order = app
+        .script("return [...document.querySelectorAll('#archived > *')].map(e => e.id).filter(Boolean);")
+        .await;
+    assert_eq!(
+        order,
+        json!(["archived-ending", "archived-written", "archived-facts"]),
+        "{archived}"
+    );
+    assert!(!archived.contains("0 days"), "{archived}");
     app.close().await;
 }
 

@@ -17,7 +17,7 @@ use crate::safety;
 use crate::store::{Read, Tree, Tx};
 
 pub(crate) const COUNTRY_KEY: &[u8] = b"country";
-const PLAN_KEY: &[u8] = b"safety_plan";
+pub(crate) const PLAN_KEY: &[u8] = b"safety_plan";
 
 /// When something the person wrote last brought the crisis card, on disk
 /// (sealed with what they wrote: it says something about them).

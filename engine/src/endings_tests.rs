@@ -652,6 +652,8 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
         .save_closure(moving_on::Field::Learned, "x", now, UTC)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder, "the path comes first");
+    app.save_draft(None, "I miss the Sunday mornings.", false, t0)
+        .unwrap();
     let overview = app.choose_moving_on(now, UTC).unwrap();
     assert_eq!(overview.ending, Some(Ending::MovingOn));
     app.save_closure(moving_on::Field::Note, "Thank you, and goodbye.", now, UTC)
@@ -663,6 +665,24 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
         .unwrap_err();
     assert_eq!(err.field(), Some("work_on"));
     assert_eq!(app.closure().unwrap().notes.len(), 2);
+    app.save_journal_entry(None, "A walk with Dana by the canal.", None, now)
+        .unwrap();
+    app.log_event(
+        EventKind::UrgeResisted,
+        Some("Played piano instead"),
+        now,
+        UTC,
+    )
+    .unwrap();
+    app.set_country("GB", now).unwrap();
+    app.save_safety_plan(
+        &crate::care::SafetyPlanInput {
+            calming: "Tea on the balcony".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
 
     let archived = app.archive_program(now, UTC).unwrap();
     assert_eq!(archived.ex_name.as_deref(), Some("Ari"));
@@ -685,10 +705,36 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
             .map(String::as_str),
         Some("Thank you, and goodbye.")
     );
+    // Everything the person wrote reads back, the journal included.
+    use crate::moving_on::WrittenKind;
+    let texts = |kind: WrittenKind| -> Vec<String> {
+        old.written
+            .iter()
+            .filter(|w| w.kind == kind)
+            .map(|w| w.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(WrittenKind::Journal),
+        ["A walk with Dana by the canal."]
+    );
+    assert_eq!(texts(WrittenKind::Draft), ["I miss the Sunday mornings."]);
+    assert_eq!(texts(WrittenKind::Pledge), ["I will not beg."]);
+    assert_eq!(texts(WrittenKind::Reflection), ["We drifted apart"]);
+    assert_eq!(texts(WrittenKind::Moment), ["Played piano instead"]);
+    let moment = old
+        .written
+        .iter()
+        .find(|w| w.kind == WrittenKind::Moment)
+        .unwrap();
+    assert_eq!(moment.label.as_deref(), Some("urge_resisted"));
     assert_eq!(
         app.archived("zz", now, UTC).unwrap_err().field(),
         Some("id")
     );
+    // The country and the safety plan are the person's, not the program's.
+    assert_eq!(app.country().unwrap().code.as_deref(), Some("GB"));
+    assert_eq!(app.safety_plan().unwrap().calming, "Tea on the balcony");
     // The settings are the person's and stay.
     assert_eq!(app.settings().unwrap(), crate::Settings::default());
     // A new program can start.
@@ -1071,4 +1117,56 @@ fn every_kind_of_writing_that_brings_the_card_is_noted_and_calm_writing_is_not()
             "{what} did not pause step 5"
         );
     }
+}
+
+#[test]
+fn after_every_decision_the_overview_says_what_comes_next() {
+    use crate::program::Next;
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    let next = |at| app.overview(at, UTC).unwrap().next;
+    assert_eq!(next(t0), Some(Next::Profile));
+    app.save_profile(&profile("them"), t0, UTC).unwrap();
+    assert_eq!(
+        next(t0),
+        Some(Next::Step {
+            step: StepId::Dealbreakers
+        })
+    );
+    app.answer_dealbreakers(&answers("no"), t0).unwrap();
+    assert_eq!(
+        next(t0),
+        Some(Next::Step {
+            step: StepId::Reflect
+        })
+    );
+    app.save_reflection(Prompt::Reason, "We drifted apart", t0)
+        .unwrap();
+    app.decide(Decision::Try, t0, UTC).unwrap();
+    assert_eq!(
+        next(t0),
+        Some(Next::Step {
+            step: StepId::TooProudToBeg
+        })
+    );
+    app.pledge("I will not beg.", t0).unwrap();
+    app.start_no_contact(None, t0, UTC).unwrap();
+    let day20 = t0 + Duration::days(20);
+    app.record_outcome(Outcome::WantToTry, day20, UTC).unwrap();
+    assert_eq!(
+        next(day20),
+        Some(Next::Ending {
+            ending: Ending::Together
+        })
+    );
+
+    let (_dir, other) = open_app();
+    ready(&other, t0, UTC);
+    other.choose_moving_on(t0, UTC).unwrap();
+    assert_eq!(
+        other.overview(t0, UTC).unwrap().next,
+        Some(Next::Ending {
+            ending: Ending::MovingOn
+        })
+    );
 }

@@ -531,6 +531,20 @@ fn notes(store: &impl Read) -> Result<BTreeMap<Vec<u8>, String>> {
     Ok(store.entries(Tree::EventNotes)?.into_iter().collect())
 }
 
+/// Every logged moment that has a note, oldest first: when, what, the note.
+pub(crate) fn noted_moments(store: &impl Read) -> Result<Vec<(DateTime<Utc>, EventKind, String)>> {
+    let record = Record::load(store)?;
+    let notes = notes(store)?;
+    Ok(record
+        .logged
+        .iter()
+        .filter_map(|(key, e)| {
+            let note = notes.get(key).cloned().or_else(|| e.note.clone())?;
+            Some((e.at, e.kind, note))
+        })
+        .collect())
+}
+
 /// Step 3 as the UI shows it at `now`.
 pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactView> {
     let record = Record::load(store)?;

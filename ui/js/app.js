@@ -6,6 +6,7 @@ import { api } from "./api.js";
 import { h, pageTitle } from "./dom.js";
 import { lockReasons, text } from "./strings.js";
 import { armIdleLock, lockScreen } from "./views/privacy.js";
+import { unlockLink } from "./next.js";
 
 // Each screen's module is loaded the first time it is shown, so a start
 // reads and compiles only what its first screen needs (index.html preloads
@@ -108,6 +109,8 @@ function lockedView(step) {
         pageTitle(text.steps[step.id].title),
         h("p", {}, text.steps[step.id].purpose),
         h("p", { class: "reason", id: "locked-reason" }, lockReasons(step)),
+        // Never a dead end: the way to the step or check that opens it.
+        unlockLink(step.locked),
       ),
   };
 }

@@ -10,6 +10,7 @@ import { formatWhen } from "../format.js";
 import { emergencyFirst, personalResources } from "../care.js";
 import { lineList } from "./safety.js";
 import { savedNote } from "./notes.js";
+import { nextButton } from "../next.js";
 
 const t = text.reachOut;
 
@@ -163,7 +164,7 @@ async function careCheck(pause, redraw) {
   return section;
 }
 
-export async function render({ navigate }) {
+export async function render({ navigate, overview }) {
   const root = h("div", { class: "narrow reach-out" });
   async function draw() {
     const view = await api.reachOut();
@@ -179,7 +180,7 @@ export async function render({ navigate }) {
       view.they_ended_it ? h("p", { class: "note-box", id: "both-of-you" }, t.bothOfYou) : null,
       h("section", { class: "card form", "aria-labelledby": "plan-title" }, h("h2", { id: "plan-title" }, t.planTitle), h("p", { class: "hint", id: "listen" }, t.listen), view.notes.map(noteField)),
       apologySection(view, draw),
-      final ? h("p", { class: "card", id: "outcome-final" }, t.outcomes[view.outcome]) : outcomeForm(view, navigate),
+      final ? h("div", { class: "card", id: "outcome-final" }, h("p", {}, t.outcomes[view.outcome]), nextButton(overview)) : outcomeForm(view, navigate),
     );
   }
   await draw();
