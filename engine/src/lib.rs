@@ -411,7 +411,13 @@ impl Crossroads {
         })
     }
 
-    /// Records the pledge not to beg.
+    /// Deletes draft `id`; answers with the vault as it is after.
+    pub fn delete_draft(&self, id: u64) -> Result<drafts::VaultView> {
+        self.store.transact(|tx| drafts::delete(tx, id))?;
+        self.vault()
+    }
+
+    /// Records the pledge not to beg (again: rewritten in new words).
     pub fn pledge(&self, text: &str, now: DateTime<Utc>) -> Result<drafts::Pledge> {
         self.store.transact(|tx| drafts::pledge(tx, text, now))
     }
@@ -449,6 +455,34 @@ impl Crossroads {
         let care = self.store.transact(|tx| {
             no_contact::log(tx, kind, note, now)?;
             care::read_and_note(tx, note.unwrap_or_default(), now)
+        })?;
+        Ok(Logged {
+            view: self.no_contact(now, tz)?,
+            crisis_support: care.is_some(),
+            care,
+        })
+    }
+
+    /// Undoes the logged moment `id`: the streak and everything counted
+    /// from the log are recomputed as if it had not been logged, and the
+    /// history says it was undone.
+    pub fn undo_event(&self, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<NoContactView> {
+        self.store.transact(|tx| no_contact::undo(tx, id, now))?;
+        self.no_contact(now, tz)
+    }
+
+    /// Changes the note of the logged moment `id` (empty: removes it); says
+    /// whether the new note calls for the crisis card.
+    pub fn set_event_note(
+        &self,
+        id: &str,
+        note: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Logged> {
+        let care = self.store.transact(|tx| {
+            no_contact::set_note(tx, id, note)?;
+            care::read_and_note(tx, note, now)
         })?;
         Ok(Logged {
             view: self.no_contact(now, tz)?,

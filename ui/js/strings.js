@@ -104,6 +104,7 @@ const calls = {
     next: (days, when) => t("noContact.next", { days, when }),
     slipLogged: (count) => t("noContact.slipLogged", { count }),
     historyItem: (count, ended, how) => t("noContact.historyItem", { count, ended, how }),
+    undoneItem: (kind, at, undone) => t("noContact.undoneItem", { kind, at, undone }),
     counts: (c) =>
       t("noContact.counts", {
         urges: c.urges_resisted,
