@@ -944,6 +944,167 @@ async fn a_passphrase_seals_every_entry_and_the_app_opens_to_a_lock_screen() {
     app.close().await;
 }
 
+/// A person who set a passphrase and is in crisis reaches the help lines of
+/// their country from the lock screen, in one click; their own plan is
+/// sealed and says it opens after unlocking.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn lock_screen_safety_shows_the_country_lines_and_the_emergency_number() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "he", "breakup_date": date_from_today(-20), "ended_by": "them" }, "country": "GB" }),
+        )
+        .await;
+    assert_eq!(saved["ok"]["ex_name"], "Sam", "{saved}");
+    let plan = app
+        .invoke(
+            "save_safety_plan",
+            json!({ "input": { "calming": "Brindlewick walks by the river" } }),
+        )
+        .await;
+    assert!(plan.get("ok").is_some(), "{plan}");
+    let set = app
+        .invoke(
+            "set_passphrase",
+            json!({ "passphrase": "a quiet harbour", "repeat": "a quiet harbour" }),
+        )
+        .await;
+    assert_eq!(set["ok"]["enabled"], true, "{set}");
+    app.close().await;
+
+    let app = App::start(&home).await;
+    app.wait_for("#lock-screen").await;
+    // One click on Safety in the navigation, as a person would.
+    app.click("#nav-links a[href='#/safety']").await;
+    app.wait_for("main[data-view='safety'][aria-busy='false']")
+        .await;
+    let lines = app.text("#lines").await;
+    assert!(
+        lines.contains("Samaritans") && lines.contains("116 123"),
+        "{lines}"
+    );
+    assert!(app.text("#lines #card-emergency").await.contains("999"));
+    assert!(app
+        .text("#plan-invite-lead")
+        .await
+        .contains("opens after you unlock"));
+    assert!(
+        !app.text("main").await.contains("Sam "),
+        "nothing sealed shows"
+    );
+    app.screenshot("lock-safety-lines").await;
+
+    app.click("#open-safety-plan").await;
+    app.wait_for("main[data-view='safety-plan'][aria-busy='false']")
+        .await;
+    assert!(app
+        .text("#plan-sealed")
+        .await
+        .contains("opens once you unlock"));
+    assert!(app.text("#plan-lines").await.contains("Samaritans"));
+    assert!(!app.text("main").await.contains("Brindlewick"));
+    app.screenshot("lock-safety-plan-sealed").await;
+
+    // The way back: the lock screen, then the plan itself once unlocked.
+    app.click("#plan-unlock").await;
+    app.wait_for("#lock-screen").await;
+    app.type_into("#passphrase", "a quiet harbour").await;
+    app.click("#unlock-form-submit").await;
+    app.wait_for("main[data-view='home'][aria-busy='false']")
+        .await;
+    app.go("safety-plan").await;
+    app.wait_for("#plan-form").await;
+    let calming = app
+        .script("return document.querySelector('#calming').value;")
+        .await;
+    assert_eq!(calming, json!("Brindlewick walks by the river"));
+    app.close().await;
+}
+
+/// Nothing is final by accident: a draft edited and deleted, the pledge
+/// rewritten, a slip undone (the count comes back, the history says so) and
+/// a note changed, all in the window.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn undo_and_edit_drafts_the_pledge_and_logged_moments() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    through_the_pledge(&app, "Sam").await;
+    app.go("vault").await;
+    app.type_into("#draft", "Please answer me, I beg you").await;
+    app.click("#keep-draft").await;
+    app.wait_for("#drafts li[data-draft]").await;
+    app.click("#drafts button[data-edit]").await;
+    let editor = app.wait_for("#drafts textarea").await;
+    editor.clear().await.unwrap();
+    editor
+        .send_keys("I hope the new job is going well.")
+        .await
+        .unwrap();
+    app.click("#drafts button[data-save]").await;
+    app.eventually(
+        "return document.querySelector('#drafts li[data-draft]')?.dataset.level === 'calm';",
+    )
+    .await;
+    assert!(app
+        .text("#drafts")
+        .await
+        .contains("I hope the new job is going well."));
+    app.click("#rewrite-pledge").await;
+    app.type_into("#pledge-input", "I will keep my dignity, whatever they do.")
+        .await;
+    app.click("#make-pledge").await;
+    app.eventually("return document.getElementById('pledge-text')?.textContent === 'I will keep my dignity, whatever they do.';")
+        .await;
+    app.script("document.getElementById('drafts').scrollIntoView();")
+        .await;
+    app.screenshot("vault-edited").await;
+    app.click("#drafts button[data-delete]").await;
+    app.click("#drafts button[data-delete-yes]").await;
+    app.wait_for("p#drafts").await;
+
+    let since = chrono::Utc::now() - chrono::Duration::days(5);
+    let started = app
+        .invoke("start_no_contact", json!({ "since": utc_wall_time(since) }))
+        .await;
+    assert!(started.get("ok").is_some(), "{started}");
+    app.go("no-contact").await;
+    app.type_into("#note", "went for a swim").await;
+    app.click("#log-urge").await;
+    app.wait_for("main[data-view='urge']").await;
+    app.go("no-contact").await;
+    app.click("#log-contact").await;
+    app.click("#contact-choices button[data-kind='texted']")
+        .await;
+    app.eventually("return document.getElementById('day-number')?.textContent === '0';")
+        .await;
+    app.click("#recent li[data-kind='texted'] button[data-undo]")
+        .await;
+    app.click("#recent li[data-kind='texted'] button[data-undo-yes]")
+        .await;
+    app.eventually("return document.getElementById('day-number')?.textContent === '5';")
+        .await;
+    assert!(app.text("#undone").await.contains("was undone"));
+    app.click("#recent li[data-kind='urge_resisted'] button[data-edit-note]")
+        .await;
+    app.type_into(
+        "#recent li[data-kind='urge_resisted'] input",
+        "went for a long swim",
+    )
+    .await;
+    app.click("#recent li[data-kind='urge_resisted'] button[data-save-note]")
+        .await;
+    app.eventually("return document.querySelector('#recent li[data-kind=\"urge_resisted\"] .note')?.textContent.includes('long swim');")
+        .await;
+    app.script("document.getElementById('recent').scrollIntoView();")
+        .await;
+    app.screenshot("no-contact-undone").await;
+    app.close().await;
+}
+
 // ---- Care (issue 8): run with `cargo xtask e2e care_`.
 
 /// A profile with a country, an all-"no" check, a reason and the decision
@@ -1017,6 +1178,68 @@ fn children_of(pid: u32) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// A long draft typed at the bottom of the window: the card comes into
+/// view beside it (the help first, the US emergency number with 988), and
+/// focus stays in the draft. With no plan yet, the card offers to make one.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn care_the_card_shows_where_the_person_is_typing_with_the_emergency_number() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    care_setup(&app, "US", "no").await;
+    app.go("vault").await;
+    // A long field, grown as a person grows it, scrolled to its end.
+    let long = "I keep going over what happened.\n".repeat(40);
+    set_value(&app, "#draft", &long).await;
+    app.script(
+        "const d = document.getElementById('draft'); d.style.height = '700px'; \
+         d.scrollIntoView({ block: 'end' }); d.focus(); \
+         d.setSelectionRange(d.value.length, d.value.length);",
+    )
+    .await;
+    let field = app.wait_for("#draft").await;
+    field
+        .send_keys("some nights I think everyone would be better off without me")
+        .await
+        .unwrap();
+    app.wait_for("#crisis-card").await;
+    app.eventually("const r = document.querySelector('#crisis-card h2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(
+        focused_id(&app).await,
+        "draft",
+        "the card never takes focus"
+    );
+    let in_view = app
+        .script("const r = document.querySelector('#crisis-card #card-emergency').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(in_view, json!(true), "the emergency number is in sight");
+    let typed_in_view = app
+        .script("const r = document.getElementById('draft').getBoundingClientRect(); return r.bottom > 40 && r.bottom <= innerHeight;")
+        .await;
+    assert_eq!(
+        typed_in_view,
+        json!(true),
+        "the end of the draft stays in sight"
+    );
+    let card = app.text("#crisis-card").await;
+    assert!(card.contains("911") && card.contains("988"), "{card}");
+    let lead = app.text("#card-lead").await;
+    assert!(!lead.starts_with("What you wrote is kept"), "{lead}");
+    // No plan yet: an offer to make one, never "would your plan help".
+    assert!(!card.contains("Would your plan help"), "{card}");
+    assert!(app
+        .text("#card-plan-link")
+        .await
+        .contains("Make my safety plan"));
+    let last = app
+        .script("const ps = [...document.querySelectorAll('#crisis-card > p, #crisis-card > div')]; return ps[ps.length - 2].id;")
+        .await;
+    assert_eq!(last, json!("card-kept"), "'kept' comes after the help");
+    app.screenshot("care-card-in-view").await;
+    app.close().await;
 }
 
 #[tokio::test]
@@ -1862,6 +2085,55 @@ async fn text_never_becomes_markup_on_any_screen_and_the_app_holds_no_internet_s
     app.close().await;
 }
 
+/// Minutes after writing something heavy, step 5 asks first: how the
+/// person is, their plan and a line, and a suggestion to wait; going on is
+/// their choice, and the plan then shows.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn endings_after_a_crisis_reading_reach_out_asks_how_you_are_first() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    through_the_pledge(&app, "Sam").await;
+    let country = app.invoke("set_country", json!({ "country": "US" })).await;
+    assert!(country.get("ok").is_some(), "{country}");
+    let since = chrono::Utc::now() - chrono::Duration::days(15);
+    let started = app
+        .invoke("start_no_contact", json!({ "since": utc_wall_time(since) }))
+        .await;
+    assert!(started.get("ok").is_some(), "{started}");
+    let saved = app
+        .invoke(
+            "save_journal_entry",
+            json!({ "id": null, "text": "some nights I think everyone would be better off without me", "prompt": null }),
+        )
+        .await;
+    assert_eq!(saved["ok"]["crisis_support"], true, "{saved}");
+
+    app.go("reach-out").await;
+    app.wait_for("#care-check").await;
+    assert!(
+        app.script("return !document.querySelector('#what_went_wrong');")
+            .await
+            == json!(true),
+        "the plan waits behind the question"
+    );
+    let lines = app.text("#care-lines").await;
+    assert!(lines.contains("988") && lines.contains("911"), "{lines}");
+    assert!(app.text("#care-wait-until").await.contains("waiting until"));
+    app.screenshot("reach-out-care-check").await;
+
+    app.click("#care-wait").await;
+    app.wait_for("#care-waiting").await;
+    app.screenshot("reach-out-care-check-waiting").await;
+    app.click("#care-go-on").await;
+    app.wait_for("#what_went_wrong").await;
+    let view = app.invoke("get_reach_out", json!({})).await;
+    let checks = view["ok"]["care_checks"].as_array().unwrap().clone();
+    assert_eq!(checks.len(), 2, "{view}");
+    assert_eq!(checks[1]["choice"], "go_on");
+    app.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn endings_reach_out_to_back_together_and_the_first_check_in_notifies() {
@@ -2009,6 +2281,94 @@ async fn endings_a_cooldown_from_the_tray_counts_down_and_notifies_at_the_end() 
     app.close().await;
 }
 
+/// No dead ends: a locked page links to what opens it, and each decision
+/// has a button to what comes next.
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn dead_ends_none_locked_pages_and_decisions_lead_on() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+        )
+        .await;
+    assert!(saved.get("ok").is_some(), "{saved}");
+    // Home's "Start no contact" before the dealbreaker check: the locked
+    // page links to the check that opens it.
+    app.go("home").await;
+    app.click(".count button.primary").await;
+    app.wait_for("main[data-view='no-contact'] #locked").await;
+    assert!(app
+        .text("#locked-link")
+        .await
+        .contains("The dealbreaker check"));
+    app.screenshot("locked-links-on").await;
+    app.click("#locked-link").await;
+    app.wait_for("main[data-view='dealbreakers'][aria-busy='false']")
+        .await;
+    let no = "no";
+    let checked = app
+        .invoke(
+            "answer_dealbreakers",
+            json!({ "input": { "cheated": no, "lied": no, "put_down": no, "abusive": no }}),
+        )
+        .await;
+    assert!(checked.get("ok").is_some(), "{checked}");
+    // Step 2 before the decision: its page links to step 1.
+    app.go("vault").await;
+    assert!(app.text("#locked-link").await.contains("Reflect"));
+    app.click("#locked-link").await;
+    app.wait_for("main[data-view='reflect'][aria-busy='false']")
+        .await;
+    set_value(&app, "#reason", "We stopped talking").await;
+    app.script("document.querySelector('#reason').blur();")
+        .await;
+    app.eventually("return document.querySelector('#reason-status')?.textContent === 'Saved';")
+        .await;
+    app.click("#decide-try").await;
+    app.wait_for("#decided").await;
+    assert!(app.text("#next-step").await.contains("Too proud to beg"));
+    app.script("document.getElementById('decision').scrollIntoView();")
+        .await;
+    app.screenshot("decision-next").await;
+    app.click("#next-step").await;
+    app.wait_for("main[data-view='vault'][aria-busy='false']")
+        .await;
+    app.close().await;
+
+    // The dealbreaker check, then the moving-on path: a button onwards.
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    let saved = app
+        .invoke(
+            "save_profile",
+            json!({ "input": { "ex_name": "Sam", "pronouns": "they", "breakup_date": date_from_today(-12), "ended_by": "them" }}),
+        )
+        .await;
+    assert!(saved.get("ok").is_some(), "{saved}");
+    let checked = app
+        .invoke(
+            "answer_dealbreakers",
+            json!({ "input": { "cheated": "yes", "lied": "no", "put_down": "no", "abusive": "no" }}),
+        )
+        .await;
+    assert!(checked.get("ok").is_some(), "{checked}");
+    app.go("dealbreakers").await;
+    app.click("#choose-moving-on").await;
+    app.wait_for("#chosen-path").await;
+    assert!(app.text("#next-step").await.contains("moving on"));
+    app.script("document.getElementById('chosen-path').scrollIntoView();")
+        .await;
+    app.screenshot("moving-on-chosen-next").await;
+    app.click("#next-step").await;
+    app.wait_for("main[data-view='moving-on'][aria-busy='false']")
+        .await;
+    app.wait_for("#closure").await;
+    app.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn endings_moving_on_ends_with_an_archived_readable_program() {
@@ -2052,8 +2412,27 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
     let still = app.invoke("get_profile", json!({})).await;
     assert_eq!(still["ok"]["ex_name"], "Sam", "{still}");
 
+    let journal = app
+        .invoke(
+            "save_journal_entry",
+            json!({ "id": null, "text": "Cooked for Mara and Leo tonight.", "prompt": null }),
+        )
+        .await;
+    assert!(journal.get("ok").is_some(), "{journal}");
+    app.go("moving-on").await;
+
+    // Archiving asks first: one click archives nothing.
     app.click("#archive-program").await;
-    app.wait_for("#closed").await;
+    app.wait_for("#archive-confirm:not([hidden])").await;
+    let still = app.invoke("get_profile", json!({})).await;
+    assert_eq!(still["ok"]["ex_name"], "Sam", "{still}");
+    app.screenshot("archive-asks-first").await;
+    app.click("#cancel-archive").await;
+    app.wait_for("#archive-confirm[hidden]").await;
+    app.click("#archive-program").await;
+    app.click("#confirm-archive").await;
+    // A closing moment, not a status line.
+    assert_eq!(app.text("#closing-title").await, "This chapter is closed");
     app.screenshot("archived").await;
     app.click("#new-program").await;
     app.wait_for("main[data-view='welcome'][aria-busy='false']")
@@ -2062,11 +2441,27 @@ async fn endings_moving_on_ends_with_an_archived_readable_program() {
     app.click("button[data-archive]").await;
     app.wait_for("#archived-closure").await;
     app.screenshot("archive").await;
-    let closure = app.text("#archived").await;
+    let archived = app.text("#archived").await;
     assert!(
-        closure.contains("Thank you for the good years."),
-        "{closure}"
+        archived.contains("Thank you for the good years."),
+        "{archived}"
     );
+    // Everything written, the journal included; the facts come last.
+    assert!(
+        app.text("#archived-written [data-kind='journal']")
+            .await
+            .contains("Cooked for Mara and Leo tonight."),
+        "{archived}"
+    );
+    let order = app
+        .script("return [...document.querySelectorAll('#archived > *')].map(e => e.id).filter(Boolean);")
+        .await;
+    assert_eq!(
+        order,
+        json!(["archived-ending", "archived-written", "archived-facts"]),
+        "{archived}"
+    );
+    assert!(!archived.contains("0 days"), "{archived}");
     app.close().await;
 }
 

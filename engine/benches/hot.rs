@@ -61,7 +61,7 @@ fn ten_years(dir: &std::path::Path, now: DateTime<Utc>) -> Crossroads {
     };
     engine.answer_dealbreakers(&answers, t0).expect("answers");
     engine
-        .save_reflection(Prompt::Reason, "We drifted apart.")
+        .save_reflection(Prompt::Reason, "We drifted apart.", t0)
         .expect("reason");
     engine.decide(Decision::Try, t0, TZ).expect("decide");
     // Step 4 opens with no contact.
@@ -181,7 +181,7 @@ fn hot(c: &mut Criterion) {
     c.bench_function("flushed write (save_reflection) at 10 years", |b| {
         b.iter(|| {
             engine
-                .save_reflection(Prompt::Weight, "Small against the whole.")
+                .save_reflection(Prompt::Weight, "Small against the whole.", now)
                 .expect("write")
         })
     });

@@ -1,7 +1,13 @@
 //! Care that belongs to the person, not to one program: the country whose
 //! help lines they see (picked by them, never a silent default) and their
-//! personal safety plan. Both live in the profile tree, so starting a new
-//! program keeps them.
+//! personal safety plan.
+//!
+//! The country is kept beside the no-contact settings, a tree that stays
+//! readable while a passphrase locks the rest: the help lines need nothing
+//! the passphrase seals, so Safety works from the lock screen. (Older data
+//! kept it in the profile tree; it is read from there until it moves, which
+//! happens on the next choice, on unlocking and before a passphrase is set.)
+//! The safety plan is what the person wrote, so it stays sealed.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,8 +16,45 @@ use crate::error::{Error, Message, Result};
 use crate::safety;
 use crate::store::{Read, Tree, Tx};
 
-const COUNTRY_KEY: &[u8] = b"country";
-const PLAN_KEY: &[u8] = b"safety_plan";
+pub(crate) const COUNTRY_KEY: &[u8] = b"country";
+pub(crate) const PLAN_KEY: &[u8] = b"safety_plan";
+
+/// When something the person wrote last brought the crisis card, on disk
+/// (sealed with what they wrote: it says something about them).
+const READING_KEY: &[u8] = b"crisis_reading";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Reading {
+    last_at: Option<DateTime<Utc>>,
+}
+
+/// Reads `text` for the crisis card and, when it brings the card, records
+/// the moment (step 5 asks how the person is before they reach out).
+/// Saving is never refused because of it. Returns the card's reading.
+pub fn read_and_note(
+    tx: &mut Tx<'_>,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<safety::Care>> {
+    let care = safety::Care::of(text);
+    if care.is_some() {
+        let mut reading: Reading = tx.get(Tree::Profile, READING_KEY)?.unwrap_or_default();
+        // The latest moment stays, even when the clock was set back.
+        if reading.last_at.is_none_or(|at| at < now) {
+            reading.last_at = Some(now);
+            tx.put(Tree::Profile, READING_KEY, &reading)?;
+        }
+    }
+    Ok(care)
+}
+
+/// When something the person wrote last brought the crisis card.
+pub fn last_reading(store: &impl Read) -> Result<Option<DateTime<Utc>>> {
+    Ok(store
+        .get::<Reading>(Tree::Profile, READING_KEY)?
+        .and_then(|r| r.last_at))
+}
 
 /// What the UI sends for "My country isn't listed".
 pub const NOT_LISTED: &str = "not_listed";
@@ -61,19 +104,50 @@ pub fn validate_country(choice: &str) -> Result<Option<String>> {
 pub fn set_country(tx: &mut Tx<'_>, choice: &str, now: DateTime<Utc>) -> Result<CountryView> {
     let code = validate_country(choice)?;
     tx.put(
-        Tree::Profile,
+        Tree::NoContact,
         COUNTRY_KEY,
         &CountryRecord {
             code,
             chosen_at: now,
         },
     )?;
+    tx.remove(Tree::Profile, COUNTRY_KEY);
     country(tx)
 }
 
-/// The person's country choice.
+/// Moves a country choice kept by older data in the (sealed) profile tree
+/// to its readable place. Needs the data unlocked; does nothing when there
+/// is nothing to move. Returns whether it moved one.
+pub fn settle_country(tx: &mut Tx<'_>) -> Result<bool> {
+    if tx
+        .get::<CountryRecord>(Tree::NoContact, COUNTRY_KEY)?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    let old = match tx.get::<CountryRecord>(Tree::Profile, COUNTRY_KEY) {
+        Err(Error::Locked) => None,
+        other => other?,
+    };
+    let Some(old) = old else {
+        return Ok(false);
+    };
+    tx.put(Tree::NoContact, COUNTRY_KEY, &old)?;
+    tx.remove(Tree::Profile, COUNTRY_KEY);
+    Ok(true)
+}
+
+/// The person's country choice. Readable while the data is locked; older
+/// data whose choice has not moved yet reads as not chosen then (Safety
+/// shows the emergency note and the international directory).
 pub fn country(store: &impl Read) -> Result<CountryView> {
-    let record: Option<CountryRecord> = store.get(Tree::Profile, COUNTRY_KEY)?;
+    let mut record: Option<CountryRecord> = store.get(Tree::NoContact, COUNTRY_KEY)?;
+    if record.is_none() {
+        record = match store.get(Tree::Profile, COUNTRY_KEY) {
+            Err(Error::Locked) => None,
+            other => other?,
+        };
+    }
     Ok(match record {
         None => CountryView {
             chosen: false,
@@ -91,6 +165,195 @@ pub fn country(store: &impl Read) -> Result<CountryView> {
             }
         }
     })
+}
+
+/// How strongly a reading calls for the card, as the UI hands it back when
+/// it asks for the card's layout (the crisis reading's tier).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardTier {
+    /// No reading: the person asked for support themselves.
+    #[default]
+    None,
+    /// A gentle check-in.
+    Lower,
+    /// Safety first and plainly.
+    Higher,
+}
+
+/// The reading the card is laid out for (what a save's `care` carried).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CardReading {
+    /// How strongly the words called for the card.
+    pub tier: CardTier,
+    /// The words told of danger from someone else.
+    pub danger_from_someone: bool,
+}
+
+impl From<safety::Care> for CardReading {
+    fn from(care: safety::Care) -> CardReading {
+        CardReading {
+            tier: match care.tier {
+                safety::Tier::Higher => CardTier::Higher,
+                safety::Tier::Lower => CardTier::Lower,
+                safety::Tier::None => CardTier::None,
+            },
+            danger_from_someone: care.danger_from_someone,
+        }
+    }
+}
+
+/// Which card: its title and tone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    /// Words of wanting to die, a plan, a goodbye.
+    Higher,
+    /// Hopelessness, being a burden, feeling trapped.
+    Lower,
+    /// Danger from someone else.
+    Danger,
+    /// The person asked (the Support link).
+    Asked,
+}
+
+/// The card's opening sentence, after its title: help first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardLead {
+    /// Call the emergency number or a line now; your plan is here too.
+    Higher,
+    /// Call the emergency number or a line now (there is no plan yet).
+    HigherNoPlan,
+    /// It is common and it eases; would your plan help, or a line?
+    Lower,
+    /// It is common and it eases; a line helps now, and so would a plan.
+    LowerNoPlan,
+    /// It is not your fault; these lines help.
+    Danger,
+    /// Lines that answer, and your own plan.
+    Asked,
+}
+
+/// One part of the card, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardPart {
+    /// The country's emergency number (the local one when not listed).
+    Emergency,
+    /// The international directory (country not listed or not chosen).
+    Directory,
+    /// The person's own plan, in short.
+    Plan,
+    /// No plan yet: an invitation to make one.
+    MakePlan,
+    /// The country's crisis lines.
+    CrisisLines,
+    /// The country's domestic-abuse lines.
+    AbuseLines,
+    /// A one-minute grounding step.
+    Grounding,
+    /// A link to choose the country.
+    ChooseCountry,
+    /// "What you wrote is kept as you wrote it", after the help.
+    Kept,
+}
+
+/// The crisis card as the UI lays it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardView {
+    /// Which card (title and tone).
+    pub kind: CardKind,
+    /// Its opening sentence.
+    pub lead: CardLead,
+    /// Its parts, in order. The emergency number is on every card.
+    pub parts: Vec<CardPart>,
+    /// Whether the person has written a safety plan (the card's plan link
+    /// opens it, or offers to make one).
+    pub plan_written: bool,
+}
+
+/// Lays the crisis card out for `reading` (none: the person asked), their
+/// country choice and whether they have a plan. The emergency number comes
+/// first when it may be urgent or no crisis line answers around the clock,
+/// and after the lines otherwise: it is on every card.
+pub fn card(reading: Option<CardReading>, country: &CountryView, plan_written: bool) -> CardView {
+    let reading = reading.unwrap_or_default();
+    let tier = reading.tier;
+    let danger = reading.danger_from_someone;
+    let kind = match (danger, tier) {
+        (true, _) => CardKind::Danger,
+        (false, CardTier::Higher) => CardKind::Higher,
+        (false, CardTier::Lower) => CardKind::Lower,
+        (false, CardTier::None) => CardKind::Asked,
+    };
+    let lead = match (kind, plan_written) {
+        (CardKind::Higher, true) => CardLead::Higher,
+        (CardKind::Higher, false) => CardLead::HigherNoPlan,
+        (CardKind::Lower, true) => CardLead::Lower,
+        (CardKind::Lower, false) => CardLead::LowerNoPlan,
+        (CardKind::Danger, _) => CardLead::Danger,
+        (CardKind::Asked, _) => CardLead::Asked,
+    };
+    let listed = country.code.as_deref().and_then(|code| {
+        safety::resources()
+            .countries
+            .into_iter()
+            .find(|c| c.code == code)
+    });
+    // The country's own lead (no all-day line, none confirmed, no usual
+    // emergency number): the emergency number first on every tier.
+    let country_lead = listed.as_ref().map(|c| c.lead);
+    let plan = if plan_written {
+        CardPart::Plan
+    } else {
+        CardPart::MakePlan
+    };
+    let emergency_first =
+        tier == CardTier::Higher || danger || country_lead.is_none_or(|l| l.emergency_first());
+    let mut parts = Vec::new();
+    if emergency_first {
+        parts.push(CardPart::Emergency);
+    }
+    if listed.is_none() || country_lead == Some(safety::Lead::Unconfirmed) {
+        parts.push(CardPart::Directory);
+    }
+    if tier == CardTier::Higher {
+        parts.push(plan);
+    }
+    if listed.is_some() {
+        if danger {
+            parts.push(CardPart::AbuseLines);
+            if tier != CardTier::None {
+                parts.push(CardPart::CrisisLines);
+            }
+        } else {
+            parts.push(CardPart::CrisisLines);
+            if kind == CardKind::Asked {
+                parts.push(CardPart::AbuseLines);
+            }
+        }
+    }
+    if !emergency_first {
+        parts.push(CardPart::Emergency);
+    }
+    if tier == CardTier::Lower {
+        parts.push(CardPart::Grounding);
+        parts.push(plan);
+    }
+    if !country.chosen {
+        parts.push(CardPart::ChooseCountry);
+    }
+    if kind != CardKind::Asked {
+        parts.push(CardPart::Kept);
+    }
+    CardView {
+        kind,
+        lead,
+        parts,
+        plan_written,
+    }
 }
 
 /// The safety plan as the UI sends it: five free texts, any may be empty.
@@ -208,6 +471,184 @@ mod tests {
             (true, None, true)
         );
         assert_eq!(country(&store).unwrap(), other);
+    }
+
+    #[test]
+    fn the_country_reads_while_locked_and_the_plan_stays_sealed() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        store.transact(|tx| set_country(tx, "GB", now)).unwrap();
+        store
+            .transact(|tx| {
+                save_safety_plan(
+                    tx,
+                    &SafetyPlanInput {
+                        calming: "A walk by the river".into(),
+                        ..SafetyPlanInput::default()
+                    },
+                    now,
+                )
+            })
+            .unwrap();
+        store
+            .set_passphrase("a quiet harbour", crate::KeyCost::for_tests())
+            .unwrap();
+        store.lock();
+        let locked = country(&store).unwrap();
+        assert_eq!((locked.chosen, locked.code.as_deref()), (true, Some("GB")));
+        assert_eq!(
+            safety_plan(&store).unwrap_err().kind(),
+            ErrorKind::Locked,
+            "the plan is what the person wrote: sealed"
+        );
+    }
+
+    #[test]
+    fn a_country_kept_sealed_by_older_data_moves_to_where_the_lock_screen_reads_it() {
+        let (_dir, store) = temp_store();
+        let now = instant("2026-03-01T10:00:00Z");
+        // As older data stored it: in the profile tree, sealed with it.
+        let old = CountryRecord {
+            code: Some("IE".into()),
+            chosen_at: now,
+        };
+        store
+            .transact(|tx| tx.put(Tree::Profile, COUNTRY_KEY, &old))
+            .unwrap();
+        assert_eq!(country(&store).unwrap().code.as_deref(), Some("IE"));
+        store
+            .set_passphrase("a quiet harbour", crate::KeyCost::for_tests())
+            .unwrap();
+        store.lock();
+        // Locked, not moved yet: no error, the directory shows instead.
+        let unknown = country(&store).unwrap();
+        assert!(!unknown.chosen);
+        assert!(
+            !store.transact(settle_country).unwrap(),
+            "nothing to move while locked"
+        );
+        store.unlock("a quiet harbour").unwrap();
+        assert!(store.transact(settle_country).unwrap());
+        assert!(!store.transact(settle_country).unwrap(), "moved once");
+        assert_eq!(
+            store
+                .get::<CountryRecord>(Tree::Profile, COUNTRY_KEY)
+                .unwrap(),
+            None
+        );
+        store.lock();
+        assert_eq!(country(&store).unwrap().code.as_deref(), Some("IE"));
+    }
+
+    fn chosen(code: &str) -> CountryView {
+        CountryView {
+            chosen: true,
+            code: Some(code.into()),
+            not_listed: false,
+        }
+    }
+
+    fn reading(tier: CardTier, danger: bool) -> Option<CardReading> {
+        Some(CardReading {
+            tier,
+            danger_from_someone: danger,
+        })
+    }
+
+    #[test]
+    fn every_card_carries_the_emergency_number_and_help_comes_before_kept() {
+        let unchosen = CountryView {
+            chosen: false,
+            code: None,
+            not_listed: false,
+        };
+        let not_listed = CountryView {
+            chosen: true,
+            code: None,
+            not_listed: true,
+        };
+        for country in [
+            chosen("US"),
+            chosen("GB"),
+            chosen("IT"),
+            unchosen,
+            not_listed,
+        ] {
+            for r in [
+                None,
+                reading(CardTier::Lower, false),
+                reading(CardTier::Higher, false),
+                reading(CardTier::None, true),
+                reading(CardTier::Higher, true),
+            ] {
+                for plan in [true, false] {
+                    let card = card(r, &country, plan);
+                    assert!(
+                        card.parts.contains(&CardPart::Emergency),
+                        "{country:?} {r:?}: {card:?}"
+                    );
+                    if let Some(kept) = card.parts.iter().position(|p| *p == CardPart::Kept) {
+                        assert_eq!(kept, card.parts.len() - 1, "kept comes last: {card:?}");
+                    }
+                    assert!(
+                        plan || !card.parts.contains(&CardPart::Plan),
+                        "no plan to show: {card:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_us_card_shows_911_after_988_on_the_gentle_tier_and_first_when_urgent() {
+        let lower = card(reading(CardTier::Lower, false), &chosen("US"), false);
+        assert_eq!(lower.kind, CardKind::Lower);
+        assert_eq!(
+            lower.lead,
+            CardLead::LowerNoPlan,
+            "no plan: offer to make one"
+        );
+        assert_eq!(
+            lower.parts,
+            [
+                CardPart::CrisisLines,
+                CardPart::Emergency,
+                CardPart::Grounding,
+                CardPart::MakePlan,
+                CardPart::Kept
+            ]
+        );
+        let with_plan = card(reading(CardTier::Lower, false), &chosen("US"), true);
+        assert_eq!(with_plan.lead, CardLead::Lower);
+        assert!(with_plan.parts.contains(&CardPart::Plan));
+        let higher = card(reading(CardTier::Higher, false), &chosen("US"), true);
+        assert_eq!(
+            higher.parts,
+            [
+                CardPart::Emergency,
+                CardPart::Plan,
+                CardPart::CrisisLines,
+                CardPart::Kept
+            ]
+        );
+        let danger = card(reading(CardTier::None, true), &chosen("US"), true);
+        assert_eq!(danger.kind, CardKind::Danger);
+        assert_eq!(
+            danger.parts,
+            [CardPart::Emergency, CardPart::AbuseLines, CardPart::Kept]
+        );
+        let asked = card(None, &chosen("US"), false);
+        assert_eq!(
+            asked.parts,
+            [
+                CardPart::CrisisLines,
+                CardPart::AbuseLines,
+                CardPart::Emergency
+            ]
+        );
+        // Italy has no crisis line open all day: the emergency number first.
+        let italy = card(reading(CardTier::Lower, false), &chosen("IT"), true);
+        assert_eq!(italy.parts[0], CardPart::Emergency);
     }
 
     #[test]

@@ -55,8 +55,11 @@ pub struct DraftView {
 pub struct Pledge {
     /// In their words.
     pub text: String,
-    /// When made.
+    /// When first made.
     pub at: DateTime<Utc>,
+    /// When last rewritten, if ever.
+    #[serde(default)]
+    pub rewritten_at: Option<DateTime<Utc>>,
 }
 
 /// Step 2 as the UI shows it.
@@ -162,12 +165,25 @@ pub fn pledge(tx: &mut Tx<'_>, text: &str, now: DateTime<Utc>) -> Result<Pledge>
             Message::new("keepPledgeCharactersFewer").arg("max", PLEDGE_MAX_CHARS),
         ));
     }
+    // Rewriting keeps the day it was first made.
+    let first: Option<Pledge> = tx.get(Tree::Program, PLEDGE_KEY)?;
     let pledge = Pledge {
         text: text.to_owned(),
-        at: now,
+        at: first.as_ref().map_or(now, |p| p.at),
+        rewritten_at: first.map(|_| now),
     };
     tx.put(Tree::Program, PLEDGE_KEY, &pledge)?;
     Ok(pledge)
+}
+
+/// Deletes draft `id` for good (a sincere apology chosen for step 5 leaves
+/// the plan with it). Deleting is always possible: the words are theirs.
+pub fn delete(tx: &mut Tx<'_>, id: u64) -> Result<()> {
+    if tx.get::<Draft>(Tree::Drafts, &key(id))?.is_none() {
+        return Err(Error::invalid("id", "draftNoLongerExists"));
+    }
+    tx.remove(Tree::Drafts, &key(id));
+    Ok(())
 }
 
 /// Whether the pledge has been made.

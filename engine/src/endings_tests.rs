@@ -37,7 +37,7 @@ fn answers(abusive: &str) -> AnswersInput {
 fn ready(app: &Crossroads, t0: DateTime<Utc>, tz: Tz) {
     app.save_profile(&profile("them"), t0, tz).unwrap();
     app.answer_dealbreakers(&answers("no"), t0).unwrap();
-    app.save_reflection(Prompt::Reason, "We drifted apart")
+    app.save_reflection(Prompt::Reason, "We drifted apart", t0)
         .unwrap();
     app.decide(Decision::Try, t0, tz).unwrap();
     app.pledge("I will not beg.", t0).unwrap();
@@ -81,7 +81,7 @@ fn reaching_out_opens_at_fourteen_full_days_not_a_minute_before() {
     assert_eq!(message.code, "reachOutNeedsDays", "{err}");
     assert_eq!(message.get("count"), Some("1"), "{err}");
     assert!(app
-        .reach_out()
+        .reach_out(almost)
         .unwrap()
         .notes
         .iter()
@@ -257,7 +257,7 @@ fn the_plan_is_coached_and_the_outcomes_route_the_program() {
         .save_plan_note(Note::MyPart, &long, now, UTC)
         .unwrap_err();
     assert_eq!(err.field(), Some("my_part"));
-    let view = app.reach_out().unwrap();
+    let view = app.reach_out(now).unwrap();
     assert!(view.they_ended_it);
     assert_eq!(view.notes[1].text, "You never listened to me.");
     assert_eq!(view.notes[3].text, "", "refused input stores nothing");
@@ -278,7 +278,7 @@ fn the_plan_is_coached_and_the_outcomes_route_the_program() {
     assert_eq!(reach_out(&app, now, UTC).0, StepStatus::Done);
     let err = app.record_outcome(Outcome::No, now, UTC).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder);
-    assert_eq!(app.reach_out().unwrap().history.len(), 2);
+    assert_eq!(app.reach_out(now).unwrap().history.len(), 2);
 }
 
 #[test]
@@ -302,11 +302,11 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
     let almost = t0 + Duration::days(14) - Duration::hours(1);
     let err = app.use_apology(Some(apology.id), almost, UTC).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder);
-    assert_eq!(app.reach_out().unwrap().apology, None);
+    assert_eq!(app.reach_out(t0).unwrap().apology, None);
 
     let now = t0 + Duration::days(14);
     assert_eq!(reach_out(&app, now, UTC), (StepStatus::Open, None));
-    let view = app.reach_out().unwrap();
+    let view = app.reach_out(t0).unwrap();
     assert_eq!(
         view.apologies,
         std::slice::from_ref(&kept),
@@ -321,7 +321,7 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
 
     let view = app.use_apology(Some(apology.id), now, UTC).unwrap();
     assert_eq!(view.apology, Some(kept.clone()));
-    assert_eq!(app.reach_out().unwrap().apology, Some(kept.clone()));
+    assert_eq!(app.reach_out(t0).unwrap().apology, Some(kept.clone()));
     // It is pulled in, not moved: the vault keeps the draft.
     assert!(app
         .vault()
@@ -333,7 +333,7 @@ fn a_sincere_apology_from_the_vault_is_pulled_into_the_plan_and_out_again() {
     let view = app.use_apology(None, now, UTC).unwrap();
     assert_eq!(view.apology, None);
     assert_eq!(view.apologies, [kept]);
-    assert_eq!(app.reach_out().unwrap().apology, None);
+    assert_eq!(app.reach_out(t0).unwrap().apology, None);
 }
 
 #[test]
@@ -652,6 +652,8 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
         .save_closure(moving_on::Field::Learned, "x", now, UTC)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::OutOfOrder, "the path comes first");
+    app.save_draft(None, "I miss the Sunday mornings.", false, t0)
+        .unwrap();
     let overview = app.choose_moving_on(now, UTC).unwrap();
     assert_eq!(overview.ending, Some(Ending::MovingOn));
     app.save_closure(moving_on::Field::Note, "Thank you, and goodbye.", now, UTC)
@@ -663,6 +665,24 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
         .unwrap_err();
     assert_eq!(err.field(), Some("work_on"));
     assert_eq!(app.closure().unwrap().notes.len(), 2);
+    app.save_journal_entry(None, "A walk with Dana by the canal.", None, now)
+        .unwrap();
+    app.log_event(
+        EventKind::UrgeResisted,
+        Some("Played piano instead"),
+        now,
+        UTC,
+    )
+    .unwrap();
+    app.set_country("GB", now).unwrap();
+    app.save_safety_plan(
+        &crate::care::SafetyPlanInput {
+            calming: "Tea on the balcony".into(),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
 
     let archived = app.archive_program(now, UTC).unwrap();
     assert_eq!(archived.ex_name.as_deref(), Some("Ari"));
@@ -685,10 +705,36 @@ fn moving_on_keeps_closure_then_archives_readably_and_starts_fresh() {
             .map(String::as_str),
         Some("Thank you, and goodbye.")
     );
+    // Everything the person wrote reads back, the journal included.
+    use crate::moving_on::WrittenKind;
+    let texts = |kind: WrittenKind| -> Vec<String> {
+        old.written
+            .iter()
+            .filter(|w| w.kind == kind)
+            .map(|w| w.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(WrittenKind::Journal),
+        ["A walk with Dana by the canal."]
+    );
+    assert_eq!(texts(WrittenKind::Draft), ["I miss the Sunday mornings."]);
+    assert_eq!(texts(WrittenKind::Pledge), ["I will not beg."]);
+    assert_eq!(texts(WrittenKind::Reflection), ["We drifted apart"]);
+    assert_eq!(texts(WrittenKind::Moment), ["Played piano instead"]);
+    let moment = old
+        .written
+        .iter()
+        .find(|w| w.kind == WrittenKind::Moment)
+        .unwrap();
+    assert_eq!(moment.label.as_deref(), Some("urge_resisted"));
     assert_eq!(
         app.archived("zz", now, UTC).unwrap_err().field(),
         Some("id")
     );
+    // The country and the safety plan are the person's, not the program's.
+    assert_eq!(app.country().unwrap().code.as_deref(), Some("GB"));
+    assert_eq!(app.safety_plan().unwrap().calming, "Tea on the balcony");
     // The settings are the person's and stay.
     assert_eq!(app.settings().unwrap(), crate::Settings::default());
     // A new program can start.
@@ -708,7 +754,7 @@ fn erasing_needs_the_word_and_keeps_earlier_archives() {
     assert!(app.overview(t0, UTC).unwrap().has_profile, "nothing erased");
     let overview = app.erase_program(" Erase ", t0, UTC).unwrap();
     assert!(!overview.has_profile);
-    assert!(app.reach_out().unwrap().history.is_empty());
+    assert!(app.reach_out(t0).unwrap().history.is_empty());
     assert_eq!(app.vault().unwrap().pledge, None);
     assert_eq!(app.pending_notifications().unwrap(), 0);
     // Gone from the backups too: one backup is left, of what is left.
@@ -763,7 +809,7 @@ fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
             step: StepId::Reflect
         })
     );
-    app.save_reflection(Prompt::Reason, "We drifted apart")
+    app.save_reflection(Prompt::Reason, "We drifted apart", later)
         .unwrap();
     app.decide(Decision::Try, later, UTC).unwrap();
     assert_eq!(
@@ -774,7 +820,7 @@ fn after_the_days_the_gate_asks_for_the_decision_and_the_pledge() {
     );
     app.pledge("I will not beg.", later).unwrap();
     assert_eq!(reach_out(&app, later, UTC).0, StepStatus::Open);
-    assert!(!app.reach_out().unwrap().they_ended_it);
+    assert!(!app.reach_out(later).unwrap().they_ended_it);
 }
 
 #[test]
@@ -961,4 +1007,320 @@ fn erasing_everything_needs_the_word_and_leaves_a_first_start() {
     app.erase_everything(" Erase ").unwrap();
     assert!(!app.overview(t0, UTC).unwrap().has_profile);
     assert!(Crossroads::backups(dir.path()).unwrap().is_empty());
+}
+
+// ---- Safety before contact: step 5 asks first after a crisis reading.
+
+const HEAVY: &str = "some nights I think everyone would be better off without me";
+
+#[test]
+fn a_crisis_reading_minutes_before_pauses_step_five_until_the_person_chooses() {
+    use crate::reach_out::{CareChoice, CARE_PAUSE_HOURS};
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day20 = t0 + Duration::days(20);
+    assert_eq!(app.reach_out(day20).unwrap().care_pause, None);
+    assert_eq!(
+        app.answer_care_check(CareChoice::GoOn, day20, UTC)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::OutOfOrder,
+        "nothing to answer when the step does not ask"
+    );
+
+    let written = day20 - Duration::minutes(5);
+    let saved = app.save_journal_entry(None, HEAVY, None, written).unwrap();
+    assert!(saved.care.is_some(), "the card came for it");
+    let pause = app
+        .reach_out(day20)
+        .unwrap()
+        .care_pause
+        .expect("asks first");
+    assert_eq!(pause.reading_at, written);
+    assert_eq!(
+        pause.wait_until,
+        written + Duration::hours(CARE_PAUSE_HOURS)
+    );
+    assert!(!pause.chose_to_wait);
+    // The step stays open: the pause asks, it does not lock.
+    assert_eq!(reach_out(&app, day20, UTC).0, StepStatus::Open);
+
+    // "I'll wait": recorded; the step still asks next time.
+    let waited = app.answer_care_check(CareChoice::Wait, day20, UTC).unwrap();
+    assert!(waited.care_pause.unwrap().chose_to_wait);
+    assert_eq!(waited.care_checks.len(), 1);
+    assert_eq!(waited.care_checks[0].choice, CareChoice::Wait);
+    assert_eq!(waited.care_checks[0].reading_at, written);
+
+    // "I want to go on": their choice; the plan shows; the asking is on record.
+    let later = day20 + Duration::hours(1);
+    let on = app.answer_care_check(CareChoice::GoOn, later, UTC).unwrap();
+    assert_eq!(on.care_pause, None);
+    assert_eq!(on.care_checks.len(), 2);
+    assert_eq!(on.care_checks[1].answered_at, later);
+
+    // A new heavy moment after that: the step asks again.
+    let again = later + Duration::hours(2);
+    app.log_event(EventKind::UrgeResisted, Some(HEAVY), again, UTC)
+        .unwrap();
+    let pause = app
+        .reach_out(again)
+        .unwrap()
+        .care_pause
+        .expect("asks again");
+    assert_eq!(pause.reading_at, again);
+    // It lifts by itself once the suggested wait has passed.
+    let just_before = again + Duration::hours(CARE_PAUSE_HOURS) - Duration::seconds(1);
+    assert!(app.reach_out(just_before).unwrap().care_pause.is_some());
+    let after = again + Duration::hours(CARE_PAUSE_HOURS);
+    assert_eq!(app.reach_out(after).unwrap().care_pause, None);
+    // The clock set back before the reading: still recent, never negative.
+    let back = again - Duration::hours(3);
+    assert!(app.reach_out(back).unwrap().care_pause.is_some());
+}
+
+#[test]
+fn every_kind_of_writing_that_brings_the_card_is_noted_and_calm_writing_is_not() {
+    let t0 = instant("2026-02-01T20:00:00Z");
+    let day20 = t0 + Duration::days(20);
+    type Write = fn(&Crossroads, &str, DateTime<Utc>);
+    let writes: [(&str, Write); 6] = [
+        ("reflection", |app, text, now| {
+            app.save_reflection(Prompt::Weight, text, now).unwrap();
+        }),
+        ("draft", |app, text, now| {
+            app.save_draft(None, text, false, now).unwrap();
+        }),
+        ("no-contact note", |app, text, now| {
+            app.log_event(EventKind::UrgeResisted, Some(text), now, UTC)
+                .unwrap();
+        }),
+        ("journal", |app, text, now| {
+            app.save_journal_entry(None, text, None, now).unwrap();
+        }),
+        ("mood note", |app, text, now| {
+            app.save_mood(2, Some(text), true, now, UTC).unwrap();
+        }),
+        ("step-5 note", |app, text, now| {
+            app.save_plan_note(Note::MyPart, text, now, UTC).unwrap();
+        }),
+    ];
+    for (what, write) in writes {
+        let (_dir, app) = open_app();
+        ready(&app, t0, UTC);
+        write(&app, "We talked about the weekend plans.", day20);
+        assert_eq!(app.reach_out(day20).unwrap().care_pause, None, "{what}");
+        write(&app, HEAVY, day20);
+        assert!(
+            app.reach_out(day20).unwrap().care_pause.is_some(),
+            "{what} did not pause step 5"
+        );
+    }
+}
+
+#[test]
+fn after_every_decision_the_overview_says_what_comes_next() {
+    use crate::program::Next;
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    let next = |at| app.overview(at, UTC).unwrap().next;
+    assert_eq!(next(t0), Some(Next::Profile));
+    app.save_profile(&profile("them"), t0, UTC).unwrap();
+    assert_eq!(
+        next(t0),
+        Some(Next::Step {
+            step: StepId::Dealbreakers
+        })
+    );
+    app.answer_dealbreakers(&answers("no"), t0).unwrap();
+    assert_eq!(
+        next(t0),
+        Some(Next::Step {
+            step: StepId::Reflect
+        })
+    );
+    app.save_reflection(Prompt::Reason, "We drifted apart", t0)
+        .unwrap();
+    app.decide(Decision::Try, t0, UTC).unwrap();
+    assert_eq!(
+        next(t0),
+        Some(Next::Step {
+            step: StepId::TooProudToBeg
+        })
+    );
+    app.pledge("I will not beg.", t0).unwrap();
+    app.start_no_contact(None, t0, UTC).unwrap();
+    let day20 = t0 + Duration::days(20);
+    app.record_outcome(Outcome::WantToTry, day20, UTC).unwrap();
+    assert_eq!(
+        next(day20),
+        Some(Next::Ending {
+            ending: Ending::Together
+        })
+    );
+
+    let (_dir, other) = open_app();
+    ready(&other, t0, UTC);
+    other.choose_moving_on(t0, UTC).unwrap();
+    assert_eq!(
+        other.overview(t0, UTC).unwrap().next,
+        Some(Next::Ending {
+            ending: Ending::MovingOn
+        })
+    );
+}
+
+// ---- Nothing is final by accident: undo and edit.
+
+fn milestones_shown(app: &Crossroads, now: DateTime<Utc>) -> Vec<Announcement> {
+    let mut out = Vec::new();
+    while let Some(p) = app.check_milestones(now, UTC).unwrap().announce {
+        app.confirm_shown(p.id).unwrap();
+        out.push(p.announcement);
+    }
+    out
+}
+
+#[test]
+fn an_undone_slip_gives_the_streak_back_and_the_history_says_so() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day7 = t0 + Duration::days(7);
+    assert!(!milestones_shown(&app, day7).is_empty());
+    let day8 = t0 + Duration::days(8);
+    let logged = app
+        .log_event(EventKind::Texted, Some("sent one text"), day8, UTC)
+        .unwrap();
+    assert_eq!(logged.view.current.as_ref().unwrap().days, 0);
+    assert_eq!(logged.view.history.len(), 1);
+    let id = logged.view.recent[0].id.clone();
+    assert_eq!(logged.view.recent[0].kind, EventKind::Texted);
+
+    let later = day8 + Duration::hours(1);
+    let before = app.commit_count();
+    for bad in ["", "zz", "0123", &"00".repeat(16), "é".repeat(16).as_str()] {
+        let err = app.undo_event(bad, later, UTC).unwrap_err();
+        assert_eq!(err.field(), Some("id"), "{bad}");
+    }
+    assert_eq!(app.commit_count(), before, "nothing written");
+
+    let view = app.undo_event(&id, later, UTC).unwrap();
+    let current = view.current.unwrap();
+    assert_eq!(current.started_at, t0, "the streak as if never broken");
+    assert_eq!(current.days, 8);
+    assert!(view.history.is_empty());
+    assert_eq!(view.counts.contact_slips, 0);
+    assert_eq!(view.best_days, 8);
+    assert!(view.recent.is_empty());
+    assert_eq!(view.undone.len(), 1);
+    assert_eq!(view.undone[0].kind, EventKind::Texted);
+    assert_eq!(view.undone[0].at, day8);
+    assert_eq!(view.undone[0].undone_at, later);
+    // Undoing twice is refused: it is no longer in the log.
+    assert_eq!(
+        app.undo_event(&id, later, UTC).unwrap_err().field(),
+        Some("id")
+    );
+    // Day 7 of this streak was heard already: never again; day 14 comes.
+    assert!(milestones_shown(&app, later).is_empty());
+    assert_eq!(
+        milestones_shown(&app, t0 + Duration::days(14)),
+        [Announcement::Milestone { days: 14 }]
+    );
+}
+
+#[test]
+fn an_undone_looking_slip_no_longer_holds_step_five_back() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day13 = t0 + Duration::days(13);
+    let logged = app
+        .log_event(EventKind::CheckedSocial, None, day13, UTC)
+        .unwrap();
+    let day14 = t0 + Duration::days(14);
+    assert_eq!(reach_out(&app, day14, UTC).0, StepStatus::Locked);
+    app.undo_event(&logged.view.recent[0].id, day14, UTC)
+        .unwrap();
+    assert_eq!(reach_out(&app, day14, UTC).0, StepStatus::Open);
+}
+
+#[test]
+fn a_logged_note_can_be_changed_or_removed_and_a_heavy_one_is_noted() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let day3 = t0 + Duration::days(3);
+    let logged = app
+        .log_event(EventKind::UrgeResisted, Some("went running"), day3, UTC)
+        .unwrap();
+    let id = logged.view.recent[0].id.clone();
+    let changed = app
+        .set_event_note(&id, "  went running with Kim  ", day3, UTC)
+        .unwrap();
+    assert_eq!(
+        changed.view.recent[0].note.as_deref(),
+        Some("went running with Kim")
+    );
+    assert!(changed.care.is_none());
+    let before = app.commit_count();
+    let long = "x".repeat(crate::no_contact::NOTE_MAX_CHARS + 1);
+    assert_eq!(
+        app.set_event_note(&id, &long, day3, UTC)
+            .unwrap_err()
+            .field(),
+        Some("note")
+    );
+    assert_eq!(
+        app.set_event_note("nope", "x", day3, UTC)
+            .unwrap_err()
+            .field(),
+        Some("id")
+    );
+    assert_eq!(app.commit_count(), before, "nothing written");
+    let heavy = app.set_event_note(&id, HEAVY, day3, UTC).unwrap();
+    assert!(heavy.care.is_some());
+    let removed = app.set_event_note(&id, "", day3, UTC).unwrap();
+    assert_eq!(removed.view.recent[0].note, None);
+    assert_eq!(removed.view.counts.urges_resisted, 1, "the moment stays");
+}
+
+#[test]
+fn drafts_can_be_edited_and_deleted_and_the_pledge_rewritten() {
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    let later = t0 + Duration::days(2);
+    let draft = app.save_draft(None, "Please come back", false, t0).unwrap();
+    let edited = app
+        .save_draft(Some(draft.id), "I hope you are well.", false, later)
+        .unwrap();
+    assert_eq!(edited.created_at, t0);
+    assert_eq!(edited.updated_at, later);
+    let before = app.commit_count();
+    assert_eq!(
+        app.delete_draft(draft.id + 99).unwrap_err().field(),
+        Some("id")
+    );
+    assert_eq!(app.commit_count(), before);
+    let vault = app.delete_draft(draft.id).unwrap();
+    assert!(vault.drafts.is_empty());
+    assert_eq!(
+        app.save_draft(Some(draft.id), "again", false, later)
+            .unwrap_err()
+            .field(),
+        Some("draft")
+    );
+
+    let rewritten = app.pledge("I will keep my dignity.", later).unwrap();
+    assert_eq!(rewritten.text, "I will keep my dignity.");
+    assert_eq!(rewritten.at, t0, "first made on day one");
+    assert_eq!(rewritten.rewritten_at, Some(later));
+    assert_eq!(
+        app.pledge("   ", later).unwrap_err().field(),
+        Some("pledge")
+    );
+    assert_eq!(app.vault().unwrap().pledge, Some(rewritten));
 }

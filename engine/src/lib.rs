@@ -123,9 +123,8 @@ pub struct TextSaved {
 }
 
 impl TextSaved {
-    /// The answer for `text`, read once by the crisis card.
-    fn of(text: &str) -> TextSaved {
-        let care = safety::Care::of(text);
+    /// The answer for a text the crisis card read as `care`.
+    fn of(care: Option<safety::Care>) -> TextSaved {
         TextSaved {
             crisis_support: care.is_some(),
             care,
@@ -320,10 +319,17 @@ impl Crossroads {
     }
 
     /// Saves one step-1 answer as typed; says whether it calls for the crisis card.
-    pub fn save_reflection(&self, prompt: reflect::Prompt, value: &str) -> Result<TextSaved> {
-        self.store
-            .transact(|tx| reflect::save_answer(tx, prompt, value))?;
-        Ok(TextSaved::of(value))
+    pub fn save_reflection(
+        &self,
+        prompt: reflect::Prompt,
+        value: &str,
+        now: DateTime<Utc>,
+    ) -> Result<TextSaved> {
+        let care = self.store.transact(|tx| {
+            reflect::save_answer(tx, prompt, value)?;
+            care::read_and_note(tx, value, now)
+        })?;
+        Ok(TextSaved::of(care))
     }
 
     /// Records whether this has come up in earlier relationships.
@@ -398,11 +404,20 @@ impl Crossroads {
         apology_for_later: bool,
         now: DateTime<Utc>,
     ) -> Result<drafts::DraftView> {
-        self.store
-            .transact(|tx| drafts::save(tx, id, text, apology_for_later, now))
+        self.store.transact(|tx| {
+            let saved = drafts::save(tx, id, text, apology_for_later, now)?;
+            care::read_and_note(tx, text, now)?;
+            Ok(saved)
+        })
     }
 
-    /// Records the pledge not to beg.
+    /// Deletes draft `id`; answers with the vault as it is after.
+    pub fn delete_draft(&self, id: u64) -> Result<drafts::VaultView> {
+        self.store.transact(|tx| drafts::delete(tx, id))?;
+        self.vault()
+    }
+
+    /// Records the pledge not to beg (again: rewritten in new words).
     pub fn pledge(&self, text: &str, now: DateTime<Utc>) -> Result<drafts::Pledge> {
         self.store.transact(|tx| drafts::pledge(tx, text, now))
     }
@@ -437,12 +452,42 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Logged> {
-        self.store
-            .transact(|tx| no_contact::log(tx, kind, note, now))?;
+        let care = self.store.transact(|tx| {
+            no_contact::log(tx, kind, note, now)?;
+            care::read_and_note(tx, note.unwrap_or_default(), now)
+        })?;
         Ok(Logged {
             view: self.no_contact(now, tz)?,
-            crisis_support: note.is_some_and(safety::mentions_crisis),
-            care: note.and_then(safety::Care::of),
+            crisis_support: care.is_some(),
+            care,
+        })
+    }
+
+    /// Undoes the logged moment `id`: the streak and everything counted
+    /// from the log are recomputed as if it had not been logged, and the
+    /// history says it was undone.
+    pub fn undo_event(&self, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<NoContactView> {
+        self.store.transact(|tx| no_contact::undo(tx, id, now))?;
+        self.no_contact(now, tz)
+    }
+
+    /// Changes the note of the logged moment `id` (empty: removes it); says
+    /// whether the new note calls for the crisis card.
+    pub fn set_event_note(
+        &self,
+        id: &str,
+        note: &str,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Logged> {
+        let care = self.store.transact(|tx| {
+            no_contact::set_note(tx, id, note)?;
+            care::read_and_note(tx, note, now)
+        })?;
+        Ok(Logged {
+            view: self.no_contact(now, tz)?,
+            crisis_support: care.is_some(),
+            care,
         })
     }
 
@@ -544,6 +589,9 @@ impl Crossroads {
     /// on the `passphrase` field, and nothing changes.
     pub fn unlock(&self, passphrase: &str) -> Result<Encryption> {
         self.store.unlock(passphrase)?;
+        // Older data kept the country sealed: moved where the lock screen's
+        // Safety can read it.
+        self.store.transact(care::settle_country)?;
         Ok(self.encryption())
     }
 
@@ -570,6 +618,7 @@ impl Crossroads {
         if passphrase != repeat {
             return Err(Error::invalid("repeat", "twoPassphrasesAreNot"));
         }
+        self.store.transact(care::settle_country)?;
         self.store.set_passphrase(passphrase, cost)?;
         self.store.rebuild()?;
         backup::write(&self.store, now, BackupReason::Start)?;
@@ -654,6 +703,19 @@ impl Crossroads {
         Ok(ProfileView::new(saved, now, tz))
     }
 
+    /// The crisis card laid out for `reading` (none: the person asked for
+    /// support), the person's country and whether they wrote a plan. While
+    /// locked the plan can't be read: the card then offers it as unwritten.
+    pub fn care_card(&self, reading: Option<care::CardReading>) -> Result<care::CardView> {
+        let country = care::country(&self.store)?;
+        let plan_written = match care::safety_plan(&self.store) {
+            Ok(plan) => !plan.is_empty(),
+            Err(Error::Locked) => false,
+            Err(e) => return Err(e),
+        };
+        Ok(care::card(reading, &country, plan_written))
+    }
+
     /// The personal safety plan (empty until first saved).
     pub fn safety_plan(&self) -> Result<care::SafetyPlan> {
         care::safety_plan(&self.store)
@@ -705,11 +767,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             live_your_life_gate(tx)?;
-            life::save_activity(tx, None, input, now, tz)
+            life::save_activity(tx, None, input, now, tz)?;
+            care::read_and_note(tx, input.note.as_deref().unwrap_or_default(), now)
         })?;
-        self.life_answer(input.note.as_deref(), now, tz)
+        self.life_answer(care, now, tz)
     }
 
     /// Changes activity `id`.
@@ -720,9 +783,11 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store
-            .transact(|tx| life::save_activity(tx, Some(id), input, now, tz))?;
-        self.life_answer(input.note.as_deref(), now, tz)
+        let care = self.store.transact(|tx| {
+            life::save_activity(tx, Some(id), input, now, tz)?;
+            care::read_and_note(tx, input.note.as_deref().unwrap_or_default(), now)
+        })?;
+        self.life_answer(care, now, tz)
     }
 
     /// Deletes activity `id`.
@@ -749,11 +814,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             live_your_life_gate(tx)?;
-            life::save_mood(tx, score, note, replace, now, tz)
+            life::save_mood(tx, score, note, replace, now, tz)?;
+            care::read_and_note(tx, note.unwrap_or_default(), now)
         })?;
-        self.life_answer(note, now, tz)
+        self.life_answer(care, now, tz)
     }
 
     /// Adds a trigger plan (`id` none) or changes one.
@@ -764,12 +830,13 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
-        self.store.transact(|tx| {
-            live_your_life_gate(tx)?;
-            life::save_trigger(tx, id, input, now)
-        })?;
         let words = format!("{}\n{}", input.moment, input.plan);
-        self.life_answer(Some(&words), now, tz)
+        let care = self.store.transact(|tx| {
+            live_your_life_gate(tx)?;
+            life::save_trigger(tx, id, input, now)?;
+            care::read_and_note(tx, &words, now)
+        })?;
+        self.life_answer(care, now, tz)
     }
 
     /// Deletes trigger plan `id`, and any reminder of it still waiting.
@@ -799,10 +866,10 @@ impl Crossroads {
         prompt: Option<life::journal::Prompt>,
         now: DateTime<Utc>,
     ) -> Result<JournalSaved> {
-        let entry = self
-            .store
-            .transact(|tx| life::journal::save(tx, id, text, prompt, now))?;
-        let care = safety::Care::of(text);
+        let (entry, care) = self.store.transact(|tx| {
+            let entry = life::journal::save(tx, id, text, prompt, now)?;
+            Ok((entry, care::read_and_note(tx, text, now)?))
+        })?;
         Ok(JournalSaved {
             entry,
             crisis_support: care.is_some(),
@@ -810,9 +877,25 @@ impl Crossroads {
         })
     }
 
-    /// Step 5 as the UI shows it: the plan, the coach's marks, the outcome.
-    pub fn reach_out(&self) -> Result<reach_out::ReachOutView> {
-        reach_out::view(&self.store)
+    /// Step 5 as the UI shows it at `now`: the plan, the coach's marks,
+    /// the outcome, and whether it first asks how the person is.
+    pub fn reach_out(&self, now: DateTime<Utc>) -> Result<reach_out::ReachOutView> {
+        reach_out::view(&self.store, now)
+    }
+
+    /// Records the answer when step 5 asked how the person is (after a
+    /// crisis reading in the last days): they wait, or go on.
+    pub fn answer_care_check(
+        &self,
+        choice: reach_out::CareChoice,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<reach_out::ReachOutView> {
+        self.store.transact(|tx| {
+            require_reach_out(tx, now, tz)?;
+            reach_out::answer_care_check(tx, choice, now)
+        })?;
+        self.reach_out(now)
     }
 
     /// Saves one note of the conversation plan; answers with the coach's reading.
@@ -825,7 +908,9 @@ impl Crossroads {
     ) -> Result<reach_out::NoteView> {
         self.store.transact(|tx| {
             require_reach_out(tx, now, tz)?;
-            reach_out::save_note(tx, note, text)
+            let saved = reach_out::save_note(tx, note, text)?;
+            care::read_and_note(tx, text, now)?;
+            Ok(saved)
         })
     }
 
@@ -840,7 +925,7 @@ impl Crossroads {
             require_reach_out(tx, now, tz)?;
             reach_out::use_apology(tx, id)
         })?;
-        self.reach_out()
+        self.reach_out(now)
     }
 
     /// Records how the conversation ended.
@@ -870,11 +955,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TogetherAnswer> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             require_together(tx)?;
-            together::add_item(tx, list, text)
+            together::add_item(tx, list, text)?;
+            care::read_and_note(tx, text, now)
         })?;
-        self.together_answer(text, now, tz)
+        self.together_answer(care, now, tz)
     }
 
     /// Removes an item from one of step 6's lists.
@@ -913,10 +999,6 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TogetherAnswer> {
-        self.store.transact(|tx| {
-            require_together(tx)?;
-            together::save_check_in(tx, input, now)
-        })?;
         let words = [
             &input.i_feel,
             &input.they_feel,
@@ -926,13 +1008,23 @@ impl Crossroads {
         ]
         .map(String::as_str)
         .join("\n");
-        self.together_answer(&words, now, tz)
+        let care = self.store.transact(|tx| {
+            require_together(tx)?;
+            together::save_check_in(tx, input, now)?;
+            care::read_and_note(tx, &words, now)
+        })?;
+        self.together_answer(care, now, tz)
     }
 
-    fn together_answer(&self, words: &str, now: DateTime<Utc>, tz: Tz) -> Result<TogetherAnswer> {
+    fn together_answer(
+        &self,
+        care: Option<safety::Care>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<TogetherAnswer> {
         Ok(TogetherAnswer {
             view: self.together(now, tz)?,
-            care: safety::Care::of(words),
+            care,
         })
     }
 
@@ -974,11 +1066,12 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TextSaved> {
-        self.store.transact(|tx| {
+        let care = self.store.transact(|tx| {
             require_moving_on(tx, now, tz)?;
-            moving_on::save(tx, field, text)
+            moving_on::save(tx, field, text)?;
+            care::read_and_note(tx, text, now)
         })?;
-        Ok(TextSaved::of(text))
+        Ok(TextSaved::of(care))
     }
 
     /// Deletes journal entry `id`.
@@ -996,8 +1089,12 @@ impl Crossroads {
         life::stats::statistics(&self.store, range, now, tz)
     }
 
-    fn life_answer(&self, text: Option<&str>, now: DateTime<Utc>, tz: Tz) -> Result<LifeAnswer> {
-        let care = text.and_then(safety::Care::of);
+    fn life_answer(
+        &self,
+        care: Option<safety::Care>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<LifeAnswer> {
         Ok(LifeAnswer {
             view: self.life(now, tz)?,
             crisis_support: care.is_some(),
@@ -1080,7 +1177,7 @@ impl Crossroads {
         self.life(now, tz)?;
         self.journal(None, now, tz)?;
         self.statistics(life::stats::Range::AllTime, now, tz)?;
-        self.reach_out()?;
+        self.reach_out(now)?;
         self.together(now, tz)?;
         self.closure()?;
         for archive in self.archives()? {

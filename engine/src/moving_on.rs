@@ -183,6 +183,123 @@ pub struct ArchiveSummary {
     pub ex_name: Option<String>,
 }
 
+/// What a piece of writing in an archived program was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WrittenKind {
+    /// An answer in step 1 (its label is the prompt).
+    Reflection,
+    /// A step of the growth plan.
+    GrowthStep,
+    /// An unsent draft.
+    Draft,
+    /// The pledge not to beg.
+    Pledge,
+    /// A note on a logged moment (its label is the moment's kind).
+    Moment,
+    /// A mood's note (its label is the score).
+    Mood,
+    /// An activity's note (its label is the activity's kind).
+    Activity,
+    /// A trigger and the plan for it.
+    Trigger,
+    /// A journal entry.
+    Journal,
+    /// A note of the conversation plan (its label is the topic).
+    PlanNote,
+}
+
+/// One piece of writing in an archived program, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Written {
+    /// What it was.
+    pub kind: WrittenKind,
+    /// Which prompt, topic or kind, as the data names it.
+    pub label: Option<String>,
+    /// When it was written, when known.
+    pub at: Option<DateTime<Utc>>,
+    /// The words.
+    pub text: String,
+}
+
+fn code(value: impl Serialize) -> Option<String> {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+/// Everything the person wrote in a program (the closure notes aside), by
+/// kind, each kind in time order.
+fn written(archived: &Archived, at: DateTime<Utc>, tz: Tz) -> Result<Vec<Written>> {
+    use crate::{drafts, life, reach_out, reflect};
+    let mut out = Vec::new();
+    let mut push = |kind, label: Option<String>, at, text: String| {
+        if !text.trim().is_empty() {
+            out.push(Written {
+                kind,
+                label,
+                at,
+                text,
+            });
+        }
+    };
+    let reflection = reflect::view(archived, at, tz)?;
+    for (prompt, text) in reflection.answers {
+        push(WrittenKind::Reflection, code(prompt), None, text);
+    }
+    for step in reflection.steps {
+        push(WrittenKind::GrowthStep, None, None, step.text);
+    }
+    let vault = drafts::view(archived)?;
+    for draft in vault.drafts.into_iter().rev() {
+        push(WrittenKind::Draft, None, Some(draft.created_at), draft.text);
+    }
+    if let Some(pledge) = vault.pledge {
+        push(WrittenKind::Pledge, None, Some(pledge.at), pledge.text);
+    }
+    for (when, kind, note) in no_contact::noted_moments(archived)? {
+        push(WrittenKind::Moment, code(kind), Some(when), note);
+    }
+    for mood in life::moods(archived)? {
+        if let Some(note) = mood.note {
+            push(
+                WrittenKind::Mood,
+                Some(mood.score.to_string()),
+                Some(mood.at),
+                note,
+            );
+        }
+    }
+    for activity in life::activities(archived)? {
+        if let Some(note) = activity.note {
+            push(
+                WrittenKind::Activity,
+                code(activity.kind),
+                Some(activity.at),
+                note,
+            );
+        }
+    }
+    for trigger in life::triggers(archived)? {
+        let text = format!("{}\n{}", trigger.moment, trigger.plan);
+        push(WrittenKind::Trigger, None, Some(trigger.created_at), text);
+    }
+    let mut journal: Vec<life::journal::EntryView> = life::journal::all(archived)?;
+    journal.sort_by_key(|e| (e.created_at, e.id));
+    for entry in journal {
+        push(
+            WrittenKind::Journal,
+            None,
+            Some(entry.created_at),
+            entry.text,
+        );
+    }
+    for note in reach_out::view(archived, at)?.notes {
+        push(WrittenKind::PlanNote, code(note.note), None, note.text);
+    }
+    Ok(out)
+}
+
 /// An archived program, read-only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArchiveView {
@@ -206,6 +323,8 @@ pub struct ArchiveView {
     pub drafts: usize,
     /// How many check-ins were saved.
     pub check_ins: usize,
+    /// Everything the person wrote in it, by kind (closure notes aside).
+    pub written: Vec<Written>,
 }
 
 fn hex(key: &[u8]) -> String {
@@ -263,6 +382,7 @@ pub fn open(store: &impl Read, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<A
             .trees
             .get(Tree::CheckIns.name())
             .map_or(0, Vec::len),
+        written: written(&archived, at, tz)?,
     })
 }
 
@@ -277,11 +397,19 @@ fn parse_hex(id: &str) -> Option<Vec<u8>> {
 }
 
 /// Removes every record of the program's trees (the no-contact settings,
-/// which are the person's, stay) and what waits in the outbox.
+/// the country of the help lines and the safety plan, which are the
+/// person's, stay) and what waits in the outbox.
 fn clear_program(tx: &mut Tx<'_>) -> Result<()> {
     for tree in Tree::ALL.into_iter().filter(|t| holds_program(*t)) {
         for (key, _) in tx.store().raw_entries(tree)? {
-            if tree == Tree::NoContact && key == no_contact::SETTINGS_KEY {
+            let persons = match tree {
+                Tree::NoContact => {
+                    key == no_contact::SETTINGS_KEY || key == crate::care::COUNTRY_KEY
+                }
+                Tree::Profile => key == crate::care::PLAN_KEY,
+                _ => false,
+            };
+            if persons {
                 continue;
             }
             tx.remove(tree, &key);

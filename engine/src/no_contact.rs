@@ -28,6 +28,35 @@ pub const MILESTONES_MAX_COUNT: usize = 50;
 pub const NOTE_MAX_CHARS: usize = 2_000;
 
 const START_KEY: &[u8] = b"start";
+const UNDONE_KEY: &[u8] = b"undone";
+/// How many of the latest logged moments the screen lists (to undo or edit).
+pub const RECENT_MAX: usize = 10;
+
+/// A logged moment that was undone, kept so the history stays honest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Undone {
+    /// What had been logged.
+    pub kind: EventKind,
+    /// When it had been logged.
+    pub at: DateTime<Utc>,
+    /// When it was undone.
+    pub undone_at: DateTime<Utc>,
+}
+
+fn event_id(key: &[u8]) -> String {
+    key.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn event_key(id: &str) -> Result<Vec<u8>> {
+    let bad = || Error::invalid("id", "noSuchMoment");
+    if id.len() != 32 || !id.is_ascii() {
+        return Err(bad());
+    }
+    (0..id.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&id[i..i + 2], 16).map_err(|_| bad()))
+        .collect()
+}
 pub(crate) const SETTINGS_KEY: &[u8] = b"settings";
 
 /// What happened, as logged in two taps.
@@ -108,6 +137,8 @@ pub(crate) struct Event {
 /// One logged event as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EventView {
+    /// Its id (to undo it or change its note).
+    pub id: String,
     /// When it was logged.
     pub at: DateTime<Utc>,
     /// What happened.
@@ -302,6 +333,12 @@ pub struct NoContactView {
     pub history: Vec<Streak>,
     /// What was logged today (local date), newest first.
     pub today: Vec<EventView>,
+    /// The latest logged moments (any day), newest first, at most
+    /// [`RECENT_MAX`]: each can be undone or its note changed.
+    pub recent: Vec<EventView>,
+    /// Moments that were logged and then undone, newest first: the streak
+    /// is counted as if they had not been logged, and this says so.
+    pub undone: Vec<Undone>,
     /// Totals.
     pub counts: Counts,
     /// The milestone list.
@@ -520,15 +557,76 @@ pub fn log(
         tx.put(Tree::EventNotes, &key, note)?;
     }
     Ok(EventView {
+        id: event_id(&key),
         at: event.at,
         kind,
         note,
     })
 }
 
+/// Undoes the logged moment `id`: it is removed with its note, so the
+/// streak, the best run, the counts and step 5's wait are recomputed as if
+/// it had not been logged, and the undoing is recorded for the history.
+pub fn undo(tx: &mut Tx<'_>, id: &str, now: DateTime<Utc>) -> Result<Undone> {
+    let key = event_key(id)?;
+    let Some(event) = tx.get::<Event>(Tree::Events, &key)? else {
+        return Err(Error::invalid("id", "noSuchMoment"));
+    };
+    tx.remove(Tree::Events, &key);
+    tx.remove(Tree::EventNotes, &key);
+    let undone = Undone {
+        kind: event.kind,
+        at: event.at,
+        undone_at: now,
+    };
+    let mut all: Vec<Undone> = tx.get(Tree::NoContact, UNDONE_KEY)?.unwrap_or_default();
+    all.push(undone);
+    tx.put(Tree::NoContact, UNDONE_KEY, &all)?;
+    Ok(undone)
+}
+
+/// Changes (or, when empty, removes) the note of the logged moment `id`.
+pub fn set_note(tx: &mut Tx<'_>, id: &str, note: &str) -> Result<()> {
+    let key = event_key(id)?;
+    let Some(mut event) = tx.get::<Event>(Tree::Events, &key)? else {
+        return Err(Error::invalid("id", "noSuchMoment"));
+    };
+    let note = note.trim();
+    if note.chars().count() > NOTE_MAX_CHARS {
+        return Err(Error::invalid(
+            "note",
+            Message::new("keepNoteCharactersFewer").arg("max", NOTE_MAX_CHARS),
+        ));
+    }
+    // Older data kept the note in the moment itself: it moves out.
+    if event.note.take().is_some() {
+        tx.put(Tree::Events, &key, &event)?;
+    }
+    if note.is_empty() {
+        tx.remove(Tree::EventNotes, &key);
+    } else {
+        tx.put(Tree::EventNotes, &key, &note.to_owned())?;
+    }
+    Ok(())
+}
+
 /// Every event's note, by the event's key (older data kept it in the event).
 fn notes(store: &impl Read) -> Result<BTreeMap<Vec<u8>, String>> {
     Ok(store.entries(Tree::EventNotes)?.into_iter().collect())
+}
+
+/// Every logged moment that has a note, oldest first: when, what, the note.
+pub(crate) fn noted_moments(store: &impl Read) -> Result<Vec<(DateTime<Utc>, EventKind, String)>> {
+    let record = Record::load(store)?;
+    let notes = notes(store)?;
+    Ok(record
+        .logged
+        .iter()
+        .filter_map(|(key, e)| {
+            let note = notes.get(key).cloned().or_else(|| e.note.clone())?;
+            Some((e.at, e.kind, note))
+        })
+        .collect())
 }
 
 /// Step 3 as the UI shows it at `now`.
@@ -575,11 +673,26 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
         .rev()
         .filter(|(_, e)| e.at.with_timezone(&tz).date_naive() == today_local)
         .map(|(key, e)| EventView {
+            id: event_id(key),
             note: notes.get(key).cloned().or_else(|| e.note.clone()),
             at: e.at,
             kind: e.kind,
         })
         .collect();
+    let recent = record
+        .logged
+        .iter()
+        .rev()
+        .take(RECENT_MAX)
+        .map(|(key, e)| EventView {
+            id: event_id(key),
+            note: notes.get(key).cloned().or_else(|| e.note.clone()),
+            at: e.at,
+            kind: e.kind,
+        })
+        .collect();
+    let mut undone: Vec<Undone> = store.get(Tree::NoContact, UNDONE_KEY)?.unwrap_or_default();
+    undone.reverse();
     let mut counts = Counts::default();
     for event in record.events() {
         let counter = match event.kind.group() {
@@ -597,6 +710,8 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
         best_days,
         history: streaks,
         today,
+        recent,
+        undone,
         counts,
         milestones: settings.milestones,
     })

@@ -270,6 +270,25 @@ pub enum Ending {
     MovingOn,
 }
 
+/// Where the button after a decision leads: what comes next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Next {
+    /// The first run: tell Crossroads a little about it.
+    Profile,
+    /// A step or the check: the first open one, or, when none is open, the
+    /// first one still to come (its page says what it waits for).
+    Step {
+        /// Which.
+        step: StepId,
+    },
+    /// The ending reached: the moving-on page, or step 6.
+    Ending {
+        /// Which.
+        ending: Ending,
+    },
+}
+
 /// The whole program at a glance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overview {
@@ -279,6 +298,9 @@ pub struct Overview {
     pub steps: Vec<StepView>,
     /// The first open stage: what to do next.
     pub next_step: Option<StepId>,
+    /// What comes next, for the button after each decision (never a dead
+    /// end): the ending once reached, else the next step.
+    pub next: Option<Next>,
     /// Abuse was reported: a small safety banner stays on every screen.
     pub safety_banner: bool,
     /// The ending this program has reached, if any: the home screen fits it.
@@ -330,12 +352,31 @@ pub fn overview(facts: &Facts) -> Overview {
         .iter()
         .find(|s| s.status == StepStatus::Open)
         .map(|s| s.id);
+    let ending = ending(facts);
+    let next = if facts.profile.is_none() {
+        Some(Next::Profile)
+    } else if let Some(ending) = ending {
+        Some(Next::Ending { ending })
+    } else {
+        next_step
+            .or_else(|| {
+                steps
+                    .iter()
+                    .find(|s| {
+                        s.status == StepStatus::Locked
+                            && !matches!(s.locked, Some(LockReason::NotOffered { .. }))
+                    })
+                    .map(|s| s.id)
+            })
+            .map(|step| Next::Step { step })
+    };
     Overview {
         has_profile: facts.profile.is_some(),
         steps,
         next_step,
+        next,
         safety_banner: facts.abuse,
-        ending: ending(facts),
+        ending,
         archived_programs: facts.archived_programs,
     }
 }

@@ -2,14 +2,21 @@
 //! per topic, the questions to ask, a sincere apology from the drafts
 //! vault), the phrasing coach on every note, and the outcome.
 //!
+//! Safety before contact: when something the person wrote brought the
+//! crisis card in the last [`CARE_PAUSE_HOURS`] hours, the step first asks
+//! how they are, offers their safety plan and a line, and suggests waiting
+//! ([`CarePause`]). They may go on: it is their choice, and the answer is
+//! recorded with the moment it was asked ([`CareCheck`]).
+//!
 //! This module records facts; whether step 5 is open is the program's to
 //! say, and the facade checks it before calling the writes here.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::care;
 use crate::coach::{self, Review};
 use crate::drafts;
 use crate::error::{Error, Message, Result};
@@ -93,6 +100,43 @@ pub struct OutcomeEntry {
     pub at: DateTime<Utc>,
 }
 
+/// How long after a crisis reading step 5 first asks how the person is.
+pub const CARE_PAUSE_HOURS: i64 = 72;
+
+/// The person's answer when step 5 asked how they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CareChoice {
+    /// They will wait, as suggested.
+    Wait,
+    /// They are going on now: their choice.
+    GoOn,
+}
+
+/// One time step 5 asked, and what the person answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CareCheck {
+    /// The crisis reading it asked about.
+    pub reading_at: DateTime<Utc>,
+    /// When the person answered.
+    pub answered_at: DateTime<Utc>,
+    /// What they answered.
+    pub choice: CareChoice,
+}
+
+/// Step 5 asks first: something the person wrote recently brought the
+/// crisis card, and they have not chosen to go on since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CarePause {
+    /// When what they wrote brought the card.
+    pub reading_at: DateTime<Utc>,
+    /// When the suggested wait ends (the pause lifts by itself then).
+    pub wait_until: DateTime<Utc>,
+    /// They already answered that they will wait (the step still asks:
+    /// going on stays their choice).
+    pub chose_to_wait: bool,
+}
+
 /// The plan as stored on disk.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -100,6 +144,7 @@ struct Plan {
     notes: BTreeMap<Note, String>,
     apology: Option<u64>,
     outcomes: Vec<OutcomeEntry>,
+    care_checks: Vec<CareCheck>,
 }
 
 /// One note with the coach's reading.
@@ -141,6 +186,53 @@ pub struct ReachOutView {
     pub history: Vec<OutcomeEntry>,
     /// They ended it: trying again takes both of you, and a "no" is an answer.
     pub they_ended_it: bool,
+    /// Set when the step asks how the person is before anything else.
+    pub care_pause: Option<CarePause>,
+    /// Every time the step asked, and the answer, oldest first.
+    pub care_checks: Vec<CareCheck>,
+}
+
+/// Whether step 5 asks how the person is first, at `now`: a crisis reading
+/// in the last [`CARE_PAUSE_HOURS`] hours that they have not chosen to go on
+/// after. A reading "in the future" (the clock was set back) counts as
+/// recent.
+pub fn care_pause(store: &impl Read, now: DateTime<Utc>) -> Result<Option<CarePause>> {
+    let Some(reading_at) = care::last_reading(store)? else {
+        return Ok(None);
+    };
+    let wait_until = reading_at + Duration::hours(CARE_PAUSE_HOURS);
+    if now >= wait_until {
+        return Ok(None);
+    }
+    let checks = load(store)?.care_checks;
+    let answered = |choice| {
+        checks
+            .iter()
+            .any(|c| c.reading_at >= reading_at && c.choice == choice)
+    };
+    if answered(CareChoice::GoOn) {
+        return Ok(None);
+    }
+    Ok(Some(CarePause {
+        reading_at,
+        wait_until,
+        chose_to_wait: answered(CareChoice::Wait),
+    }))
+}
+
+/// Records the person's answer to "how are you doing?". Refused when the
+/// step is not asking.
+pub fn answer_care_check(tx: &mut Tx<'_>, choice: CareChoice, now: DateTime<Utc>) -> Result<()> {
+    let Some(pause) = care_pause(tx, now)? else {
+        return Err(Error::OutOfOrder("careCheckNotAsked".into()));
+    };
+    let mut plan = load(tx)?;
+    plan.care_checks.push(CareCheck {
+        reading_at: pause.reading_at,
+        answered_at: now,
+        choice,
+    });
+    tx.put(Tree::ReachOut, PLAN_KEY, &plan)
 }
 
 fn load(store: &impl Read) -> Result<Plan> {
@@ -169,9 +261,10 @@ fn apologies(store: &impl Read) -> Result<Vec<ApologyView>> {
         .collect())
 }
 
-/// Step 5 as the UI shows it.
-pub fn view(store: &impl Read) -> Result<ReachOutView> {
+/// Step 5 as the UI shows it at `now`.
+pub fn view(store: &impl Read, now: DateTime<Utc>) -> Result<ReachOutView> {
     let plan = load(store)?;
+    let care_pause = care_pause(store, now)?;
     let apologies = apologies(store)?;
     let apology = plan
         .apology
@@ -197,6 +290,8 @@ pub fn view(store: &impl Read) -> Result<ReachOutView> {
         outcome: plan.outcomes.last().map(|e| e.outcome),
         history: plan.outcomes,
         they_ended_it,
+        care_pause,
+        care_checks: plan.care_checks,
     })
 }
 

@@ -21,7 +21,8 @@ fn write_markers(app: &Crossroads) {
     let tz = chrono_tz::UTC;
     let now = t0();
     common::profile_without_dealbreakers(app, MARKERS[0], now);
-    app.save_reflection(Prompt::Reason, MARKERS[1]).unwrap();
+    app.save_reflection(Prompt::Reason, MARKERS[1], now)
+        .unwrap();
     app.decide(Decision::Try, now, tz).unwrap();
     app.save_draft(None, MARKERS[2], false, now).unwrap();
     app.start_no_contact(None, now, tz).unwrap();
@@ -238,4 +239,38 @@ fn an_encrypted_backup_restores_and_asks_for_its_passphrase() {
         app.reflection(t0(), chrono_tz::UTC).unwrap().answers[&Prompt::Reason],
         MARKERS[1]
     );
+}
+
+#[test]
+fn the_help_lines_need_nothing_the_passphrase_seals() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Crossroads::open(dir.path()).unwrap();
+    write_markers(&app);
+    app.set_country("GB", t0()).unwrap();
+    app.save_safety_plan(
+        &engine::care::SafetyPlanInput {
+            calming: "A walk by the river".into(),
+            ..Default::default()
+        },
+        t0(),
+    )
+    .unwrap();
+    app.set_passphrase(
+        "a quiet harbour",
+        "a quiet harbour",
+        KeyCost::for_tests(),
+        t0(),
+    )
+    .unwrap();
+    drop(app);
+    let app = Crossroads::open(dir.path()).unwrap();
+    assert!(app.encryption().locked);
+    // Safety from the lock screen: the country's lines, never an error.
+    assert_eq!(app.country().unwrap().code.as_deref(), Some("GB"));
+    // The plan is the person's own words: it opens after unlocking.
+    assert_eq!(app.safety_plan().unwrap_err().kind(), ErrorKind::Locked);
+    // Choosing another country works while locked too (it seals nothing).
+    app.set_country("IE", t0()).unwrap();
+    app.unlock("a quiet harbour").unwrap();
+    assert_eq!(app.country().unwrap().code.as_deref(), Some("IE"));
 }

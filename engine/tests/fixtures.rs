@@ -189,9 +189,9 @@ fn write_first_release_kinds(app: &Crossroads) {
     )
     .unwrap();
     app.choose_path(ChosenPath::Continue, true, t0).unwrap();
-    app.save_reflection(Prompt::Reason, "We <b>fought</b> about money & time.")
+    app.save_reflection(Prompt::Reason, "We <b>fought</b> about money & time.", t0)
         .unwrap();
-    app.save_reflection(Prompt::Weight, "Small, against four years.")
+    app.save_reflection(Prompt::Weight, "Small, against four years.", t0)
         .unwrap();
     app.set_pattern(Pattern::NotSure, t0, tz).unwrap();
     app.set_growth_way(GrowthWay::Journaling, t0, tz).unwrap();
@@ -559,7 +559,7 @@ fn a_v3_full_store_opens_and_reads_back_every_value() {
     assert_eq!(settings.milestones, [1, 3, 7, 14]);
 
     // Step 5.
-    let plan = app.reach_out().unwrap();
+    let plan = app.reach_out(t7()).unwrap();
     let my_part = plan.notes.iter().find(|n| n.note == Note::MyPart).unwrap();
     assert_eq!(my_part.text, "I shut down when we argued.");
     assert_eq!(
@@ -683,7 +683,7 @@ fn a_backup_of_every_record_kind_restores_value_by_value() {
     let file = app.backup(now, engine::BackupReason::Start).unwrap();
     // Change a little of everything the moving-on path still lets change
     // (the restore must bring back the rest as it was, too).
-    app.save_reflection(Prompt::Weight, "changed").unwrap();
+    app.save_reflection(Prompt::Weight, "changed", now).unwrap();
     app.add_growth_step("a new step", now, tz).unwrap();
     app.log_event(EventKind::Met, Some("met"), now, tz).unwrap();
     app.count_thought(now, tz).unwrap();

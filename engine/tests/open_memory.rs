@@ -62,7 +62,7 @@ const OPEN_BUDGET: usize = 12 * MIB;
 fn start_no_contact(app: &Crossroads, now: DateTime<Utc>) {
     let tz = chrono_tz::UTC;
     common::profile_without_dealbreakers(app, "Sam", now);
-    app.save_reflection(Prompt::Reason, "We wanted different things.")
+    app.save_reflection(Prompt::Reason, "We wanted different things.", now)
         .unwrap();
     app.decide(Decision::Try, now, tz).unwrap();
     app.start_no_contact(None, now, tz).unwrap();

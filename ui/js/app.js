@@ -6,6 +6,7 @@ import { api } from "./api.js";
 import { h, pageTitle } from "./dom.js";
 import { lockReasons, text } from "./strings.js";
 import { armIdleLock, lockScreen } from "./views/privacy.js";
+import { unlockLink } from "./next.js";
 
 // Each screen's module is loaded the first time it is shown, so a start
 // reads and compiles only what its first screen needs (index.html preloads
@@ -80,12 +81,14 @@ function hiddenRoutes(overview) {
   return hidden;
 }
 
-function renderNav(active, full, overview) {
+function renderNav(active, full, overview, { locked = false } = {}) {
   const nav = document.getElementById("nav");
   nav.hidden = false;
   const list = document.getElementById("nav-links");
   const hidden = hiddenRoutes(overview);
-  const items = (full ? navItems() : navItems().filter(([name]) => name === "safety" || name === "archive")).filter(([name]) => !hidden.has(name));
+  let items = (full ? navItems() : navItems().filter(([name]) => name === "safety" || name === "archive")).filter(([name]) => !hidden.has(name));
+  // Locked: the way back to the lock screen, beside Safety.
+  if (locked) items = [["home", text.nav.unlock], ...items];
   list.replaceChildren(
     ...items.map(([name, label]) =>
       h(
@@ -106,6 +109,8 @@ function lockedView(step) {
         pageTitle(text.steps[step.id].title),
         h("p", {}, text.steps[step.id].purpose),
         h("p", { class: "reason", id: "locked-reason" }, lockReasons(step)),
+        // Never a dead end: the way to the step or check that opens it.
+        unlockLink(step.locked),
       ),
   };
 }
@@ -148,6 +153,30 @@ async function renderFatal(main, error) {
 
 let renderCount = 0;
 
+// While the data is locked: Safety (the help lines need nothing the
+// passphrase seals), the safety plan's sealed notice, and the lock screen.
+const lockedRoutes = new Set(["safety", "safety-plan"]);
+async function renderLocked(main, ticket) {
+  const route = lockedRoutes.has(currentRoute()) ? currentRoute() : "locked";
+  let content;
+  try {
+    content = route === "locked" ? lockScreen(render) : await (await routes[route]()).render({ navigate, locked: true });
+  } catch {
+    // Whatever Safety could not read, the lock screen is still a way on.
+    content = lockScreen(render);
+  }
+  if (ticket !== renderCount) return;
+  renderNav(route === "locked" ? "home" : route, false, null, { locked: true });
+  main.replaceChildren(content);
+  main.dataset.view = content.id === "lock-screen" ? "locked" : route;
+  main.setAttribute("aria-busy", "false");
+  if (main.dataset.view !== "locked") {
+    (main.querySelector("h1") || main).focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
+  reportReadyOnce();
+}
+
 // Redraws the navigation after a view changed the program in place
 // (archiving or erasing it) without leaving its screen.
 async function refreshNav() {
@@ -165,13 +194,7 @@ async function render() {
   } catch (error) {
     renderNav(null, false);
     if (error.kind === "locked") {
-      // Only Safety (which needs nothing of theirs) and the lock screen.
-      const showSafety = currentRoute() === "safety";
-      const safety = showSafety ? await routes.safety() : null;
-      main.replaceChildren(showSafety ? await safety.render({ navigate, firstRun: true }) : lockScreen(render));
-      main.dataset.view = showSafety ? "safety" : "locked";
-      main.setAttribute("aria-busy", "false");
-      reportReadyOnce();
+      await renderLocked(main, ticket);
       return;
     }
     await renderFatal(main, error);

@@ -103,31 +103,38 @@ function planSummary(plan) {
 }
 
 /// Builds the card for `care` ({tier, danger_from_someone}, or null when the
-/// person asked for support themselves).
+/// person asked for support themselves), in the order the engine lays it out.
 async function buildCard(care) {
-  const mine = await personalResources();
-  const plan = await api.safetyPlan();
-  const tier = care?.tier ?? "none";
-  const danger = Boolean(care?.danger_from_someone);
-  const key = danger ? "danger" : tier === "higher" ? "higher" : tier === "lower" ? "lower" : "asked";
-  const parts = [h("h2", { id: "crisis-title" }, t.titles[key]), h("p", {}, t.leads[key])];
-  // The emergency number on top when it may be urgent, or when the engine
-  // says the country leads with it (no all-day line, none confirmed, no 911).
-  if (tier === "higher" || danger || !mine.listed || mine.listed.lead !== "lines") parts.push(emergencyFirst(mine));
-  if (!mine.listed || mine.listed.lead === "unconfirmed") parts.push(directory(mine));
-  if (tier === "higher") parts.push(planSummary(plan));
-  if (mine.listed) {
-    const crisis = lineGroup(mine, "crisis", "card-crisis-lines");
-    const abuse = lineGroup(mine, "domestic_abuse", "card-abuse-lines");
-    if (danger) parts.push(abuse, tier !== "none" ? crisis : null);
-    else parts.push(crisis, key === "asked" ? abuse : null);
-  }
-  if (tier === "lower") {
-    parts.push(h("div", { class: "grounding", id: "card-grounding" }, h("h3", {}, t.groundingTitle), h("p", {}, t.grounding)));
-    parts.push(planSummary(plan));
-  }
-  if (!mine.country.chosen) parts.push(h("p", {}, h("a", { href: "#/settings" }, t.chooseCountry)));
-  return { parts, key };
+  const reading = care ? { tier: care.tier, danger_from_someone: Boolean(care.danger_from_someone) } : null;
+  const [mine, card] = await Promise.all([personalResources(), api.careCard(reading)]);
+  const plan = card.parts.includes("plan") ? await api.safetyPlan() : null;
+  const build = {
+    emergency: () => emergencyFirst(mine),
+    directory: () => directory(mine),
+    plan: () => planSummary(plan),
+    make_plan: () => h("p", { id: "card-plan" }, t.planEmpty, " ", h("a", { href: "#/safety-plan" }, t.planMake)),
+    crisis_lines: () => lineGroup(mine, "crisis", "card-crisis-lines"),
+    abuse_lines: () => lineGroup(mine, "domestic_abuse", "card-abuse-lines"),
+    grounding: () => h("div", { class: "grounding", id: "card-grounding" }, h("h3", {}, t.groundingTitle), h("p", {}, t.grounding)),
+    choose_country: () => h("p", {}, h("a", { href: "#/settings" }, t.chooseCountry)),
+    kept: () => h("p", { class: "muted", id: "card-kept" }, t.kept),
+  };
+  const parts = [h("h2", { id: "crisis-title" }, t.titles[card.kind]), h("p", { id: "card-lead" }, t.leads[card.lead]), ...card.parts.map((part) => build[part]?.())];
+  return { parts: parts.filter(Boolean), key: card.kind, planWritten: card.plan_written };
+}
+
+// Scrolls the page (never focus) so the card's help shows: its heading,
+// lead and first help (the emergency number or a line) at least, the whole
+// card when it fits, while what was typed just above it stays in sight.
+function bringIntoView(card) {
+  const view = window.innerHeight;
+  const box = card.getBoundingClientRect();
+  const first = card.querySelector("#card-lead")?.nextElementSibling ?? card;
+  const needed = Math.min(box.height, Math.max(first.getBoundingClientRect().bottom - box.top + 16, view * 0.6));
+  let delta = 0;
+  if (box.top < 0) delta = box.top - 16;
+  else if (box.top + needed > view) delta = box.top + needed - view;
+  if (delta) window.scrollBy({ top: delta, left: 0, behavior: "instant" });
 }
 
 function closeCard() {
@@ -149,14 +156,14 @@ function closeCard() {
 /// back there when the card is closed. `takeFocus` only when the person
 /// asked for it (the Support link).
 export async function showCard(care, { from = null, takeFocus = false } = {}) {
-  const { parts, key } = await buildCard(care);
+  const { parts, key, planWritten } = await buildCard(care);
   document.getElementById("crisis-card")?.remove();
   const close = h("button", { type: "button", class: "secondary", id: "crisis-close" }, text.safety.cardClose);
   const card = h(
     "aside",
     { class: "card crisis-card", id: "crisis-card", "data-tier": care?.tier ?? "none", "data-danger": String(Boolean(care?.danger_from_someone)), "aria-labelledby": "crisis-title", tabindex: "-1" },
     ...parts,
-    h("div", { class: "actions" }, h("a", { href: "#/safety-plan", class: "button-link", id: "card-plan-link" }, t.planLink), h("a", { href: "#/safety", class: "button-link secondary-link" }, text.safety.cardMore), close),
+    h("div", { class: "actions" }, h("a", { href: "#/safety-plan", class: "button-link", id: "card-plan-link" }, planWritten ? t.planLink : t.planMakeLink), h("a", { href: "#/safety", class: "button-link secondary-link" }, text.safety.cardMore), close),
   );
   returnFocusTo = from;
   cardFor = from;
@@ -172,8 +179,7 @@ export async function showCard(care, { from = null, takeFocus = false } = {}) {
   if (near) near.after(card);
   else if (banner) banner.after(card);
   else main.prepend(card);
-  // Bring the card's heading into sight without moving focus or hiding the field.
-  card.querySelector("h2").scrollIntoView({ block: "nearest" });
+  bringIntoView(card);
   announce(`${t.titles[key]} ${t.announce}`);
   if (takeFocus) card.focus();
 }

@@ -104,6 +104,7 @@ const calls = {
     next: (days, when) => t("noContact.next", { days, when }),
     slipLogged: (count) => t("noContact.slipLogged", { count }),
     historyItem: (count, ended, how) => t("noContact.historyItem", { count, ended, how }),
+    undoneItem: (kind, at, undone) => t("noContact.undoneItem", { kind, at, undone }),
     counts: (c) =>
       t("noContact.counts", {
         urges: c.urges_resisted,
@@ -153,7 +154,10 @@ const calls = {
     countAlt: (what, points, from, to) => t("progress.countAlt", { what, points, from, to }),
     pointsAlt: (pairs) => (pairs.length ? t("progress.pointsAlt.list", { items: pairs.join("; ") }) : t("progress.pointsAlt.none")),
   },
-  reachOut: { history: (count) => t("reachOut.history", { count }) },
+  reachOut: {
+    history: (count) => t("reachOut.history", { count }),
+    careCheck: { waitUntil: (when) => t("reachOut.careCheck.waitUntil", { when }) },
+  },
   together: {
     addLabel: (title) => t("together.addLabel", { title }),
     removeLabel: (text) => t("together.removeLabel", { text }),

@@ -339,7 +339,7 @@ fn generate_into(
         ),
     ] {
         engine
-            .save_reflection(prompt, text)
+            .save_reflection(prompt, text, t0)
             .map_err(bad("reflection"))?;
     }
     for step in [

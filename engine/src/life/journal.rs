@@ -110,6 +110,15 @@ impl From<&Entry> for EntryView {
     }
 }
 
+/// Every entry, in no particular order (the archive lists them all).
+pub(crate) fn all(store: &impl Read) -> Result<Vec<EntryView>> {
+    Ok(store
+        .values::<Entry>(Tree::Journal)?
+        .iter()
+        .map(EntryView::from)
+        .collect())
+}
+
 /// The journal as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JournalView {

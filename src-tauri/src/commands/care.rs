@@ -1,7 +1,7 @@
 //! Care: the crisis card's reading of text being typed, the person's
 //! country for the help lines, and their personal safety plan.
 
-use engine::care::{CountryView, SafetyPlan, SafetyPlanInput};
+use engine::care::{CardReading, CardView, CountryView, SafetyPlan, SafetyPlanInput};
 use engine::safety::Care;
 use tauri::State;
 
@@ -13,6 +13,16 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn check_text(state: State<'_, AppState>, text: String) -> CommandResult<Option<Care>> {
     state.run(move |engine, _| engine.check_text(&text)).await
+}
+
+/// The crisis card laid out by the engine for a reading (none: the person
+/// asked for support).
+#[tauri::command]
+pub async fn get_care_card(
+    state: State<'_, AppState>,
+    reading: Option<CardReading>,
+) -> CommandResult<CardView> {
+    state.run(move |engine, _| engine.care_card(reading)).await
 }
 
 /// The person's country, as chosen.

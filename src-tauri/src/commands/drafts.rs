@@ -32,3 +32,9 @@ pub async fn save_pledge(state: State<'_, AppState>, text: String) -> CommandRes
         .run(move |engine, clock| engine.pledge(&text, clock.now()))
         .await
 }
+
+/// Deletes a draft for good; answers with the vault as it is after.
+#[tauri::command]
+pub async fn delete_draft(state: State<'_, AppState>, id: u64) -> CommandResult<VaultView> {
+    state.run(move |engine, _| engine.delete_draft(id)).await
+}

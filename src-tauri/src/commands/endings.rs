@@ -1,7 +1,7 @@
 //! Step 5 (reach out), step 6 (a better relationship) and moving on.
 
 use engine::moving_on::{ArchiveSummary, ArchiveView, Closure, Field};
-use engine::reach_out::{Note, NoteView, Outcome, ReachOutView};
+use engine::reach_out::{CareChoice, Note, NoteView, Outcome, ReachOutView};
 use engine::together::{CheckIn, CooldownView, HouseRulesInput, List, TogetherView};
 use engine::{Overview, TextSaved, TogetherAnswer};
 use tauri::State;
@@ -13,7 +13,21 @@ use crate::state::AppState;
 /// Step 5: the plan with the coach's marks, the apologies, the outcome.
 #[tauri::command]
 pub async fn get_reach_out(state: State<'_, AppState>) -> CommandResult<ReachOutView> {
-    state.run(|engine, _| engine.reach_out()).await
+    state
+        .run(|engine, clock| engine.reach_out(clock.now()))
+        .await
+}
+
+/// Answers step 5's "how are you doing?" after a crisis reading: wait, or
+/// go on (the person's choice, recorded).
+#[tauri::command]
+pub async fn answer_care_check(
+    state: State<'_, AppState>,
+    choice: CareChoice,
+) -> CommandResult<ReachOutView> {
+    state
+        .run(move |engine, clock| engine.answer_care_check(choice, clock.now(), clock.zone()))
+        .await
 }
 
 /// Saves one note of the conversation plan; answers with the coach's reading.

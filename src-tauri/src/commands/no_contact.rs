@@ -31,6 +31,33 @@ pub async fn start_no_contact(
     Ok(view)
 }
 
+/// Undoes a logged moment (the streak is recomputed, the history says
+/// so); the notifier re-plans at once.
+#[tauri::command]
+pub async fn undo_event(
+    state: State<'_, AppState>,
+    wake: State<'_, Wake>,
+    id: String,
+) -> CommandResult<NoContactView> {
+    let view = state
+        .run(move |engine, clock| engine.undo_event(&id, clock.now(), clock.zone()))
+        .await?;
+    wake.now();
+    Ok(view)
+}
+
+/// Changes (or removes, when empty) the note of a logged moment.
+#[tauri::command]
+pub async fn set_event_note(
+    state: State<'_, AppState>,
+    id: String,
+    note: String,
+) -> CommandResult<Logged> {
+    state
+        .run(move |engine, clock| engine.set_event_note(&id, &note, clock.now(), clock.zone()))
+        .await
+}
+
 /// Logs what happened in two taps; the notifier re-plans at once.
 #[tauri::command]
 pub async fn log_event(

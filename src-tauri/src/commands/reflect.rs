@@ -23,7 +23,7 @@ pub async fn save_reflection(
     value: String,
 ) -> CommandResult<TextSaved> {
     state
-        .run(move |engine, _| engine.save_reflection(prompt, &value))
+        .run(move |engine, clock| engine.save_reflection(prompt, &value, clock.now()))
         .await
 }
 

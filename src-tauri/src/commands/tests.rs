@@ -1005,6 +1005,47 @@ fn every_free_text_answer_carries_the_cards_reading() {
 }
 
 #[test]
+fn the_card_is_laid_out_by_the_engine_with_the_emergency_number_on_every_tier() {
+    let h = Harness::new();
+    h.call("set_country", json!({ "country": "US" })).unwrap();
+    let lower = h
+        .call(
+            "get_care_card",
+            json!({ "reading": { "tier": "lower", "danger_from_someone": false } }),
+        )
+        .unwrap();
+    assert_eq!(lower["kind"], "lower");
+    assert_eq!(lower["lead"], "lower_no_plan", "no plan yet: {lower}");
+    assert_eq!(
+        lower["parts"],
+        json!([
+            "crisis_lines",
+            "emergency",
+            "grounding",
+            "make_plan",
+            "kept"
+        ])
+    );
+    let asked = h.call("get_care_card", json!({ "reading": null })).unwrap();
+    assert_eq!(asked["kind"], "asked");
+    assert!(asked["parts"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("emergency")));
+    for (args, arg) in [
+        (json!({ "reading": { "tier": "highest" } }), "reading"),
+        (json!({ "reading": "higher" }), "reading"),
+        (
+            json!({ "reading": { "tier": "lower", "danger_from_someone": "yes" } }),
+            "reading",
+        ),
+    ] {
+        let err = h.call("get_care_card", args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+}
+
+#[test]
 fn text_being_typed_is_checked_without_storing_and_too_long_is_refused() {
     let h = Harness::new();
     assert_eq!(
@@ -1505,6 +1546,187 @@ fn reaching_out_early_is_refused_with_the_days_to_go_and_stores_nothing() {
     let reach = step(&h.call("get_overview", json!({})).unwrap(), "reach_out");
     assert_eq!(reach["locked"]["code"], "needs_no_contact_days");
     assert_eq!(reach["locked"]["remaining"], 14);
+}
+
+#[test]
+fn drafts_pledge_and_logged_moments_can_be_changed_or_undone_at_once_losing_nothing() {
+    let h = through_step_two(Some("2026-05-20T11:00"));
+    let commits = || h._app.state::<AppState>().engine().unwrap().commit_count();
+    // Bad input: a typed error naming the field, or a refusal at the
+    // boundary naming the argument; nothing stored either way.
+    let before = commits();
+    for (command, args, field) in [
+        ("delete_draft", json!({ "id": 12345 }), "id"),
+        ("undo_event", json!({ "id": "not an id" }), "id"),
+        ("undo_event", json!({ "id": "00".repeat(16) }), "id"),
+        ("set_event_note", json!({ "id": "zz", "note": "x" }), "id"),
+        ("save_pledge", json!({ "text": "  " }), "pledge"),
+    ] {
+        let err = h.call(command, args).unwrap_err();
+        assert_eq!(err["field"], field, "{command}: {err}");
+    }
+    for (command, args, arg) in [
+        ("delete_draft", json!({ "id": "one" }), "id"),
+        ("delete_draft", json!({ "id": -1 }), "id"),
+        ("undo_event", json!({ "id": 7 }), "id"),
+        ("set_event_note", json!({ "id": "00" }), "note"),
+    ] {
+        let err = h.call(command, args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+    assert_eq!(commits(), before, "nothing stored");
+
+    // Forty drafts and forty moments, then all at once: every other draft
+    // edited, the rest deleted; every other moment's note changed, the rest
+    // undone; the pledge rewritten meanwhile.
+    let drafts: Vec<u64> = (0..40)
+        .map(|i| {
+            h.call(
+                "save_draft",
+                json!({ "id": null, "text": format!("draft {i}"), "apology_for_later": false }),
+            )
+            .unwrap()["id"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    let moments: Vec<String> = (0..40)
+        .map(|i| {
+            h.clock.advance(chrono::Duration::seconds(1));
+            let logged = h
+                .call(
+                    "log_event",
+                    json!({ "kind": "urge_resisted", "note": format!("note {i}") }),
+                )
+                .unwrap();
+            logged["recent"][0]["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    let mut threads = Vec::new();
+    for (i, id) in drafts.iter().copied().enumerate() {
+        let webview = h.webview.clone();
+        threads.push(std::thread::spawn(move || {
+            if i % 2 == 0 {
+                Harness::call_on(
+                    &webview,
+                    "save_draft",
+                    json!({ "id": id, "text": format!("edited {i}"), "apology_for_later": false }),
+                )
+                .unwrap();
+            } else {
+                Harness::call_on(&webview, "delete_draft", json!({ "id": id })).unwrap();
+            }
+        }));
+    }
+    for (i, id) in moments.iter().cloned().enumerate() {
+        let webview = h.webview.clone();
+        threads.push(std::thread::spawn(move || {
+            if i % 2 == 0 {
+                Harness::call_on(
+                    &webview,
+                    "set_event_note",
+                    json!({ "id": id, "note": format!("changed {i}") }),
+                )
+                .unwrap();
+            } else {
+                Harness::call_on(&webview, "undo_event", json!({ "id": id })).unwrap();
+            }
+        }));
+    }
+    for i in 0..10 {
+        let webview = h.webview.clone();
+        threads.push(std::thread::spawn(move || {
+            Harness::call_on(
+                &webview,
+                "save_pledge",
+                json!({ "text": format!("pledge {i}") }),
+            )
+            .unwrap();
+        }));
+    }
+    for t in threads {
+        t.join().unwrap();
+    }
+    let vault = h.call("get_vault", json!({})).unwrap();
+    let texts: std::collections::BTreeSet<String> = vault["drafts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap().to_owned())
+        .collect();
+    let expected: std::collections::BTreeSet<String> =
+        (0..40).step_by(2).map(|i| format!("edited {i}")).collect();
+    assert_eq!(texts, expected, "every edit kept, every deletion done");
+    assert!(vault["pledge"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("pledge "));
+    assert!(vault["pledge"]["rewritten_at"].is_string());
+
+    let view = h.call("get_no_contact", json!({})).unwrap();
+    assert_eq!(view["counts"]["urges_resisted"], 20);
+    assert_eq!(view["undone"].as_array().unwrap().len(), 20);
+    let notes: std::collections::BTreeSet<String> = view["recent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["note"].as_str().unwrap().to_owned())
+        .collect();
+    // The ten newest left are the ten highest even numbers, all changed.
+    let expected: std::collections::BTreeSet<String> = (20..40)
+        .step_by(2)
+        .map(|i| format!("changed {i}"))
+        .collect();
+    assert_eq!(notes, expected);
+}
+
+#[test]
+fn after_a_crisis_reading_step_five_asks_first_and_records_the_answer() {
+    let h = through_step_two(Some("2026-05-18T11:00"));
+    let commits = || h._app.state::<AppState>().engine().unwrap().commit_count();
+    let view = h.call("get_reach_out", json!({})).unwrap();
+    assert_eq!(view["care_pause"], Value::Null);
+    let before = commits();
+    let err = h
+        .call("answer_care_check", json!({ "choice": "go_on" }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "{err}");
+    assert_eq!(commits(), before, "nothing stored");
+
+    let saved = h
+        .call(
+            "save_journal_entry",
+            json!({ "id": null, "text": "some nights I think everyone would be better off without me", "prompt": null }),
+        )
+        .unwrap();
+    assert_eq!(saved["crisis_support"], true);
+    h.clock.advance(chrono::Duration::minutes(5));
+    let view = h.call("get_reach_out", json!({})).unwrap();
+    assert_eq!(view["care_pause"]["chose_to_wait"], false, "{view}");
+    assert!(view["care_pause"]["wait_until"].is_string());
+
+    let before = commits();
+    for (args, arg) in [
+        (json!({ "choice": "maybe" }), "choice"),
+        (json!({ "choice": 1 }), "choice"),
+        (json!({}), "choice"),
+    ] {
+        let err = h.call("answer_care_check", args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+    assert_eq!(commits(), before, "nothing stored");
+
+    let waited = h
+        .call("answer_care_check", json!({ "choice": "wait" }))
+        .unwrap();
+    assert_eq!(waited["care_pause"]["chose_to_wait"], true);
+    let on = h
+        .call("answer_care_check", json!({ "choice": "go_on" }))
+        .unwrap();
+    assert_eq!(on["care_pause"], Value::Null);
+    let checks = on["care_checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 2);
+    assert_eq!(checks[1]["choice"], "go_on");
 }
 
 #[test]

@@ -6,6 +6,7 @@ import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
 import { linesFor } from "./safety.js";
 import { personalResources } from "../care.js";
+import { nextButton } from "../next.js";
 
 const t = text.dealbreakers;
 
@@ -35,7 +36,7 @@ function hurtPointer(view) {
   return h("section", { class: "card gentle", id: "hurt-support", "aria-labelledby": "hurt-title" }, h("h2", { id: "hurt-title" }, q.title), h("p", {}, q.body));
 }
 
-async function recommendation(view, rerender) {
+async function recommendation(view, rerender, overview) {
   if (!view.answers) return null;
   if (!view.recommend_not_pursuing && view.hurt_them) {
     // The four answers raise nothing, but the program will not coach them back.
@@ -68,7 +69,7 @@ async function recommendation(view, rerender) {
   }
   const oneWay = view.paths_offered.length === 1;
   if (view.path) {
-    parts.push(h("p", { class: "chosen", id: "chosen-path" }, t.chosen[view.path]));
+    parts.push(h("p", { class: "chosen", id: "chosen-path" }, t.chosen[view.path]), nextButton(overview));
   } else {
     const ack = h("input", { type: "checkbox", id: "acknowledged", "aria-describedby": "acknowledged-error" });
     const error = h("p", { class: "form-error", id: "path-error", role: "alert", hidden: true });
@@ -105,7 +106,7 @@ async function recommendation(view, rerender) {
   return h("section", { class: "card recommendation", id: "verdict", "aria-labelledby": "verdict-title" }, ...parts);
 }
 
-export async function render({ navigate }) {
+export async function render({ navigate, overview }) {
   const root = h("div", { class: "narrow dealbreakers" });
   async function draw() {
     const view = await api.dealbreakers();
@@ -132,7 +133,7 @@ export async function render({ navigate }) {
         showFieldError(form, error, formError);
       }
     });
-    const verdict = await recommendation(view, () => navigate("dealbreakers"));
+    const verdict = await recommendation(view, () => navigate("dealbreakers"), overview);
     root.replaceChildren(...[pageTitle(t.title), h("p", { class: "lead" }, t.lead), form, hurtPointer(view), verdict].filter(Boolean));
   }
   await draw();

@@ -67,23 +67,70 @@ function done(message, navigate) {
   );
 }
 
+// The moment the program is archived: a quiet closing screen, not a status line.
+function closing(navigate) {
+  return h(
+    "section",
+    { class: "card closing", id: "closed", "aria-labelledby": "closing-title" },
+    h("h2", { id: "closing-title", tabindex: "-1" }, t.closingTitle),
+    h("p", {}, t.closingLead),
+    h("p", {}, t.closingKept),
+    h(
+      "div",
+      { class: "actions" },
+      h("a", { href: "#/archive", class: "button-link", id: "read-archive" }, t.readArchive),
+      h("button", { type: "button", class: "secondary", id: "new-program", onclick: () => navigate("welcome") }, t.newProgram),
+    ),
+  );
+}
+
 function closeCard(root, navigate, refreshNav) {
   const archiveError = h("p", { class: "field-error", id: "archive-error", hidden: true, tabindex: "-1" });
+  // Archiving is asked first: one click only opens the question.
+  const confirm = h(
+    "div",
+    { class: "confirm", id: "archive-confirm", hidden: true },
+    h("p", {}, t.archiveConfirm),
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "primary",
+          id: "confirm-archive",
+          onclick: async () => {
+            try {
+              await api.archiveProgram();
+              announce(t.closingTitle);
+              const moment = closing(navigate);
+              root.replaceChildren(pageTitle(t.title), moment);
+              moment.querySelector("h2").focus();
+              await refreshNav().catch(() => {}); // the next screen draws it anyway
+            } catch (e) {
+              showFieldError(card, e, archiveError);
+            }
+          },
+        },
+        t.archiveYes,
+      ),
+      h("button", { type: "button", class: "secondary", id: "cancel-archive", onclick: () => { confirm.hidden = true; archive.hidden = false; archive.focus(); } }, t.archiveCancel),
+    ),
+  );
+  confirm.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") confirm.querySelector("#cancel-archive").click();
+  });
   const archive = h(
     "button",
     {
       type: "button",
       class: "primary",
       id: "archive-program",
-      onclick: async () => {
-        try {
-          await api.archiveProgram();
-          announce(t.archived);
-          root.replaceChildren(pageTitle(t.title), done(t.archived, navigate));
-          await refreshNav().catch(() => {}); // the next screen draws it anyway
-        } catch (e) {
-          showFieldError(card, e, archiveError);
-        }
+      onclick: () => {
+        archive.hidden = true;
+        confirm.hidden = false;
+        confirm.querySelector("#confirm-archive").focus();
       },
     },
     t.archiveButton,
@@ -110,7 +157,7 @@ function closeCard(root, navigate, refreshNav) {
       showFieldError(erase, e, erase.querySelector(".field-error"));
     }
   });
-  const card = h("section", { class: "card", id: "close", "aria-labelledby": "close-title" }, h("h2", { id: "close-title" }, t.closeTitle), h("p", {}, t.closeLead), h("div", { class: "actions" }, archive), archiveError, erase);
+  const card = h("section", { class: "card", id: "close", "aria-labelledby": "close-title" }, h("h2", { id: "close-title" }, t.closeTitle), h("p", {}, t.closeLead), h("div", { class: "actions" }, archive), confirm, archiveError, erase);
   return card;
 }
 

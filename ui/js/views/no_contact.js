@@ -204,6 +204,98 @@ function todayCard(view) {
   );
 }
 
+// The latest logged moments: each can be undone (asked first) or its note
+// changed. The engine recomputes the count and keeps the undoing on record.
+function recentItem(e, refresh) {
+  const item = h("li", { "data-kind": e.kind, "data-id": e.id });
+  const error = h("p", { class: "field-error", id: `recent-${e.id}-error`, hidden: true, tabindex: "-1" });
+  function show() {
+    const confirm = h(
+      "div",
+      { class: "confirm", hidden: true },
+      h("p", {}, t.undoConfirm),
+      h(
+        "div",
+        { class: "actions" },
+        h(
+          "button",
+          {
+            type: "button",
+            class: "primary",
+            "data-undo-yes": e.id,
+            onclick: async () => {
+              try {
+                await api.undoEvent(e.id);
+                await refresh(t.undoneMessage);
+              } catch (err) {
+                showFieldError(item, err, error);
+              }
+            },
+          },
+          t.undoYes,
+        ),
+        h("button", { type: "button", class: "secondary", onclick: () => { confirm.hidden = true; row.hidden = false; row.querySelector("[data-undo]").focus(); } }, t.undoNo),
+      ),
+    );
+    confirm.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") confirm.querySelector("button.secondary").click();
+    });
+    const row = h(
+      "div",
+      { class: "actions compact" },
+      h("button", { type: "button", class: "link", "data-edit-note": e.id, onclick: editNote }, t.editNote),
+      h("button", { type: "button", class: "link", "data-undo": e.id, onclick: () => { row.hidden = true; confirm.hidden = false; confirm.querySelector("button").focus(); } }, t.undo),
+    );
+    item.replaceChildren(
+      h("span", { class: "when" }, formatWhen(e.at)),
+      " ",
+      t.kinds[e.kind],
+      e.note ? h("span", { class: "note" }, ` — ${e.note}`) : null,
+      row,
+      confirm,
+      error,
+    );
+  }
+  function editNote() {
+    const id = `note-${e.id}`;
+    const input = watchField(h("input", { type: "text", id, autocomplete: "off", "aria-describedby": `${id}-error` }));
+    input.value = e.note ?? "";
+    const fieldError = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+    const form = h(
+      "form",
+      { class: "edit-note", novalidate: true },
+      h("div", { class: "field" }, h("label", { for: id }, t.noteLabel), input, fieldError),
+      h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", "data-save-note": e.id }, t.saveNote), h("button", { type: "button", class: "secondary", onclick: show }, t.cancel)),
+    );
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      clearFieldErrors(form);
+      try {
+        const after = await api.setEventNote(e.id, input.value);
+        await refresh(text.saved);
+        if (after.care) await offerCare(after.care, null);
+      } catch (err) {
+        showFieldError(form, err, fieldError);
+      }
+    });
+    item.replaceChildren(h("span", { class: "when" }, formatWhen(e.at)), " ", t.kinds[e.kind], form);
+    input.focus();
+  }
+  show();
+  return item;
+}
+
+function recentCard(view, refresh) {
+  if (!view.recent.length) return null;
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "recent-title" },
+    h("h2", { id: "recent-title" }, t.recentTitle),
+    h("p", { class: "muted" }, t.recentLead),
+    h("ul", { class: "entries", id: "recent" }, view.recent.map((e) => recentItem(e, refresh))),
+  );
+}
+
 function historyCard(view) {
   return h(
     "section",
@@ -216,6 +308,13 @@ function historyCard(view) {
           view.history.map((s) => h("li", {}, t.historyItem(s.days, formatWhen(s.ended_at), t.kinds[s.ended_by]))),
         )
       : h("p", { class: "muted", id: "history" }, t.historyEmpty),
+    view.undone.length
+      ? h(
+          "ul",
+          { class: "entries", id: "undone" },
+          view.undone.map((u) => h("li", { "data-kind": u.kind }, t.undoneItem(t.kinds[u.kind], formatWhen(u.at), formatWhen(u.undone_at)))),
+        )
+      : null,
   );
 }
 
@@ -270,7 +369,7 @@ export async function render({ navigate }) {
     const [view, check] = await Promise.all([api.noContact(), api.dealbreakers()]);
     const ifTheyReachOut = check.abuse ? dontEngageCard(await personalResources()) : spaceCard();
     const parts = view.current
-      ? [countCard(view), logCard(view, refresh, navigate), todayCard(view), historyCard(view), rulesCard(), ifTheyReachOut]
+      ? [countCard(view), logCard(view, refresh, navigate), todayCard(view), recentCard(view, refresh), historyCard(view), rulesCard(), ifTheyReachOut].filter(Boolean)
       : [startForm(refresh), rulesCard(), ifTheyReachOut];
     root.replaceChildren(pageTitle(t.title), ...parts);
     if (message) {

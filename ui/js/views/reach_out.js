@@ -6,7 +6,11 @@ import { api } from "../api.js";
 import { announce, h, pageTitle, markedText } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
+import { formatWhen } from "../format.js";
+import { emergencyFirst, personalResources } from "../care.js";
+import { lineList } from "./safety.js";
 import { savedNote } from "./notes.js";
+import { nextButton } from "../next.js";
 
 const t = text.reachOut;
 
@@ -117,10 +121,57 @@ function outcomeForm(view, navigate) {
   return form;
 }
 
-export async function render({ navigate }) {
+// After a crisis reading in the last days the engine says the step asks
+// first: how the person is, their plan and a line, and a suggestion to
+// wait. Going on is their choice; the engine records the answer.
+async function careCheck(pause, redraw) {
+  const c = t.careCheck;
+  const mine = await personalResources();
+  const error = h("p", { class: "field-error", id: "care-check-error", hidden: true, tabindex: "-1" });
+  const section = h("section", { class: "card care-check", id: "care-check", "aria-labelledby": "care-check-title" });
+  const answer = async (choice) => {
+    try {
+      await api.answerCareCheck(choice);
+      announce(text.saved);
+      await redraw();
+    } catch (e) {
+      showFieldError(section, e, error);
+    }
+  };
+  const parts = [
+    h("h2", { id: "care-check-title" }, c.title),
+    h("p", {}, c.lead),
+    h("p", { id: "care-wait-until" }, c.waitUntil(formatWhen(pause.wait_until))),
+    pause.chose_to_wait ? h("p", { class: "note-box", id: "care-waiting" }, c.waiting) : null,
+    h("p", {}, h("a", { href: "#/safety-plan", class: "button-link", id: "care-plan" }, c.planLink)),
+    h(
+      "div",
+      { class: "care-lines", id: "care-lines" },
+      h("h3", {}, c.linesTitle),
+      emergencyFirst(mine),
+      ...(mine.listed ? lineList(mine.listed, ["crisis"]) : []),
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      pause.chose_to_wait ? null : h("button", { type: "button", class: "primary", id: "care-wait", onclick: () => answer("wait") }, c.wait),
+      h("button", { type: "button", class: "secondary", id: "care-go-on", "aria-describedby": "care-go-on-hint", onclick: () => answer("go_on") }, c.goOn),
+    ),
+    h("p", { class: "hint", id: "care-go-on-hint" }, c.goOnHint),
+    error,
+  ];
+  section.replaceChildren(...parts.filter(Boolean));
+  return section;
+}
+
+export async function render({ navigate, overview }) {
   const root = h("div", { class: "narrow reach-out" });
   async function draw() {
     const view = await api.reachOut();
+    if (view.care_pause) {
+      root.replaceChildren(pageTitle(t.title), await careCheck(view.care_pause, draw));
+      return;
+    }
     const final = view.outcome === "want_to_try" || view.outcome === "no";
     root.replaceChildren(
       pageTitle(t.title),
@@ -129,7 +180,7 @@ export async function render({ navigate }) {
       view.they_ended_it ? h("p", { class: "note-box", id: "both-of-you" }, t.bothOfYou) : null,
       h("section", { class: "card form", "aria-labelledby": "plan-title" }, h("h2", { id: "plan-title" }, t.planTitle), h("p", { class: "hint", id: "listen" }, t.listen), view.notes.map(noteField)),
       apologySection(view, draw),
-      final ? h("p", { class: "card", id: "outcome-final" }, t.outcomes[view.outcome]) : outcomeForm(view, navigate),
+      final ? h("div", { class: "card", id: "outcome-final" }, h("p", {}, t.outcomes[view.outcome]), nextButton(overview)) : outcomeForm(view, navigate),
     );
   }
   await draw();

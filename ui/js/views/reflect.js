@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
+import { nextButton } from "../next.js";
 import { offerCare, supportLink } from "../care.js";
 
 const t = text.reflect;
@@ -119,7 +120,7 @@ function growthPlan(view, redraw) {
   );
 }
 
-function decision(view, redraw, navigate) {
+function decision(view, redraw, navigate, overview) {
   const error = h("p", { class: "form-error", id: "decision-error", role: "alert", tabindex: "-1", hidden: true });
   const decide = async (choice) => {
     try {
@@ -136,6 +137,7 @@ function decision(view, redraw, navigate) {
     h("h2", { id: "decision-title" }, t.decisionTitle),
     h("p", {}, t.decisionLead),
     view.decision ? h("p", { class: "chosen", id: "decided" }, t.decided[view.decision]) : null,
+    view.decision ? nextButton(overview) : null,
     h(
       "div",
       { class: "actions" },
@@ -147,7 +149,7 @@ function decision(view, redraw, navigate) {
   return section;
 }
 
-export async function render({ navigate }) {
+export async function render({ navigate, overview }) {
   const root = h("div", { class: "narrow reflect" });
   async function draw(focusId) {
     const view = await api.reflection();
@@ -166,7 +168,7 @@ export async function render({ navigate }) {
         autosaved("pattern_details", t.prompts.pattern_details[0], t.prompts.pattern_details[1], view.answers.pattern_details),
       ),
       growthPlan(view, draw),
-      decision(view, draw, navigate),
+      decision(view, draw, navigate, overview),
     );
     if (focusId) root.querySelector(`#${focusId}`)?.focus();
   }

@@ -80,7 +80,7 @@ export function countryPicker(resources, country, onSaved) {
   );
 }
 
-export async function render() {
+export async function render({ locked = false } = {}) {
   let mine = await personalResources();
   // Not a live region: a new country is announced in one sentence, not by
   // reading every line out.
@@ -96,7 +96,7 @@ export async function render() {
       "section",
       { class: "card plan-invite", "aria-labelledby": "plan-invite-title" },
       h("h2", { id: "plan-invite-title" }, text.plan.openFromSafety),
-      h("p", {}, text.plan.openFromSafetyLead),
+      h("p", { id: "plan-invite-lead" }, locked ? text.plan.sealedShort : text.plan.openFromSafetyLead),
       h("a", { href: "#/safety-plan", class: "button-link", id: "open-safety-plan" }, t.planLink),
     ),
     h("p", { class: "lead" }, t.lead),

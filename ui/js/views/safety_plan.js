@@ -12,7 +12,27 @@ import { linesFor } from "./safety.js";
 const t = text.plan;
 const FIELDS = ["warning_signs", "calming", "people_places", "who_to_call", "safer_surroundings"];
 
-export async function render() {
+// While locked: the plan is the person's own words, sealed by the
+// passphrase; the page says so, offers the way to unlock, and still shows
+// the country's lines (they need nothing sealed).
+async function renderSealed() {
+  const mine = await personalResources();
+  return h(
+    "div",
+    { class: "narrow safety-plan" },
+    pageTitle(t.sealedTitle),
+    h(
+      "section",
+      { class: "card", id: "plan-sealed" },
+      h("p", { class: "lead" }, t.sealedLead),
+      h("a", { href: "#/home", class: "button-link", id: "plan-unlock" }, t.unlockToOpen),
+    ),
+    h("section", { class: "card plan-lines", id: "plan-lines", "aria-label": t.linesTitle }, h("h2", {}, t.linesTitle), ...linesFor(mine)),
+  );
+}
+
+export async function render({ locked = false } = {}) {
+  if (locked) return renderSealed();
   const [plan, mine] = await Promise.all([api.safetyPlan(), personalResources()]);
   const areas = {};
   const fields = FIELDS.map((name) => {
