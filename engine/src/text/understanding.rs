@@ -38,6 +38,10 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "crisis_t4.tsv",
             "crisis_t5.tsv",
             "crisis_t6.tsv",
+            "crisis_t7.tsv",
+            "crisis_t8.tsv",
+            "crisis_t9.tsv",
+            "crisis_t10.tsv",
         ],
     ),
     (
