@@ -948,8 +948,8 @@ fn a_restore_that_fails_keeps_offering_the_backups_and_a_good_one_then_works() {
 fn days_in(message: &crate::notifier::Message) -> Vec<u32> {
     if let Some(list) = message
         .body
-        .split_once("milestones (")
-        .and_then(|(_, rest)| rest.split_once(')'))
+        .split_once("milestones: ")
+        .and_then(|(_, rest)| rest.split_once('.'))
     {
         return list
             .0
