@@ -3445,3 +3445,48 @@ async fn words_and_formats_follow_the_person_and_the_locale() {
     app.screenshot("live-spanish-times").await;
     app.close().await;
 }
+
+/// Warmth: day 7 and the ending chosen get a quiet word in the window,
+/// once each, closed with "Thank you".
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn warmth_a_week_and_the_ending_get_a_quiet_moment_in_the_window() {
+    let home = TestHome::new();
+    let app = App::start(&home).await;
+    through_the_pledge(&app, "Sam").await;
+    let since = chrono::Utc::now() - chrono::Duration::days(7) - chrono::Duration::minutes(2);
+    let started = app
+        .invoke("start_no_contact", json!({ "since": utc_wall_time(since) }))
+        .await;
+    assert!(started.get("ok").is_some(), "{started}");
+    app.go("home").await;
+    assert_eq!(app.text("#moment h2").await, "One week");
+    let text = app.text("#moment").await;
+    assert!(!text.contains('!'), "calm, no exclamations: {text}");
+    app.screenshot("moment-week").await;
+    app.click("#moment-close").await;
+    app.eventually("return !document.getElementById('moment');")
+        .await;
+    app.go("no-contact").await;
+    app.go("home").await;
+    assert_eq!(
+        app.script("return !document.getElementById('moment');")
+            .await,
+        json!(true),
+        "once"
+    );
+    app.close().await;
+
+    // The ending chosen, in dark mode.
+    let app = App::start_with(&home, &[("GTK_THEME", "Adwaita:dark")]).await;
+    app.go("moving-on").await;
+    app.click("#choose-moving-on").await;
+    app.click("#confirm-moving-on").await;
+    app.wait_for("#closure").await;
+    assert_eq!(app.text("#moment h2").await, "You chose your own path");
+    app.screenshot("moment-ending-dark").await;
+    app.click("#moment-close").await;
+    app.eventually("return !document.getElementById('moment');")
+        .await;
+    app.close().await;
+}

@@ -1681,6 +1681,44 @@ fn drafts_pledge_and_logged_moments_can_be_changed_or_undone_at_once_losing_noth
 }
 
 #[test]
+fn a_milestone_moment_shows_once_and_bad_answers_store_nothing() {
+    // Started 14 days and an hour before the pinned clock, in Berlin.
+    let h = through_step_two(Some("2026-05-18T11:00"));
+    let commits = || h._app.state::<AppState>().engine().unwrap().commit_count();
+    let moment = h.call("get_moment", json!({})).unwrap();
+    assert_eq!(
+        moment,
+        json!({ "kind": "milestone", "days": 14, "moving_on": false })
+    );
+    let before = commits();
+    let err = h
+        .call(
+            "acknowledge_moment",
+            json!({ "moment": { "kind": "milestone", "days": 7, "moving_on": false } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "{err}");
+    for (args, arg) in [
+        (json!({ "moment": { "kind": "birthday" } }), "moment"),
+        (
+            json!({ "moment": { "kind": "ending", "ending": "maybe" } }),
+            "moment",
+        ),
+        (json!({ "moment": "milestone" }), "moment"),
+        (json!({}), "moment"),
+    ] {
+        let err = h.call("acknowledge_moment", args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+    assert_eq!(commits(), before, "nothing stored");
+    let next = h
+        .call("acknowledge_moment", json!({ "moment": moment }))
+        .unwrap();
+    assert_eq!(next, Value::Null);
+    assert_eq!(h.call("get_moment", json!({})).unwrap(), Value::Null);
+}
+
+#[test]
 fn after_a_crisis_reading_step_five_asks_first_and_records_the_answer() {
     let h = through_step_two(Some("2026-05-18T11:00"));
     let commits = || h._app.state::<AppState>().engine().unwrap().commit_count();
