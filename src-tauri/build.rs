@@ -10,6 +10,8 @@ const COMMANDS: &[&str] = &[
     "get_words",
     "set_language",
     "get_overview",
+    "get_moment",
+    "acknowledge_moment",
     "get_profile",
     "save_profile",
     "send_test_notification",

@@ -41,6 +41,10 @@ pub struct Answers {
     /// afraid they might. Support for stopping first; no way back to them.
     #[serde(default)]
     pub hurt_them: bool,
+    /// Whether the fifth question was answered at all ("no" is an answer,
+    /// and reads back as "no", not as "I'd rather not say").
+    #[serde(default)]
+    pub hurt_them_answered: bool,
     /// When the answers were given.
     pub answered_at: DateTime<Utc>,
 }
@@ -118,9 +122,12 @@ pub fn answer_with(
 ) -> Result<DealbreakerView> {
     let previous: Option<Answers> = tx.get(Tree::Program, ANSWERS_KEY)?;
     let abusive = yes_no(input.abusive, "abusive")?;
-    let hurt_them = match hurt_them {
-        Choice::Empty => previous.is_some_and(|p| p.hurt_them),
-        answer => yes_no(answer, "hurt_them")?,
+    let (hurt_them, hurt_them_answered) = match hurt_them {
+        Choice::Empty => (
+            previous.is_some_and(|p| p.hurt_them),
+            previous.is_some_and(|p| p.hurt_them || p.hurt_them_answered),
+        ),
+        answer => (yes_no(answer, "hurt_them")?, true),
     };
     let answers = Answers {
         cheated: yes_no(input.cheated, "cheated")?,
@@ -128,6 +135,7 @@ pub fn answer_with(
         put_down: yes_no(input.put_down, "put_down")?,
         abusive,
         hurt_them,
+        hurt_them_answered,
         answered_at: now,
     };
     if previous.is_some_and(|p| p.abusive) && !answers.abusive {
@@ -371,6 +379,28 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.field(), Some("hurt_them"));
         assert!(view(&store).unwrap().hurt_them);
+    }
+
+    #[test]
+    fn a_no_to_the_fifth_question_reads_back_as_no() {
+        let now = instant("2026-03-01T10:00:00Z");
+        let (_dir, store) = temp_store();
+        let all_no = || input("no", "no", "no", "no");
+        let v = store
+            .transact(|tx| answer_with(tx, &all_no(), Choice::from("no"), now))
+            .unwrap();
+        let answers = v.answers.unwrap();
+        assert!(!answers.hurt_them && answers.hurt_them_answered);
+        // Answering the four again without the fifth keeps the "no".
+        let again = store
+            .transact(|tx| answer_with(tx, &all_no(), Choice::Empty, now))
+            .unwrap();
+        assert!(again.answers.unwrap().hurt_them_answered);
+        let (_dir, fresh) = temp_store();
+        let none = fresh
+            .transact(|tx| answer_with(tx, &all_no(), Choice::Empty, now))
+            .unwrap();
+        assert!(!none.answers.unwrap().hurt_them_answered);
     }
 
     #[test]

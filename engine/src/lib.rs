@@ -72,6 +72,7 @@ pub mod error;
 pub mod language;
 pub mod life;
 pub mod markdown;
+pub mod moments;
 pub mod moving_on;
 pub mod no_contact;
 pub mod outbox;
@@ -489,6 +490,45 @@ impl Crossroads {
             crisis_support: care.is_some(),
             care,
         })
+    }
+
+    /// The moment the window acknowledges now, if any: the ending reached,
+    /// or day 7, 14 or 30 of the current run (each once).
+    pub fn moment(&self, now: DateTime<Utc>, tz: Tz) -> Result<Option<moments::Moment>> {
+        let (run, ending) = self.moment_facts(now, tz)?;
+        moments::due(&self.store, run, ending)
+    }
+
+    /// Records that the person closed `moment` (it never shows again);
+    /// answers with the next one due, if any.
+    pub fn acknowledge_moment(
+        &self,
+        moment: moments::Moment,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<Option<moments::Moment>> {
+        self.store.transact(|tx| {
+            let facts = program::Facts::load(tx, now, tz)?;
+            let ending = program::overview(&facts).ending;
+            let run = no_contact::view(tx, now, tz)?
+                .current
+                .map(|c| (c.started_at, c.days));
+            moments::acknowledge(tx, moment, run, ending)
+        })?;
+        self.moment(now, tz)
+    }
+
+    fn moment_facts(
+        &self,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<(moments::Run, Option<program::Ending>)> {
+        let ending = self.overview(now, tz)?.ending;
+        let run = self
+            .no_contact(now, tz)?
+            .current
+            .map(|c| (c.started_at, c.days));
+        Ok((run, ending))
     }
 
     /// The no-contact settings (milestones, notifications, quiet hours).

@@ -261,7 +261,7 @@ pub fn step_state(
 }
 
 /// Where the program ends, once an ending is chosen or reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ending {
     /// Reaching out ended with both wanting to try: step 6.

@@ -66,6 +66,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::settings::get_words,
             commands::settings::set_language,
             commands::program::get_overview,
+            commands::program::get_moment,
+            commands::program::acknowledge_moment,
             commands::profile::get_profile,
             commands::profile::save_profile,
             commands::system::send_test_notification,

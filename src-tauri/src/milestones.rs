@@ -371,7 +371,7 @@ mod tests {
             DayClock::NoContact,
         );
         assert_eq!(many.summary, "8 days of no contact");
-        assert!(many.body.contains("3 milestones (day 1, day 3, day 7)"));
+        assert!(many.body.contains("3 milestones: day 1, day 3, day 7."));
         assert_eq!(
             message_in(
                 Language::En,
@@ -402,7 +402,7 @@ mod tests {
         );
         assert_eq!(many.summary, "8 días de contacto cero");
         assert!(
-            many.body.contains("3 metas (día 1, día 3, día 7)"),
+            many.body.contains("3 metas: día 1, día 3, día 7."),
             "{many:?}"
         );
         assert_eq!(

@@ -7,6 +7,7 @@ import { h, pageTitle } from "./dom.js";
 import { lockReasons, text } from "./strings.js";
 import { armIdleLock, lockScreen } from "./views/privacy.js";
 import { unlockLink } from "./next.js";
+import { momentCard } from "./moment.js";
 
 // Each screen's module is loaded the first time it is shown, so a start
 // reads and compiles only what its first screen needs (index.html preloads
@@ -152,6 +153,7 @@ async function renderFatal(main, error) {
 }
 
 let renderCount = 0;
+const momentScreens = new Set(["home", "no-contact", "live", "progress", "moving-on", "together"]);
 
 // While the data is locked: Safety (the help lines need nothing the
 // passphrase seals), the safety plan's sealed notice, and the lock screen.
@@ -216,10 +218,15 @@ async function render() {
     reportReadyOnce();
     return;
   }
+  // A milestone or the ending reached: a quiet word on the screens that
+  // show the way so far (never on Safety or in the middle of an urge).
+  const moment = overview.has_profile && momentScreens.has(route) && step?.status !== "locked" ? await momentCard() : null;
   // A newer navigation started while this one was loading.
   if (ticket !== renderCount) return;
   renderNav(route, overview.has_profile, overview);
   main.replaceChildren(...(overview.safety_banner ? [safetyBanner()] : []), content);
+  // Right under the screen's title.
+  if (moment) (content.querySelector("h1") ?? content.firstChild)?.after(moment);
   main.setAttribute("aria-busy", "false");
   main.dataset.view = route;
   armIdleLock(render);

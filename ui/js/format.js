@@ -10,9 +10,11 @@ const formatters = new Map();
 function formatter(justTime) {
   const key = `${lang.locale}|${lang.timeZone}|${justTime}`;
   if (!formatters.has(key)) {
+    // One shape of time per locale, here and in formatClock: the locale's
+    // own clock (9:14 PM in English, 21:14 in Spanish).
     const options = justTime
-      ? { hour: "2-digit", minute: "2-digit" }
-      : { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" };
+      ? { hour: "numeric", minute: "2-digit" }
+      : { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" };
     formatters.set(key, new Intl.DateTimeFormat(lang.locale, { ...options, timeZone: lang.timeZone }));
   }
   return formatters.get(key);
@@ -21,4 +23,14 @@ function formatter(justTime) {
 /// "Tuesday 17 March, 09:30" (or just "09:30").
 export function formatWhen(isoInstant, { timeOnly: justTime = false } = {}) {
   return formatter(justTime).format(new Date(isoInstant));
+}
+
+// A wall-clock time the engine keeps as "HH:MM" (a reminder, quiet hours),
+// in the same shape as formatWhen's times.
+const clocks = new Map();
+export function formatClock(hhmm) {
+  const [hours, minutes] = String(hhmm).split(":").map(Number);
+  if (!Number.isFinite(hours) || !Number.isFinite(minutes)) return String(hhmm);
+  if (!clocks.has(lang.locale)) clocks.set(lang.locale, new Intl.DateTimeFormat(lang.locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }));
+  return clocks.get(lang.locale).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
 }

@@ -86,3 +86,19 @@ export function askInPlace(box, { id, question, yesLabel, noLabel, from, onYes }
   });
   yes.focus();
 }
+
+// A field's error goes as soon as the person changes that field: the next
+// save says whether the new value is right. (It stayed until the next save.)
+function clearOnEdit(event) {
+  const target = event.target;
+  const field = target?.closest?.(".field");
+  if (!field || !(field.classList.contains("invalid") || target.hasAttribute?.("aria-invalid"))) return;
+  field.classList.remove("invalid");
+  for (const el of field.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const p of field.querySelectorAll(".field-error")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+}
+document.addEventListener("input", clearOnEdit, true);
+document.addEventListener("change", clearOnEdit, true);

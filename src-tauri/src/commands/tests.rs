@@ -948,8 +948,8 @@ fn a_restore_that_fails_keeps_offering_the_backups_and_a_good_one_then_works() {
 fn days_in(message: &crate::notifier::Message) -> Vec<u32> {
     if let Some(list) = message
         .body
-        .split_once("milestones (")
-        .and_then(|(_, rest)| rest.split_once(')'))
+        .split_once("milestones: ")
+        .and_then(|(_, rest)| rest.split_once('.'))
     {
         return list
             .0
@@ -1678,6 +1678,44 @@ fn drafts_pledge_and_logged_moments_can_be_changed_or_undone_at_once_losing_noth
         .map(|i| format!("changed {i}"))
         .collect();
     assert_eq!(notes, expected);
+}
+
+#[test]
+fn a_milestone_moment_shows_once_and_bad_answers_store_nothing() {
+    // Started 14 days and an hour before the pinned clock, in Berlin.
+    let h = through_step_two(Some("2026-05-18T11:00"));
+    let commits = || h._app.state::<AppState>().engine().unwrap().commit_count();
+    let moment = h.call("get_moment", json!({})).unwrap();
+    assert_eq!(
+        moment,
+        json!({ "kind": "milestone", "days": 14, "moving_on": false })
+    );
+    let before = commits();
+    let err = h
+        .call(
+            "acknowledge_moment",
+            json!({ "moment": { "kind": "milestone", "days": 7, "moving_on": false } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "out_of_order", "{err}");
+    for (args, arg) in [
+        (json!({ "moment": { "kind": "birthday" } }), "moment"),
+        (
+            json!({ "moment": { "kind": "ending", "ending": "maybe" } }),
+            "moment",
+        ),
+        (json!({ "moment": "milestone" }), "moment"),
+        (json!({}), "moment"),
+    ] {
+        let err = h.call("acknowledge_moment", args).unwrap_err();
+        assert_refused_at_the_boundary(&err, arg);
+    }
+    assert_eq!(commits(), before, "nothing stored");
+    let next = h
+        .call("acknowledge_moment", json!({ "moment": moment }))
+        .unwrap();
+    assert_eq!(next, Value::Null);
+    assert_eq!(h.call("get_moment", json!({})).unwrap(), Value::Null);
 }
 
 #[test]

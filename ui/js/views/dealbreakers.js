@@ -23,7 +23,7 @@ function question([name, label], answers) {
 /// The fifth, optional question.
 function hurtQuestion(answers) {
   const q = text.hurtThem;
-  const current = answers ? (answers.hurt_them ? "yes" : null) : null;
+  const current = answers ? (answers.hurt_them ? "yes" : answers.hurt_them_answered ? "no" : null) : null;
   const group = choiceGroup("hurt_them", q.question, [["yes", t.yes], ["no", t.no], ["", q.notAnswered]], current ?? "");
   group.querySelector("legend").after(h("p", { class: "hint", id: "hurt_them-hint" }, q.hint));
   return group;

@@ -4,9 +4,10 @@
 // replace.
 
 import { api } from "../api.js";
+import { dateField, display, pattern, toIso } from "../dates.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
-import { formatWhen } from "../format.js";
+import { formatClock, formatWhen } from "../format.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { offerCareAfterRedraw, supportLink, watchField } from "../care.js";
 
@@ -119,7 +120,7 @@ function moodCard(view, refresh) {
 function activityForm(view, refresh) {
   let editing = null;
   const options = view.activity_kinds.map((k) => [k, t.kinds[k]]);
-  const when = h("input", { type: "datetime-local", id: "when", "aria-describedby": "when-hint when-error" });
+  const when = dateField({ id: "when", "aria-describedby": "when-hint when-error" }, "datetime");
   const note = h("input", { type: "text", id: "note", autocomplete: "off", "aria-describedby": "note-error" });
   const submit = h("button", { type: "submit", class: "primary", id: "log-activity" }, t.activitySave);
   const cancel = h("button", { type: "button", class: "link", id: "activity-cancel", hidden: true }, t.activityCancel);
@@ -149,7 +150,7 @@ function activityForm(view, refresh) {
     clearFieldErrors(form);
     const input = {
       kind: form.querySelector("input[name='kind']:checked")?.value ?? "other",
-      when: when.value || null,
+      when: toIso(when.value, "datetime") || null,
       note: note.value.trim() || null,
     };
     try {
@@ -165,7 +166,7 @@ function activityForm(view, refresh) {
   form.edit = (activity) => {
     editing = activity.id;
     form.querySelector(`input[name='kind'][value='${activity.kind}']`).checked = true;
-    when.value = activity.local;
+    when.value = display(activity.local, "datetime");
     note.value = activity.note ?? "";
     submit.textContent = t.activityUpdate;
     cancel.hidden = false;
@@ -229,7 +230,7 @@ function triggersCard(view, refresh) {
     type: "text",
     id: "reminder",
     inputmode: "numeric",
-    placeholder: "07:30",
+    placeholder: pattern("time"),
     autocomplete: "off",
     class: "short",
     "aria-describedby": "reminder-hint reminder-error",
@@ -265,7 +266,7 @@ function triggersCard(view, refresh) {
       kind: form.querySelector("input[name='trigger_kind']:checked")?.value ?? "situation",
       moment: moment.value,
       plan: plan.value,
-      reminder: reminder.value.trim() || null,
+      reminder: toIso(reminder.value, "time") || null,
     };
     try {
       const after = await api.saveTrigger(editing, input);
@@ -280,7 +281,7 @@ function triggersCard(view, refresh) {
     form.querySelector(`input[name='trigger_kind'][value='${tr.kind}']`).checked = true;
     moment.value = tr.moment;
     plan.value = tr.plan;
-    reminder.value = tr.reminder ?? "";
+    reminder.value = tr.reminder ? display(tr.reminder, "time") : "";
     submit.textContent = t.triggerUpdate;
     cancel.hidden = false;
     moment.focus();
@@ -296,7 +297,7 @@ function triggersCard(view, refresh) {
             h("p", { class: "eyebrow" }, t.triggerKinds[tr.kind]),
             h("p", { class: "plan-moment" }, tr.moment),
             h("p", { class: "plan-text" }, t.insteadPrefix, tr.plan),
-            h("p", { class: "muted reminder" }, tr.reminder ? t.reminderAt(tr.reminder) : t.noReminder),
+            h("p", { class: "muted reminder" }, tr.reminder ? t.reminderAt(formatClock(tr.reminder)) : t.noReminder),
             h(
               "p",
               { class: "row-actions" },

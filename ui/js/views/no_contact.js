@@ -2,6 +2,7 @@
 // Every number comes from the engine; this file only lays it out.
 
 import { api } from "../api.js";
+import { dateField, toIso } from "../dates.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 import { formatWhen } from "../format.js";
@@ -14,23 +15,21 @@ function errorSlot(id) {
   return h("p", { class: "field-error", id: `${id}-error`, hidden: true });
 }
 
+// Whether reaching out is off this path (moving on, or after abuse): the
+// engine says so with the step's reason; the words then never mention it.
+let noReachOut = false;
+
 function rulesCard() {
   return h(
     "section",
     { class: "card", "aria-labelledby": "rules-title" },
     h("h2", { id: "rules-title" }, t.rulesTitle),
-    h("ul", { class: "rules" }, t.rules.map((r) => h("li", {}, r))),
+    h("ul", { class: "rules" }, (noReachOut ? t.rulesMovingOn : t.rules).map((r) => h("li", {}, r))),
   );
 }
 
 function startForm(refresh) {
-  const since = h("input", {
-    type: "datetime-local",
-    id: "since",
-    step: "1",
-    disabled: true,
-    "aria-describedby": "since-error",
-  });
+  const since = dateField({ id: "since", disabled: true, "aria-describedby": "since-error" }, "datetime");
   const radio = (value, label, checked) =>
     h(
       "label",
@@ -67,7 +66,7 @@ function startForm(refresh) {
     clearFieldErrors(form);
     const earlier = form.querySelector("input[name='start-when']:checked").value === "earlier";
     try {
-      await api.startNoContact(earlier ? since.value : null);
+      await api.startNoContact(earlier ? toIso(since.value, "datetime") : null);
       announce(text.saved);
       await refresh();
     } catch (error) {
@@ -93,7 +92,7 @@ function countCard(view) {
     h("p", { class: "muted" }, t.since(formatWhen(current.started_at))),
     h("p", { id: "next-milestone" }, next ? t.next(next.days, formatWhen(next.at)) : t.allReached),
     h("p", { class: "muted", id: "best" }, t.best(view.best_days)),
-    h("p", { class: "muted clocks", id: "clocks" }, text.clocks.lookingNote),
+    h("p", { class: "muted clocks", id: "clocks" }, noReachOut ? text.clocks.lookingNoteMovingOn : text.clocks.lookingNote),
   );
 }
 
@@ -123,8 +122,8 @@ function logCard(view, refresh, navigate) {
         texted: t.slipLogged(after.best_days),
         replied: t.slipLogged(after.best_days),
         met: t.slipLogged(after.best_days),
-        checked_social: t.lookLogged,
-        drove_by: t.lookLogged,
+        checked_social: noReachOut ? t.lookLoggedMovingOn : t.lookLogged,
+        drove_by: noReachOut ? t.lookLoggedMovingOn : t.lookLogged,
         they_contacted: t.theyLogged,
         necessary_children: text.necessary.logged,
         necessary_home: text.necessary.logged,
@@ -320,11 +319,12 @@ function historyCard(view) {
 
 function spaceCard() {
   const status = h("p", { class: "form-status", "aria-live": "polite" });
-  const message = h("blockquote", { class: "space-text", id: "space-text" }, t.spaceText);
+  const words = noReachOut ? t.spaceTextMovingOn : t.spaceText;
+  const message = h("blockquote", { class: "space-text", id: "space-text" }, words);
   const copy = h("button", { type: "button", class: "secondary", id: "copy-space" }, t.copy);
   copy.addEventListener("click", async () => {
     try {
-      await navigator.clipboard.writeText(t.spaceText);
+      await navigator.clipboard.writeText(words);
       status.textContent = t.copied;
     } catch {
       const range = document.createRange();
@@ -362,7 +362,8 @@ function dontEngageCard(mine) {
   );
 }
 
-export async function render({ navigate }) {
+export async function render({ navigate, overview }) {
+  noReachOut = overview?.steps.find((s) => s.id === "reach_out")?.locked?.code === "not_offered";
   const root = h("div", { class: "no-contact" });
 
   async function refresh(message) {

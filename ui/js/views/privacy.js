@@ -153,11 +153,13 @@ function choicesSection(settings, redraw, onLocked) {
 
 /// Settings → Privacy.
 export async function privacySection(onLocked) {
-  const [encryption, settings] = await Promise.all([api.encryption(), api.privacy()]);
+  const encryption = await api.encryption();
   const slot = h("div", { id: "privacy-body" });
   const redraw = async () => slot.replaceChildren(...(await body()));
+  // Everything in the section is drawn here, once: setting or removing the
+  // passphrase redraws it whole (the choices were drawn twice before).
   const body = async () => {
-    const state = await api.encryption();
+    const [state, settings] = await Promise.all([api.encryption(), api.privacy()]);
     if (!state.enabled) {
       return [
         h("p", {}, t.offLead),
@@ -174,6 +176,7 @@ export async function privacySection(onLocked) {
             await armIdleLock(onLocked);
           },
         ),
+        choicesSection(settings, redraw, onLocked),
       ];
     }
     const actions = h("div", { id: "privacy-action" });
@@ -222,6 +225,5 @@ export async function privacySection(onLocked) {
     { class: "card", "aria-labelledby": "privacy-title", "data-encryption": encryption.enabled ? "on" : "off" },
     h("h2", { id: "privacy-title" }, t.title),
     slot,
-    encryption.enabled ? null : choicesSection(settings, redraw, onLocked),
   );
 }

@@ -2,6 +2,7 @@
 // the person entered; the engine decides what is valid and says why not.
 
 import { api } from "../api.js";
+import { dateField, toIso } from "../dates.js";
 import { announce, h } from "../dom.js";
 import { choiceGroup, clearFieldErrors, showFieldError } from "../forms.js";
 import { text } from "../strings.js";
@@ -49,13 +50,15 @@ export function profileForm({ existing, submitLabel, onSaved, countries = null }
     "aria-describedby": "ex_name-hint ex_name-error",
     value: existing?.ex_name ?? "",
   });
-  const dateInput = h("input", {
-    id: "breakup_date",
-    name: "breakup_date",
-    type: "date",
-    "aria-describedby": "breakup_date-hint breakup_date-error",
-    value: existing?.breakup_date ?? "",
-  });
+  const dateInput = dateField(
+    {
+      id: "breakup_date",
+      name: "breakup_date",
+      "aria-describedby": "breakup_date-hint breakup_date-error",
+    },
+    "date",
+    existing?.breakup_date ?? "",
+  );
   // Said through the shared announcer; this line only shows it.
   const status = h("p", { class: "form-status", id: "form-status" });
   const submit = h("button", { type: "submit", class: "primary", id: "save-profile" }, submitLabel);
@@ -80,7 +83,7 @@ export function profileForm({ existing, submitLabel, onSaved, countries = null }
     const input = {
       ex_name: String(data.get("ex_name") ?? ""),
       pronouns: String(data.get("pronouns") ?? ""),
-      breakup_date: String(data.get("breakup_date") ?? ""),
+      breakup_date: toIso(data.get("breakup_date"), "date"),
       ended_by: String(data.get("ended_by") ?? ""),
     };
     try {

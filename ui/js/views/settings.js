@@ -1,6 +1,7 @@
 // Settings: the profile, notifications, and where the data lives.
 
 import { api } from "../api.js";
+import { dateField, toIso } from "../dates.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { lang, text, useWords } from "../strings.js";
 import { backupList } from "./backups.js";
@@ -47,7 +48,7 @@ function noContactSection(current) {
       "span",
       { class: "inline-field" },
       h("label", { for: id }, label),
-      h("input", { type: "time", id, value, "aria-describedby": `${id}-error` }),
+      dateField({ id, class: "short", "aria-describedby": `${id}-error` }, "time", value),
     );
   const quiet = current.quiet_hours;
   const form = h(
@@ -87,8 +88,8 @@ function noContactSection(current) {
         milestones: form.querySelector("#milestones").value,
         notifications: form.querySelector("#notifications").checked,
         quiet_hours_enabled: form.querySelector("#quiet").checked,
-        quiet_start: form.querySelector("#quiet_start").value,
-        quiet_end: form.querySelector("#quiet_end").value,
+        quiet_start: toIso(form.querySelector("#quiet_start").value, "time"),
+        quiet_end: toIso(form.querySelector("#quiet_end").value, "time"),
       });
       status.textContent = text.saved;
       announce(text.saved);

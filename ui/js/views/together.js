@@ -3,6 +3,7 @@
 // The engine keeps the schedule and the timer; this screen shows them.
 
 import { api } from "../api.js";
+import { dateField, toIso } from "../dates.js";
 import { announce, h, pageTitle } from "../dom.js";
 import { clearFieldErrors, showFieldError } from "../forms.js";
 import { formatWhen } from "../format.js";
@@ -13,6 +14,58 @@ const t = text.together;
 let ticker = null;
 // Set by the start button so the redrawn card announces the new timer once.
 let cooldownJustStarted = false;
+// The part of the step shown (kept across redraws), and whether the house
+// rules were just saved (said beside the button once).
+let currentTab = "clear";
+let rulesJustSaved = false;
+
+// The step's parts as tabs, so the page is one part at a time: arrows move
+// between tabs, the panel follows (WAI-ARIA tabs, automatic activation).
+function tabs(panels) {
+  const names = Object.keys(panels);
+  if (!names.includes(currentTab)) currentTab = names[0];
+  const buttons = names.map((name) =>
+    h(
+      "button",
+      {
+        type: "button",
+        role: "tab",
+        id: `tab-${name.replace("_", "-")}`,
+        "aria-controls": `panel-${name.replace("_", "-")}`,
+        "aria-selected": String(name === currentTab),
+        tabindex: name === currentTab ? "0" : "-1",
+      },
+      t.tabs[name],
+    ),
+  );
+  const sections = names.map((name) =>
+    h("section", { role: "tabpanel", id: `panel-${name.replace("_", "-")}`, "aria-labelledby": `tab-${name.replace("_", "-")}`, tabindex: "0", hidden: name !== currentTab }, panels[name]),
+  );
+  const select = (name, focus) => {
+    currentTab = name;
+    buttons.forEach((b, i) => {
+      const on = names[i] === name;
+      b.setAttribute("aria-selected", String(on));
+      b.tabIndex = on ? 0 : -1;
+      sections[i].hidden = !on;
+    });
+    if (focus) buttons[names.indexOf(name)].focus();
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener("click", () => select(names[i], false));
+    b.addEventListener("keydown", (e) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (step) {
+        e.preventDefault();
+        select(names[(i + step + names.length) % names.length], true);
+      } else if (e.key === "Home" || e.key === "End") {
+        e.preventDefault();
+        select(names[e.key === "Home" ? 0 : names.length - 1], true);
+      }
+    });
+  });
+  return [h("div", { class: "tabs", role: "tablist", "aria-label": t.tabsLabel }, buttons), ...sections];
+}
 
 function listCard(name, items, redraw) {
   const [title, hint] = t.lists[name];
@@ -73,7 +126,7 @@ function rulesForm(view, redraw) {
   const reminders = h("input", { type: "checkbox", id: "reminders", checked: rules.reminders });
   const minutes = h("input", { type: "number", id: "cooldown_minutes", min: "1", max: "120", value: String(rules.cooldown_minutes), "aria-describedby": "cooldown_minutes-error" });
   const therapy = h("input", { type: "checkbox", id: "therapy", checked: rules.therapy });
-  const first = h("input", { type: "datetime-local", id: "first_check_in", step: "1", "aria-describedby": "first_check_in-hint first_check_in-error" });
+  const first = dateField({ id: "first_check_in", "aria-describedby": "first_check_in-hint first_check_in-error" }, "datetime");
   const error = h("p", { class: "field-error", id: "rules-error", hidden: true, tabindex: "-1" });
   const form = h(
     "form",
@@ -98,14 +151,15 @@ function rulesForm(view, redraw) {
     h("label", { class: "check" }, reminders, h("span", {}, t.remindersLabel)),
     h("label", { class: "check" }, therapy, h("span", {}, t.ruleTherapy)),
     h("p", { id: "next-check-in" }, view.next_check_in ? t.nextCheckIn(formatWhen(view.next_check_in)) : t.noReminders),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-rules" }, t.saveRules)),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "save-rules" }, t.saveRules), h("p", { class: "form-status", id: "rules-status" }, rulesJustSaved ? t.rulesSaved : "")),
     error,
   );
+  rulesJustSaved = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearFieldErrors(form);
     const input = {
-      first_check_in: first.value || null,
+      first_check_in: toIso(first.value, "datetime") || null,
       unit: unit.value,
       every: Number.parseInt(every.value, 10) || 0,
       reminders: reminders.checked,
@@ -114,7 +168,8 @@ function rulesForm(view, redraw) {
     };
     try {
       await api.saveHouseRules(input);
-      announce(text.saved);
+      announce(t.rulesSaved);
+      rulesJustSaved = true;
       await redraw("save-rules");
     } catch (e) {
       showFieldError(form, e, error);
@@ -251,17 +306,16 @@ export async function render() {
       pageTitle(t.title),
       h("p", { class: "lead" }, t.lead),
       cooldown,
-      h("h2", {}, t.clearAir),
-      h("div", { class: "lists" }, lists(["bothered_me", "bothered_them", "on_the_table", "i_ask", "they_ask"])),
-      h("h2", {}, t.commitments),
-      h("div", { class: "lists" }, lists(["my_commitments", "their_commitments"])),
-      rulesForm(view, draw),
-      h("div", { class: "lists" }, lists(["own_rules"])),
-      checkInForm(draw),
-      history(view.check_ins),
+      ...tabs({
+        clear: [h("h2", {}, t.clearAir), h("div", { class: "lists" }, lists(["bothered_me", "bothered_them", "on_the_table", "i_ask", "they_ask"]))],
+        commitments: [h("h2", {}, t.commitments), h("div", { class: "lists" }, lists(["my_commitments", "their_commitments"]))],
+        rules: [rulesForm(view, draw), h("div", { class: "lists" }, lists(["own_rules"]))],
+        check_ins: [checkInForm(draw), history(view.check_ins)],
+      }),
     );
     if (focusId) document.getElementById(focusId)?.focus();
   }
+  currentTab = "clear";
   await draw();
   return root;
 }
