@@ -938,7 +938,10 @@ fn print_table(report: &Value) {
         n("binary_mb"),
         n("baseline_binary_mb")
     );
-    println!("| .deb (MB) | {:.2} | | | ≤ 6 |", n("deb_mb"));
+    println!(
+        "| .deb (MB) | {:.2} | | | ≤ 40 (the encoder's weights are 24.5 MB) |",
+        n("deb_mb")
+    );
 }
 
 // ---------------------------------------------------------------- WebDriver
