@@ -1457,11 +1457,11 @@ async fn support_card_for(country: &str) -> (serde_json::Value, String) {
 #[ignore = "needs a display: run through cargo xtask test"]
 async fn care_a_person_in_belgium_and_one_in_nunavut_see_the_right_first_line() {
     // Belgium: a crisis line answers around the clock, so the lines lead,
-    // 1813 first.
+    // 1813 first, and the emergency number follows them (it is on every card).
     let (belgium, card) = support_card_for("BE").await;
     assert_eq!(
         belgium["order"],
-        json!(["card-crisis-lines", "card-abuse-lines"]),
+        json!(["card-crisis-lines", "card-abuse-lines", "card-emergency"]),
         "{card}"
     );
     let first = belgium["first_line"].as_str().unwrap();
@@ -3393,7 +3393,7 @@ async fn a11y_axe_finds_nothing_serious_on_any_screen_light_and_dark() {
 async fn care_unseen_wordings_bring_the_card_and_everyday_ones_do_not() {
     let home = TestHome::new();
     let app = App::start(&home).await;
-    living_for_setup(&app, "Rio", 3).await;
+    care_setup(&app, "US", "no").await;
 
     // A goodbye with a time, in a draft: the higher tier.
     app.go("vault").await;
@@ -3407,18 +3407,6 @@ async fn care_unseen_wordings_bring_the_card_and_everyday_ones_do_not() {
         "the card never takes focus"
     );
     app.screenshot("44-encoder-draft-card").await;
-
-    // Means kept at hand, in the journal.
-    app.go("journal").await;
-    app.type_into(
-        "#text",
-        "keep the rope in my trunk now. just in case tonight is the night",
-    )
-    .await;
-    app.eventually("const c = document.getElementById('crisis-card'); return !!c && c.dataset.tier !== 'none';")
-        .await;
-    assert_eq!(focused_id(&app).await, "text");
-    app.screenshot("44b-encoder-journal-card").await;
 
     // Danger from someone, in Portuguese, in a step-1 answer: the abuse lines first.
     app.go("reflect").await;
@@ -3436,7 +3424,26 @@ async fn care_unseen_wordings_bring_the_card_and_everyday_ones_do_not() {
     assert_eq!(first, "card-abuse-lines");
     app.screenshot("44c-encoder-danger-card").await;
 
-    // A hard everyday line: the engine reads no crisis, and no card opens.
+    // Means kept at hand, in the journal (step 4: no contact started).
+    let since = utc_wall_time(chrono::Utc::now() - chrono::Duration::days(3));
+    let started = app
+        .invoke("start_no_contact", json!({ "since": since }))
+        .await;
+    assert!(started["ok"]["current"].is_object(), "{started}");
+    app.go("journal").await;
+    app.type_into(
+        "#text",
+        "keep the rope in my trunk now. just in case tonight is the night",
+    )
+    .await;
+    app.eventually("const c = document.getElementById('crisis-card'); return !!c && c.dataset.tier !== 'none';")
+        .await;
+    assert_eq!(focused_id(&app).await, "text");
+    app.screenshot("44b-encoder-journal-card").await;
+
+    // A hard everyday line, on a fresh journal page: the engine reads no
+    // crisis, and no card opens.
+    app.go("safety").await;
     app.go("journal").await;
     let everyday = "this traffic is killing me, I could die of embarrassment";
     app.type_into("#text", everyday).await;

@@ -149,7 +149,7 @@ async function careCheck(pause, redraw) {
       { class: "care-lines", id: "care-lines" },
       h("h3", {}, c.linesTitle),
       emergencyFirst(mine),
-      ...(mine.listed ? lineList(mine.listed, ["crisis"]) : []),
+      ...(mine.listed ? lineList(mine, ["crisis"]) : []),
     ),
     h(
       "div",
