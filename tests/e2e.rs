@@ -597,7 +597,7 @@ async fn reflection_and_drafts_are_kept_as_typed_and_begging_is_marked() {
 
     app.go("vault").await;
     // Pleading, promises and despair: desperate (pleading and promises
-    // alone read as pleading since session 4, as the blind writers read them).
+    // alone read as pleading , as the blind writers read them).
     app.type_into(
         "#draft",
         "Please come back. I'll change. Give me another chance. I haven't slept in four days.",
@@ -1105,7 +1105,7 @@ async fn undo_and_edit_drafts_the_pledge_and_logged_moments() {
     app.close().await;
 }
 
-// ---- Care (issue 8): run with `cargo xtask e2e care_`.
+// ---- Care: run with `cargo xtask e2e care_`.
 
 /// A profile with a country, an all-"no" check, a reason and the decision
 /// to try: steps 2 and 3 are open.
@@ -3083,7 +3083,7 @@ async fn a_spanish_system_starts_crossroads_in_spanish() {
 }
 
 // ---- Accessibility ----
-// Issue 13: axe in every screen (light and dark), the keyboard-only walk.
+// Accessibility: axe in every screen (light and dark), the keyboard-only walk.
 // Run with `cargo xtask e2e a11y_`. Every `screenshot()` also runs axe.
 
 /// Presses `key` on the keyboard (WebDriver actions: no pointer at all).

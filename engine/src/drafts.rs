@@ -72,10 +72,12 @@ pub struct VaultView {
 }
 
 fn with_analysis(draft: Draft) -> DraftView {
+    // One crisis reading for both fields: the card comes exactly when there is care to give.
+    let care = safety::Care::of(&draft.text);
     DraftView {
         analysis: begging::analyse(&draft.text),
-        crisis_support: safety::mentions_crisis(&draft.text),
-        care: safety::Care::of(&draft.text),
+        crisis_support: care.is_some(),
+        care,
         id: draft.id,
         text: draft.text,
         apology_for_later: draft.apology_for_later,

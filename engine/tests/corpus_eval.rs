@@ -106,8 +106,8 @@ fn pct(x: f64) -> String {
     format!("{:5.1}%", x * 100.0)
 }
 
-/// The blind sets read for development: all of the first two since
-/// session 4, and four fifths of the Spanish one since session 7.
+/// The blind sets read for development: all of the first two, and four
+/// fifths of the Spanish one.
 const BLIND_DEV_SETS: [&str; 4] = ["blind_dev", "blind_dev2", "blind2_dev", "es_dev"];
 
 const CRISIS_LABELS: [&str; 4] = ["higher", "lower", "danger", "none"];
@@ -343,14 +343,14 @@ fn the_detectors_meet_their_thresholds_on_the_corpora() {
         cd1 + cd2
     );
     // Written afterwards by people who never saw the rules or the corpora
-    // above. They were blind when written and when first measured; since
-    // session 4 all of them are development sets (their misses may be read to
+    // above. They were blind when written and when first measured; all of
+    // them are development sets now (their misses may be read to
     // generalise the rules), so their figures are tuned-on, not a measure
     // of unseen writing (see the README). Reported, not held to the
     // thresholds here: the blind3 set the lead adds is the honest measure.
     // `blind_dev` and `blind_dev2` are the two halves (odd and even lines)
     // of the first blind set; `blind2_dev` is the second blind set;
-    // `es_dev` is four fifths of the Spanish one (session 7).
+    // `es_dev` is four fifths of the Spanish one.
     let mut union = (Counts::default(), Counts::default(), 0, 0, 0);
     for part in BLIND_DEV_SETS {
         let (blind, danger, (rb, nb, cdb)) = blind_report(part, true, "", &mut out);
@@ -369,15 +369,15 @@ fn the_detectors_meet_their_thresholds_on_the_corpora() {
         pct(ratio(union.2, union.3)),
         union.4
     );
-    // The third blind set, written in session 4 by someone who saw neither
+    // The third blind set, written by someone who saw neither
     // the rules nor any corpus, and measured once the rules were final: the
     // honest figure for writing nobody tuned for. Its misses are never
     // listed (its name ends in "holdout").
     blind_report("blind3_holdout", true, " (never read)", &mut out);
-    // The Spanish blind set (session 7): a fifth of it, split off before
+    // The Spanish blind set: a fifth of it, split off before
     // any line was read, measured once the Spanish rules were written.
     blind_report("es_holdout", true, " (never read)", &mut out);
-    // The second Spanish blind set (session 7, crisis only), written by
+    // The second Spanish blind set (crisis only), written by
     // another writer once the Spanish rules were final: all of it a
     // holdout.
     blind_report("es2_holdout", false, " (never read)", &mut out);

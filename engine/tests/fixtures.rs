@@ -508,7 +508,7 @@ fn a_v3_full_store_opens_and_reads_back_every_value() {
     assert_eq!(life.triggers[0].moment, "Late evening, alone");
     assert_eq!(life.triggers[0].plan, "Call Alex, then a walk");
     assert_eq!(life.triggers[0].reminder.as_deref(), Some("21:00"));
-    // The Progress charts read the recent days by key (session 7): on this
+    // The Progress charts read the recent days by key: on this
     // format, the last two weeks show the day as a full read does.
     let two_weeks = app
         .statistics(engine::life::stats::Range::TwoWeeks, t4(), tz)

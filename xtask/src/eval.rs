@@ -12,8 +12,8 @@ const BLIND_DEV_SETS: &str = "blind_dev,blind_dev2,blind2_dev,es_dev";
 
 /// Prints recall, precision, false alarms and confusion tables per
 /// detector and language: tuning set, holdout, and the blind sets written
-/// by people who never saw the rules (all development sets since session
-/// 4). `--misses` lists the tuning set's misses, `--blind-misses` those of
+/// by people who never saw the rules (development sets now, but for the
+/// holdouts). `--misses` lists the tuning set's misses, `--blind-misses` those of
 /// every blind dev set, `--misses-of SET` (repeatable) those of one set;
 /// no holdout's misses are ever listed.
 pub fn run(extra: &[String]) -> Result<(), Failure> {

@@ -48,11 +48,7 @@ struct Line {
     writer: Option<String>,
 }
 
-fn load(
-    files: &[&str],
-    classes: &[&str],
-    map: impl Fn(&str) -> Option<&'static str>,
-) -> Result<Vec<Line>, Failure> {
+fn load(files: &[&str], classes: &[&str]) -> Result<Vec<Line>, Failure> {
     let mut out = Vec::new();
     for name in files {
         let path = corpus_dir().join(name);
@@ -71,7 +67,6 @@ fn load(
                     )))
                 }
             };
-            let label = map(label).unwrap_or(label);
             let label = classes
                 .iter()
                 .position(|c| *c == label)
@@ -367,8 +362,8 @@ pub fn run(_args: &[String]) -> Result<(), Failure> {
     let mut heads = Vec::new();
 
     // Crisis. Calm and pleading drafts are everyday writing: more `none` lines.
-    let mut lines = load(files("crisis"), &CRISIS_CLASSES, |_| None)?;
-    let everyday = load(files("drafts"), &DRAFT_CLASSES, |_| None)?;
+    let mut lines = load(files("crisis"), &CRISIS_CLASSES)?;
+    let everyday = load(files("drafts"), &DRAFT_CLASSES)?;
     lines.extend(everyday.into_iter().filter(|l| l.label < 2).map(|l| Line {
         label: 0,
         text: l.text,
@@ -390,7 +385,7 @@ pub fn run(_args: &[String]) -> Result<(), Failure> {
     heads.push(head);
 
     // Drafts: level thresholds.
-    let lines = load(files("drafts"), &DRAFT_CLASSES, |_| None)?;
+    let lines = load(files("drafts"), &DRAFT_CLASSES)?;
     let head = fit("drafts", &DRAFT_CLASSES, &lines, &encoder, |lines, cv| {
         let rule: Vec<usize> = lines
             .iter()
@@ -437,7 +432,7 @@ pub fn run(_args: &[String]) -> Result<(), Failure> {
     heads.push(head);
 
     // Coach.
-    let lines = load(files("coach"), &COACH_CLASSES, |_| None)?;
+    let lines = load(files("coach"), &COACH_CLASSES)?;
     let head = fit("coach", &COACH_CLASSES, &lines, &encoder, |lines, cv| {
         let rule: Vec<bool> = lines
             .iter()

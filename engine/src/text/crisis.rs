@@ -316,7 +316,7 @@ const ENGLISH: &[Rule<Sign>] = &[
     r(Trapped, "nowhere to turn | no escape $"),
 ];
 
-/// Generalised in session 4 from what the misses of the blind dev sets are
+/// Generalised from what the misses of the blind dev sets are
 /// instances of (their categories, with fillers and alternatives, never
 /// their words), in English first and then in the other five languages.
 const GENERALISED: &[Rule<Sign>] = &[
@@ -469,7 +469,7 @@ const GENERALISED: &[Rule<Sign>] = &[
     r(Plan, "@time lo faccio | lo faccio @time | @time je le fais | @time lo hago"),
 ];
 
-/// Danger from someone else, generalised in session 4: fear of someone
+/// Danger from someone else, generalised from the blind dev sets: fear of someone
 /// showing up, money and whereabouts controlled, hands on the throat,
 /// the phone smashed, the door locked from outside, a tracker found,
 /// threats with a condition ("if I leave...") or about the children, and
@@ -755,7 +755,7 @@ const OTHER_LANGUAGES: &[Rule<Sign>] = &[
     r(Hopelessness, "no vale la pena vivir | no quiero seguir [viviendo] $ | no tiene sentido vivir"),
     r(SelfHarm, "me volvi a cortar | me corto | me lastimo | me hago dano | me quemo/queme"),
     r(DangerFromSomeone, "me da miedo volver/ir a casa | miedo de volver | miedo a volver | le tengo miedo | me quita el dinero/celular/sueldo | no me deja ver/salir/hablar | amenazo con matarme | me controla el celular/telefono/movil"),
-    // Spanish (session 7): the categories the Spanish blind dev set showed,
+    // Spanish: the categories the Spanish blind dev set showed,
     // then the English categories carried over to Spanish wordings before
     // the second Spanish set was read; in the forms of Spain, Latin
     // America and chat spelling. ("No despertar" and "quitarme la vida"
@@ -1283,7 +1283,7 @@ mod tests {
         (tier, a.danger_from_someone)
     }
 
-    /// Session 4: the categories generalised from the blind dev sets, in
+    /// The categories generalised from the blind dev sets, in
     /// wordings of their own (none is a line of any corpus), in the six
     /// languages.
     #[test]
@@ -1692,7 +1692,7 @@ mod tests {
         );
     }
 
-    /// Spanish (session 7): the categories written from the Spanish blind
+    /// Spanish: the categories written from the Spanish blind
     /// dev set, in wordings that are not its own, and their look-alikes.
     #[test]
     fn spanish_categories_read_both_ways() {

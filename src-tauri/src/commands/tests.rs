@@ -961,7 +961,7 @@ fn days_in(message: &crate::notifier::Message) -> Vec<u32> {
     vec![first.parse().unwrap()]
 }
 
-// ---- Care (issue 8): the card's reading, the country, the safety plan,
+// ---- Care: the card's reading, the country, the safety plan,
 // after abuse, the fifth question, necessary contact.
 
 #[test]
