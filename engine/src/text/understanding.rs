@@ -324,12 +324,23 @@ impl Understanding {
     pub fn new(weights: &'static [u8], heads: &[u8]) -> Result<Understanding, String> {
         let encoder = encoder::Encoder::new(weights).map_err(|e| e.to_string())?;
         let heads = Heads::from_bytes(heads).ok_or("the heads file is damaged")?;
-        for (name, _) in TRAINING_FILES {
+        // What each detector reads from its head: its classes and thresholds.
+        let needs = [
+            ("crisis", CRISIS_CLASSES.len(), 1),
+            ("drafts", DRAFT_CLASSES.len(), 2),
+            ("coach", COACH_CLASSES.len(), 1),
+        ];
+        for (name, classes, thresholds) in needs {
             let head = heads
                 .head(name)
                 .ok_or(format!("the heads file has no {name} head"))?;
-            if head.mean.len() != encoder.dimension() {
-                return Err(format!("the {name} head does not fit the encoder"));
+            if head.mean.len() != encoder.dimension()
+                || head.classes.len() != classes
+                || head.thresholds.len() < thresholds
+            {
+                return Err(format!(
+                    "the {name} head does not fit the encoder and its detector"
+                ));
             }
         }
         Ok(Understanding {
