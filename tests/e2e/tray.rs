@@ -166,3 +166,75 @@ async fn in_the_tray_the_process_starts_over_without_webkit_and_loses_nothing() 
         "the save sent as the window closed is kept"
     );
 }
+
+#[tokio::test]
+#[ignore = "needs a display: run through cargo xtask test"]
+async fn a_tray_click_during_the_start_over_is_counted() {
+    let home = TestHome::new();
+    let record = home.file("tray.log");
+    let _watcher = start_tray_watcher(&record);
+    // Debug builds hold the store's writes this long inside the start over,
+    // so the click below lands inside it, not before or after.
+    let app = App::start_with(&home, &[("CROSSROADS_RESTART_PAUSE_MS", "3000")]).await;
+    profile_for_setup(&app, "Sam").await;
+    let started = app
+        .invoke("start_no_contact", json!({ "since": null }))
+        .await;
+    assert!(started["ok"]["current"].is_object(), "{started}");
+    wait_for_file_containing(&record, " /");
+    let (bus, path) = tray_registrations(&record).remove(0);
+    let pid: u32 = String::from_utf8_lossy(&sni(&["pid", &bus]).stdout)
+        .trim()
+        .parse()
+        .expect("the tray's process id");
+    close_window_like_a_person("Crossroads");
+
+    // The start over has begun: the writes are held.
+    let started = Instant::now();
+    while home
+        .files_containing(&["starting over in the tray: writes held"])
+        .is_empty()
+    {
+        assert!(started.elapsed() < PATIENCE, "the app did not start over");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let clicked = sni(&["click", &bus, &path, "I thought about them"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+
+    // It starts over all the same, once the click is written.
+    let started = Instant::now();
+    loop {
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline).contains("--restarted") {
+            break;
+        }
+        assert!(alive(pid), "the app ended instead of staying in the tray");
+        assert!(
+            started.elapsed() < PATIENCE * 2,
+            "the app did not start over"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let started = Instant::now();
+    while tray_registrations(&record).len() < 2 {
+        assert!(started.elapsed() < PATIENCE, "the tray did not come back");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (bus, path) = tray_registrations(&record).pop().unwrap();
+    let clicked = sni(&["click", &bus, &path, "Quit Crossroads"]);
+    assert!(clicked.status.success(), "{clicked:?}");
+    let started = Instant::now();
+    while alive(pid) {
+        assert!(started.elapsed() < PATIENCE, "Quit did not end the app");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let engine = engine::Crossroads::open(&home.data_dir()).unwrap();
+    let life = engine
+        .life(chrono::Utc::now(), chrono_tz::UTC)
+        .expect("the life view");
+    assert_eq!(
+        life.thoughts_today, 1,
+        "the click in the start over is counted"
+    );
+    app.close().await;
+}
