@@ -407,7 +407,7 @@ impl Crossroads {
     ) -> Result<drafts::DraftView> {
         self.store.transact(|tx| {
             let saved = drafts::save(tx, id, text, apology_for_later, now)?;
-            care::read_and_note(tx, text, now)?;
+            care::note_reading(tx, saved.care.as_ref(), now)?;
             Ok(saved)
         })
     }
@@ -949,7 +949,7 @@ impl Crossroads {
         self.store.transact(|tx| {
             require_reach_out(tx, now, tz)?;
             let saved = reach_out::save_note(tx, note, text)?;
-            care::read_and_note(tx, text, now)?;
+            care::note_reading(tx, saved.care.as_ref(), now)?;
             Ok(saved)
         })
     }
