@@ -155,6 +155,9 @@ pub struct Encryption {
     pub enabled: bool,
     /// The data key is not in memory: the passphrase must be entered.
     pub locked: bool,
+    /// Locks itself after this many minutes without use: only with a
+    /// passphrase set and an idle time chosen.
+    pub idle_lock_minutes: Option<u32>,
 }
 
 /// The answer to a step-4 entry.
@@ -622,7 +625,39 @@ impl Crossroads {
     /// Whether a passphrase protects the data, and whether it is locked.
     pub fn encryption(&self) -> Encryption {
         let (enabled, locked) = self.store.encryption();
-        Encryption { enabled, locked }
+        // The privacy choices stay readable while locked.
+        let chosen = privacy::load(&self.store)
+            .ok()
+            .and_then(|p| p.lock_after_minutes);
+        Encryption {
+            enabled,
+            locked,
+            idle_lock_minutes: chosen.filter(|_| enabled),
+        }
+    }
+
+    /// Locks the data when it has not been used (`last_used`, none: not
+    /// since starting) for the chosen idle time, with a passphrase set;
+    /// says whether it locked now.
+    pub fn lock_if_idle(&self, last_used: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+        let encryption = self.encryption();
+        let Some(minutes) = encryption.idle_lock_minutes else {
+            return false;
+        };
+        let idle_long =
+            last_used.is_none_or(|at| now - at >= chrono::Duration::minutes(i64::from(minutes)));
+        if encryption.locked || !idle_long {
+            return false;
+        }
+        self.store.lock();
+        true
+    }
+
+    /// What the day count counts now, for the words of its milestones.
+    /// While locked the program can't be read, and the words stay those of
+    /// no contact (still discreet).
+    pub fn day_clock(&self, now: DateTime<Utc>, tz: Tz) -> program::DayClock {
+        program::DayClock::of(self.overview(now, tz).ok().and_then(|o| o.ending))
     }
 
     /// Opens locked data with the passphrase; a wrong one is a typed error

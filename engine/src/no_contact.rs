@@ -22,6 +22,10 @@ use crate::time::{resolve_local, same_wall_time_days_later, whole_days_between};
 pub const DEFAULT_MILESTONES: [u32; 8] = [1, 3, 7, 14, 21, 30, 60, 90];
 /// The largest milestone accepted: ten years.
 pub const MILESTONE_MAX_DAYS: u32 = 3650;
+
+/// How long the timer offered after an urge runs, in seconds: long enough
+/// for most urges to pass.
+pub const URGE_TIMER_SECONDS: u32 = 10 * 60;
 /// The most milestones a list may have.
 pub const MILESTONES_MAX_COUNT: usize = 50;
 /// The longest note on a logged event, in characters.
@@ -343,6 +347,8 @@ pub struct NoContactView {
     pub counts: Counts,
     /// The milestone list.
     pub milestones: Vec<u32>,
+    /// How long the timer offered after an urge runs, in seconds.
+    pub urge_timer_seconds: u32,
 }
 
 /// The answer of one notifier check.
@@ -714,6 +720,7 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
         undone,
         counts,
         milestones: settings.milestones,
+        urge_timer_seconds: URGE_TIMER_SECONDS,
     })
 }
 

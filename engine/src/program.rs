@@ -270,6 +270,39 @@ pub enum Ending {
     MovingOn,
 }
 
+/// What the day count counts, for the words of its milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayClock {
+    /// Days of no contact, on the way through the program.
+    NoContact,
+    /// After choosing to move on, the same clock runs as days of moving on.
+    MovingOn,
+}
+
+impl DayClock {
+    /// The clock for a program that ended in `ending` (none yet: no contact).
+    pub fn of(ending: Option<Ending>) -> DayClock {
+        match ending {
+            Some(Ending::MovingOn) => DayClock::MovingOn,
+            _ => DayClock::NoContact,
+        }
+    }
+
+    /// The milestone days with words of their own; the others share one line.
+    pub fn encouraged_days(self) -> &'static [u32] {
+        match self {
+            DayClock::NoContact => &[1, 3, 7, 14, 21, 30],
+            DayClock::MovingOn => &[7, 30, 90, 365],
+        }
+    }
+
+    /// Whether day `days` has words of its own on this clock.
+    pub fn has_own_words(self, days: u32) -> bool {
+        self.encouraged_days().contains(&days)
+    }
+}
+
 /// Where the button after a decision leads: what comes next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -487,6 +520,20 @@ mod tests {
     use super::*;
     use crate::profile::{Profile, ProfileInput};
     use crate::test_support::instant;
+
+    #[test]
+    fn the_day_clock_counts_moving_on_only_after_choosing_it_and_names_its_own_days() {
+        assert_eq!(DayClock::of(None), DayClock::NoContact);
+        assert_eq!(DayClock::of(Some(Ending::Together)), DayClock::NoContact);
+        assert_eq!(DayClock::of(Some(Ending::MovingOn)), DayClock::MovingOn);
+        let own = |clock: DayClock| {
+            (1..=400)
+                .filter(|&d| clock.has_own_words(d))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(own(DayClock::NoContact), [1, 3, 7, 14, 21, 30]);
+        assert_eq!(own(DayClock::MovingOn), [7, 30, 90, 365]);
+    }
 
     fn with_profile() -> Facts {
         let input = ProfileInput {
