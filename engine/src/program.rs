@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::dealbreakers::{self, Path};
-use crate::error::Result;
+use crate::error::{Error, Message, Result};
 use crate::profile::{self, Profile};
 use crate::reflect::{self, Decision};
 use crate::store::Read;
@@ -512,6 +512,74 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
             None
         }
         StepId::BetterRelationship => Some(LockReason::NeedsReachOutOutcome),
+    }
+}
+
+// ---- Gates: the facade asks these before a step's write, so a step
+// never asks the program about itself.
+
+/// Refuses step 2's writes until it is open (step 1's decision to try).
+pub(crate) fn require_step_two(store: &impl Read) -> Result<()> {
+    if step_two_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("draftsVaultOpensWhen".into()))
+    }
+}
+
+/// Refuses step-4 entries until the step is open (no contact has started).
+pub(crate) fn require_live_your_life(store: &impl Read) -> Result<()> {
+    if live_your_life_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("livingLifeOpensOnce".into()))
+    }
+}
+
+/// Refuses step 5's writes while it is locked, saying why.
+pub(crate) fn require_reach_out(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    let (status, reason) = step_state(store, StepId::ReachOut, now, tz)?;
+    if status != StepStatus::Locked {
+        return Ok(());
+    }
+    let why = match reason {
+        Some(LockReason::NeedsNoContactDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsDays")
+            .arg("required", required)
+            .arg("count", remaining),
+        Some(LockReason::NeedsNoLookingDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsNoLooking")
+            .arg("required", required)
+            .arg("count", remaining),
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::Abuse,
+        }) => Message::new("reachOutAfterAbuse"),
+        Some(LockReason::NotOffered { .. }) => Message::new("reachOutMovedOn"),
+        _ => Message::new("reachOutNeedsDecision"),
+    };
+    Err(Error::OutOfOrder(why))
+}
+
+/// Refuses step 6's writes unless you both want to try.
+pub(crate) fn require_together(store: &impl Read) -> Result<()> {
+    if better_relationship_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("betterRelationshipOpensWhen".into()))
+    }
+}
+
+/// Refuses the closure's writes until the moving-on path is taken.
+pub(crate) fn require_moving_on(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    let overview = overview(&Facts::load(store, now, tz)?);
+    if overview.ending == Some(Ending::MovingOn) {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("closurePartMovingPath".into()))
     }
 }
 
