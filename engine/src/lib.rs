@@ -5,40 +5,25 @@
 //!
 //! # Layout
 //!
-//! - [`error`]: the one error type, with a [`ErrorKind`] the UI branches on
-//!   and the field a refused input concerns.
-//! - `store` (private): durable storage over sled, the only module that
-//!   names it: the one write path (`Store::transact`: one lock, one
-//!   transaction, flushed before it answers), migrations, restorable
-//!   backups, and encryption at rest (`store::crypto`).
-//! - [`outbox`]: notifications waiting to be shown, each confirmed once
-//!   shown, retried when the desktop did not take it.
-//! - [`text`]: the shared text analysis and the crisis detector.
-//! - [`profile`]: what to call the ex, pronouns, when and how it ended.
-//! - [`time`]: local wall time and the instants it names (DST gaps and folds).
-//! - [`no_contact`]: step 3: the streak clock, the two-tap log, milestones,
-//!   and which notifications are due (each exactly once).
-//! - [`safety`]: crisis and abuse lines by country (offline), and the
-//!   detection of crisis language in free text.
-//! - [`text`]: the shared text analysis (tokens that see through missing
-//!   apostrophes, emphasis and slang; phrase patterns kept as data) and the
-//!   crisis and danger detector built on it, measured by `cargo xtask eval`.
-//! - [`dealbreakers`]: the four questions before step 1, the recommendation,
-//!   and the path chosen after it.
-//! - [`reflect`]: step 1: prompts, pattern check, growth plan, decision.
-//! - [`drafts`] and [`begging`]: step 2: the unsent drafts vault, the
-//!   begging detector, and the pledge.
-//! - [`privacy`]: when the app locks itself, and how discreet
-//!   notifications are; export (JSON to import, Markdown to read), import
-//!   (all or nothing) and erasing everything live in `store::export` and
-//!   `markdown`, behind the facade.
-//! - [`life`]: step 4: activities, the thought tally, the daily mood,
-//!   trigger plans and their reminders, the journal, and the statistics
-//!   behind the Progress charts.
-//! - [`program`]: the dealbreaker check and six steps, each with a status
-//!   derived from recorded facts, and the reason a locked step is locked.
-//! - [`Crossroads`]: the facade the desktop shell calls, one method per
-//!   action, so the shell holds no rules of its own.
+//! Layers, each importing only from its own or a lower one (the test in
+//! `tests/layers.rs` reads the `crate::` paths and fails on one that runs up):
+//!
+//! - facade: [`Crossroads`] here, its methods in `app/` (one file per
+//!   family of commands): checks the gate, calls a step, answers a view.
+//! - [`schedule`]: everything due in time (milestones, trigger and check-in
+//!   reminders, the cooldown's end) into the outbox.
+//! - [`program`]: every gate and status, derived from the steps' facts.
+//! - steps: [`settings`], [`privacy`], [`care`], [`profile`],
+//!   [`dealbreakers`], [`reflect`] (step 1), [`drafts`] (step 2),
+//!   [`no_contact`] (step 3), [`life`] (step 4), [`reach_out`] (step 5),
+//!   [`together`] (step 6), [`moving_on`], [`moments`], [`markdown`]: each
+//!   owns its records and views, and knows nothing of order.
+//! - storage: `store` (private; the one write path, migrations, backups,
+//!   encryption at rest) and
+//!   [`outbox`] (what is to be announced, exactly once).
+//! - base: [`text`], [`begging`], [`coach`] and [`safety`] (the text
+//!   analysis, detectors and help lines), [`time`], [`error`], [`choice`],
+//!   [`language`], and [`stage`] (the program's steps and endings by name).
 //!
 //! # Example
 //!
@@ -83,6 +68,9 @@ pub mod program;
 pub mod reach_out;
 pub mod reflect;
 pub mod safety;
+pub mod schedule;
+pub mod settings;
+pub mod stage;
 mod store;
 pub mod text;
 pub mod time;
@@ -92,10 +80,12 @@ use std::path::Path;
 
 pub use error::{Error, ErrorKind, Message, Result};
 pub use language::Language;
-pub use no_contact::{Check, EventKind, NoContactView, Settings, SettingsInput};
+pub use no_contact::{EventKind, NoContactView};
 pub use outbox::{Announcement, Pending};
 pub use profile::{EndedBy, Profile, ProfileInput, ProfileView, Pronouns};
 pub use program::Overview;
+pub use schedule::Check;
+pub use settings::{Settings, SettingsInput};
 pub use store::backup::{BackupInfo, Reason as BackupReason};
 pub use store::crypto::{Cost as KeyCost, PASSPHRASE_MIN_CHARS};
 pub use store::export::{Imported, EXPORT_FORMAT, IMPORT_MAX_BYTES};

@@ -12,53 +12,12 @@ use crate::dealbreakers::{self, Path};
 use crate::error::{Error, Message, Result};
 use crate::profile::{self, Profile};
 use crate::reflect::{self, Decision};
+pub use crate::stage::{Ending, StepId};
 use crate::store::Read;
 use crate::{drafts, moving_on, no_contact, reach_out};
 
 /// Days of unbroken no contact before reaching out opens.
 pub const REACH_OUT_AFTER_DAYS: u32 = 14;
-
-/// One stage of the program, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepId {
-    /// Before step 1: the four dealbreaker questions.
-    Dealbreakers,
-    /// Step 1: reflect.
-    Reflect,
-    /// Step 2: too proud to beg.
-    TooProudToBeg,
-    /// Step 3: no contact.
-    NoContact,
-    /// Step 4: live your life (alongside step 3).
-    LiveYourLife,
-    /// Step 5: reach out.
-    ReachOut,
-    /// Step 6: a better relationship.
-    BetterRelationship,
-}
-
-impl StepId {
-    /// Every stage, in program order.
-    pub const ALL: [StepId; 7] = [
-        StepId::Dealbreakers,
-        StepId::Reflect,
-        StepId::TooProudToBeg,
-        StepId::NoContact,
-        StepId::LiveYourLife,
-        StepId::ReachOut,
-        StepId::BetterRelationship,
-    ];
-
-    /// The step's number in the program (1 to 6); the dealbreaker check has none.
-    pub fn number(self) -> Option<u8> {
-        StepId::ALL
-            .iter()
-            .position(|s| *s == self)
-            .and_then(|i| u8::try_from(i).ok())
-            .filter(|n| *n > 0)
-    }
-}
 
 /// Where a step stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -258,16 +217,6 @@ pub fn step_state(
         .iter()
         .find(|s| s.id == step)
         .map_or((StepStatus::Locked, None), |s| (s.status, s.locked)))
-}
-
-/// Where the program ends, once an ending is chosen or reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Ending {
-    /// Reaching out ended with both wanting to try: step 6.
-    Together,
-    /// Moving on, with closure.
-    MovingOn,
 }
 
 /// What the day count counts, for the words of its milestones.
@@ -513,6 +462,11 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
         }
         StepId::BetterRelationship => Some(LockReason::NeedsReachOutOutcome),
     }
+}
+
+/// How the program recorded in `store` stands at `now`: its ending, if any.
+pub fn ending_of(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<Option<Ending>> {
+    Ok(overview(&Facts::load(store, now, tz)?).ending)
 }
 
 // ---- Gates: the facade asks these before a step's write, so a step

@@ -228,7 +228,9 @@ impl Crossroads {
 
     /// One archived program, read-only.
     pub fn archived(&self, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<moving_on::ArchiveView> {
-        moving_on::open(&self.store, id, now, tz)
+        moving_on::open(&self.store, id, now, tz, |archived, at| {
+            program::ending_of(archived, at, tz)
+        })
     }
 
     /// Archives the program on the moving-on path: kept whole and

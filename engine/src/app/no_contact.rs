@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::{
-    care, no_contact, outbox, program, Check, Crossroads, Error, EventKind, Logged, NoContactView,
-    Result, Saved,
+    care, no_contact, outbox, program, schedule, Check, Crossroads, Error, EventKind, Logged,
+    NoContactView, Result, Saved,
 };
 
 impl Crossroads {
@@ -76,7 +76,7 @@ impl Crossroads {
     /// offered again until [`Crossroads::show_failed`] or, when no answer
     /// came, [`outbox::ANSWER_LIMIT`] later.
     pub fn check_milestones(&self, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
-        self.store.transact(|tx| no_contact::check(tx, now, tz))
+        self.store.transact(|tx| schedule::check(tx, now, tz))
     }
 
     /// The notification service took notification `id` (it answered with

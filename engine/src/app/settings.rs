@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::{no_contact, Crossroads, Language, Result, Settings, SettingsInput};
+use crate::{no_contact, settings, Crossroads, Language, Result, Settings, SettingsInput};
 
 impl Crossroads {
     /// The no-contact settings (milestones, notifications, quiet hours).
@@ -14,7 +14,7 @@ impl Crossroads {
     /// Stores the language of Crossroads' words; the other settings stay.
     pub fn set_language(&self, language: Language) -> Result<Settings> {
         self.store
-            .transact(|tx| no_contact::set_language(tx, language))
+            .transact(|tx| settings::set_language(tx, language))
     }
 
     /// Validates and stores the no-contact settings.
