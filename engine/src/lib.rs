@@ -95,7 +95,7 @@ use store::{Read, Store};
 
 /// One tree's records as stored: key bytes and the stored JSON value
 /// (see [`Crossroads::raw_records`]).
-#[doc(hidden)]
+#[cfg(any(test, feature = "test-hooks"))]
 pub type RawRecords = Vec<(Vec<u8>, serde_json::Value)>;
 
 /// Writes held back (see [`Crossroads::hold_writes`]) until dropped.
@@ -193,7 +193,7 @@ impl Crossroads {
     /// Every record of every tree as stored (sealed records stay sealed),
     /// by tree name, in the store's fixed tree order: key bytes and the
     /// stored JSON value. Only for tests that compare whole stores.
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "test-hooks"))]
     pub fn raw_records(&self) -> Result<Vec<(&'static str, RawRecords)>> {
         store::Tree::ALL
             .into_iter()
@@ -217,7 +217,7 @@ impl Crossroads {
 
     /// Marks the data as written by schema `version`, through the one write
     /// path. Only for tests of what an older app does with newer data.
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "test-hooks"))]
     pub fn pretend_written_by_schema(&self, version: u32) -> Result<()> {
         self.store
             .transact(|tx| tx.put(store::Tree::Meta, store::SCHEMA_KEY, &version))
