@@ -631,5 +631,5 @@ pub fn days_since_looking(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Resu
 }
 
 #[cfg(test)]
-#[path = "no_contact_tests.rs"]
+#[path = "no_contact_tests/mod.rs"]
 mod tests;

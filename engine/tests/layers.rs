@@ -56,13 +56,15 @@ fn layer_of(module: &str) -> Option<usize> {
 }
 
 /// Every `.rs` file under `dir`, but the test-only ones (`tests.rs`,
-/// `*_tests.rs`).
+/// `*_tests.rs`, and the folders `*_tests/`).
 fn sources(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
-            out.extend(sources(&path));
+            if !path.to_string_lossy().ends_with("_tests") {
+                out.extend(sources(&path));
+            }
         } else if path.extension().is_some_and(|e| e == "rs")
             && !path.to_string_lossy().ends_with("_tests.rs")
             && !path.ends_with("tests.rs")
