@@ -300,6 +300,26 @@ mod avx2 {
     });
 }
 
+/// `a · b`, summed in eight lanes so it runs as vector code (a plain
+/// running sum must keep its order, which keeps it scalar).
+#[inline]
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0f32; 8];
+    let (a8, b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = a8
+        .remainder()
+        .iter()
+        .zip(b8.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in a8.zip(b8) {
+        for i in 0..8 {
+            lanes[i] += x[i] * y[i];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
+}
+
 /// `x = layernorm(x + y)` row by row (or of `x` alone when `y` is `None`).
 pub fn add_layernorm(
     x: &mut [f32],
@@ -324,9 +344,38 @@ pub fn add_layernorm(
     }
 }
 
-/// The exact GELU.
-pub fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + libm::erff(x * std::f32::consts::FRAC_1_SQRT_2))
+/// The exact GELU (`0.5 x (1 + erf(x / √2))`) over a whole row, with
+/// `erf` as a rational function within single precision's rounding:
+/// a call to `erff` per value took a fifth of a sentence's time, and
+/// this form has no branch or call, so it runs as vector code.
+pub fn gelu(values: &mut [f32]) {
+    for v in values {
+        *v *= 0.5 * (1.0 + erf(*v * std::f32::consts::FRAC_1_SQRT_2));
+    }
+}
+
+/// `erf(x)` to within a few units in the last place, for every `x`
+/// (outside ±4 it is ±1 in single precision).
+#[inline]
+fn erf(x: f32) -> f32 {
+    let x = x.clamp(-4.0, 4.0);
+    let x2 = x * x;
+    let mut p = -2.726_142_3e-10_f32;
+    for a in [
+        2.770_681_4e-8,
+        -2.101_024e-6,
+        -5.692_506_4e-5,
+        -7.349_906_3e-4,
+        -2.954_600_2e-3,
+        -1.609_603_3e-2,
+    ] {
+        p = p * x2 + a;
+    }
+    let mut q = -1.456_607_2e-5_f32;
+    for b in [-2.133_740_6e-4, -1.682_827e-3, -7.373_329e-3, -1.426_474e-2] {
+        q = q * x2 + b;
+    }
+    x * p / q
 }
 
 #[cfg(test)]
@@ -346,6 +395,22 @@ mod tests {
         ] {
             assert_eq!(round_ties_even(x), want, "{x}");
             assert_eq!(f32::round_ties_even(x), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn erf_matches_the_library_one() {
+        let mut worst = 0f32;
+        for i in -100_000..=100_000 {
+            let x = i as f32 / 10_000.0;
+            worst = worst.max((erf(x) - libm::erff(x)).abs());
+        }
+        assert!(worst < 1e-6, "{worst}");
+        let mut row = [-3.0, -0.5, 0.0, 0.5, 3.0];
+        gelu(&mut row);
+        for (g, x) in row.iter().zip([-3.0f32, -0.5, 0.0, 0.5, 3.0]) {
+            let exact = 0.5 * x * (1.0 + libm::erff(x * std::f32::consts::FRAC_1_SQRT_2));
+            assert!((g - exact).abs() < 1e-6, "{g} vs {exact}");
         }
     }
 
