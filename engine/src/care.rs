@@ -38,6 +38,18 @@ pub fn read_and_note(
     now: DateTime<Utc>,
 ) -> Result<Option<safety::Care>> {
     let care = safety::Care::of(text);
+    note_reading(tx, care.as_ref(), now)?;
+    Ok(care)
+}
+
+/// Records the moment of a reading already taken (a step's view reads its
+/// text once, for its own answer): when it brings the card, step 5 asks
+/// how the person is before they reach out.
+pub fn note_reading(
+    tx: &mut Tx<'_>,
+    care: Option<&safety::Care>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     if care.is_some() {
         let mut reading: Reading = tx.get(Tree::Profile, READING_KEY)?.unwrap_or_default();
         // The latest moment stays, even when the clock was set back.
@@ -46,7 +58,7 @@ pub fn read_and_note(
             tx.put(Tree::Profile, READING_KEY, &reading)?;
         }
     }
-    Ok(care)
+    Ok(())
 }
 
 /// When something the person wrote last brought the crisis card.

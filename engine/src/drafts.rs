@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::begging::{self, Analysis};
 use crate::error::{Error, Message, Result};
-use crate::program;
 use crate::safety;
 use crate::store::{Read, Tree, Tx};
 
@@ -90,14 +89,6 @@ fn key(id: u64) -> [u8; 8] {
     id.to_be_bytes()
 }
 
-fn require_open(store: &impl Read) -> Result<()> {
-    if program::step_two_open(store)? {
-        Ok(())
-    } else {
-        Err(Error::OutOfOrder("draftsVaultOpensWhen".into()))
-    }
-}
-
 /// Step 2's drafts and pledge.
 pub fn view(store: &impl Read) -> Result<VaultView> {
     let mut drafts: Vec<DraftView> = store
@@ -120,7 +111,6 @@ pub fn save(
     apology_for_later: bool,
     now: DateTime<Utc>,
 ) -> Result<DraftView> {
-    require_open(tx)?;
     if text.trim().is_empty() {
         return Err(Error::invalid("draft", "writeSomethingFirstStays"));
     }
@@ -156,7 +146,6 @@ pub fn save(
 
 /// Records the pledge, in the person's words.
 pub fn pledge(tx: &mut Tx<'_>, text: &str, now: DateTime<Utc>) -> Result<Pledge> {
-    require_open(tx)?;
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid("pledge", "writePledgeOwnWords"));
@@ -198,27 +187,6 @@ mod tests {
     use super::*;
     use crate::begging::Level;
     use crate::test_support::{instant, open_through_step_one, temp_store};
-    use crate::ErrorKind;
-
-    #[test]
-    fn the_vault_waits_for_the_decision_to_try() {
-        let (_dir, store) = temp_store();
-        let now = instant("2026-03-10T10:00:00Z");
-        assert_eq!(
-            store
-                .transact(|tx| save(tx, None, "hi", false, now))
-                .unwrap_err()
-                .kind(),
-            ErrorKind::OutOfOrder
-        );
-        assert_eq!(
-            store
-                .transact(|tx| pledge(tx, "I won't beg", now))
-                .unwrap_err()
-                .kind(),
-            ErrorKind::OutOfOrder
-        );
-    }
 
     #[test]
     fn drafts_are_kept_read_and_edited() {

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::program::Ending;
+use crate::stage::Ending;
 use crate::store::{Read, Tree, Tx};
 
 /// The milestones that get a moment in the window.

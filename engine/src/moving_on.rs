@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Message, Result};
 use crate::profile::{self, EndedBy};
-use crate::program::{self, Ending};
+use crate::stage::Ending;
 use crate::store::{Read, Tree, Tx};
 use crate::{no_contact, outbox};
 
@@ -130,7 +130,7 @@ pub fn save(tx: &mut Tx<'_>, field: Field, text: &str) -> Result<()> {
 /// One archived program: every record of its trees as it was.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
-struct Archived {
+pub(crate) struct Archived {
     archived_at: Option<DateTime<Utc>>,
     /// Tree name -> (key, record) pairs in key order.
     trees: BTreeMap<String, Vec<(Vec<u8>, serde_json::Value)>>,
@@ -359,22 +359,29 @@ pub fn list(store: &impl Read, ids: Vec<Vec<u8>>) -> Result<Vec<ArchiveSummary>>
     Ok(out)
 }
 
-/// The archived program `id`, read as it was.
-pub fn open(store: &impl Read, id: &str, now: DateTime<Utc>, tz: Tz) -> Result<ArchiveView> {
+/// The archived program `id`, read as it was. `ending_of` tells how an
+/// archived program had ended (the program's rule, asked by the facade).
+pub(crate) fn open(
+    store: &impl Read,
+    id: &str,
+    now: DateTime<Utc>,
+    tz: Tz,
+    ending_of: impl FnOnce(&Archived, DateTime<Utc>) -> Result<Option<Ending>>,
+) -> Result<ArchiveView> {
     let key = parse_hex(id).ok_or_else(|| Error::invalid("id", "noSuchArchive"))?;
     let archived: Archived = store
         .get(Tree::Archive, &key)?
         .ok_or_else(|| Error::invalid("id", "noSuchArchive"))?;
     let profile = profile::load(&archived)?;
-    let facts = program::Facts::load(&archived, archived.archived_at.unwrap_or(now), tz)?;
     let at = archived.archived_at.unwrap_or(now);
+    let ending = ending_of(&archived, at)?;
     Ok(ArchiveView {
         id: id.to_owned(),
         archived_at: archived.archived_at,
         ex_name: profile.as_ref().map(|p| p.ex_name.clone()),
         breakup_date: profile.as_ref().map(|p| p.breakup_date),
         ended_by: profile.as_ref().map(|p| p.ended_by),
-        ending: program::overview(&facts).ending,
+        ending,
         closure: load(&archived)?,
         best_days: no_contact::view(&archived, at, tz)?.best_days,
         drafts: archived.trees.get(Tree::Drafts.name()).map_or(0, Vec::len),
@@ -404,7 +411,7 @@ fn clear_program(tx: &mut Tx<'_>) -> Result<()> {
         for (key, _) in tx.store().raw_entries(tree)? {
             let persons = match tree {
                 Tree::NoContact => {
-                    key == no_contact::SETTINGS_KEY || key == crate::care::COUNTRY_KEY
+                    key == crate::settings::SETTINGS_KEY || key == crate::care::COUNTRY_KEY
                 }
                 Tree::Profile => key == crate::care::PLAN_KEY,
                 _ => false,

@@ -45,6 +45,19 @@ use crate::store::{Read, Tree, Tx};
 
 const PENDING_KEY: &[u8] = b"pending";
 
+/// What kind of moment a trigger is (step 4's plans): a reminder says
+/// only this, never the moment or the plan as the person wrote them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TriggerKind {
+    /// A time of day (waking up, the hour they used to text).
+    TimeOfDay,
+    /// A place.
+    Place,
+    /// A situation (a song, a weekend alone).
+    Situation,
+}
+
 /// The first pause after a failed send; each further failure doubles it.
 pub const FIRST_RETRY: Duration = Duration::seconds(5);
 /// The longest pause between two tries.
@@ -73,7 +86,7 @@ pub enum Announcement {
     /// what the person wrote).
     Reminder {
         /// What kind of moment the plan is for.
-        kind: crate::life::TriggerKind,
+        kind: TriggerKind,
     },
     /// Step 6: a check-in with each other is due.
     CheckIn,

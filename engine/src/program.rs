@@ -9,56 +9,15 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::dealbreakers::{self, Path};
-use crate::error::Result;
+use crate::error::{Error, Message, Result};
 use crate::profile::{self, Profile};
 use crate::reflect::{self, Decision};
+pub use crate::stage::{Ending, StepId};
 use crate::store::Read;
 use crate::{drafts, moving_on, no_contact, reach_out};
 
 /// Days of unbroken no contact before reaching out opens.
 pub const REACH_OUT_AFTER_DAYS: u32 = 14;
-
-/// One stage of the program, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepId {
-    /// Before step 1: the four dealbreaker questions.
-    Dealbreakers,
-    /// Step 1: reflect.
-    Reflect,
-    /// Step 2: too proud to beg.
-    TooProudToBeg,
-    /// Step 3: no contact.
-    NoContact,
-    /// Step 4: live your life (alongside step 3).
-    LiveYourLife,
-    /// Step 5: reach out.
-    ReachOut,
-    /// Step 6: a better relationship.
-    BetterRelationship,
-}
-
-impl StepId {
-    /// Every stage, in program order.
-    pub const ALL: [StepId; 7] = [
-        StepId::Dealbreakers,
-        StepId::Reflect,
-        StepId::TooProudToBeg,
-        StepId::NoContact,
-        StepId::LiveYourLife,
-        StepId::ReachOut,
-        StepId::BetterRelationship,
-    ];
-
-    /// The step's number in the program (1 to 6); the dealbreaker check has none.
-    pub fn number(self) -> Option<u8> {
-        StepId::ALL
-            .iter()
-            .position(|s| *s == self)
-            .and_then(|i| u8::try_from(i).ok())
-            .filter(|n| *n > 0)
-    }
-}
 
 /// Where a step stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -260,14 +219,37 @@ pub fn step_state(
         .map_or((StepStatus::Locked, None), |s| (s.status, s.locked)))
 }
 
-/// Where the program ends, once an ending is chosen or reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+/// What the day count counts, for the words of its milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Ending {
-    /// Reaching out ended with both wanting to try: step 6.
-    Together,
-    /// Moving on, with closure.
+pub enum DayClock {
+    /// Days of no contact, on the way through the program.
+    NoContact,
+    /// After choosing to move on, the same clock runs as days of moving on.
     MovingOn,
+}
+
+impl DayClock {
+    /// The clock for a program that ended in `ending` (none yet: no contact).
+    pub fn of(ending: Option<Ending>) -> DayClock {
+        match ending {
+            Some(Ending::MovingOn) => DayClock::MovingOn,
+            _ => DayClock::NoContact,
+        }
+    }
+
+    /// The milestone days with words of their own; the others share one line.
+    pub fn encouraged_days(self) -> &'static [u32] {
+        match self {
+            DayClock::NoContact => &[1, 3, 7, 14, 21, 30],
+            DayClock::MovingOn => &[7, 30, 90, 365],
+        }
+    }
+
+    /// Whether day `days` has words of its own on this clock.
+    pub fn has_own_words(self, days: u32) -> bool {
+        self.encouraged_days().contains(&days)
+    }
 }
 
 /// Where the button after a decision leads: what comes next.
@@ -482,11 +464,98 @@ fn lock_reason(id: StepId, facts: &Facts) -> Option<LockReason> {
     }
 }
 
+/// How the program recorded in `store` stands at `now`: its ending, if any.
+pub fn ending_of(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<Option<Ending>> {
+    Ok(overview(&Facts::load(store, now, tz)?).ending)
+}
+
+// ---- Gates: the facade asks these before a step's write, so a step
+// never asks the program about itself.
+
+/// Refuses step 2's writes until it is open (step 1's decision to try).
+pub(crate) fn require_step_two(store: &impl Read) -> Result<()> {
+    if step_two_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("draftsVaultOpensWhen".into()))
+    }
+}
+
+/// Refuses step-4 entries until the step is open (no contact has started).
+pub(crate) fn require_live_your_life(store: &impl Read) -> Result<()> {
+    if live_your_life_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("livingLifeOpensOnce".into()))
+    }
+}
+
+/// Refuses step 5's writes while it is locked, saying why.
+pub(crate) fn require_reach_out(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    let (status, reason) = step_state(store, StepId::ReachOut, now, tz)?;
+    if status != StepStatus::Locked {
+        return Ok(());
+    }
+    let why = match reason {
+        Some(LockReason::NeedsNoContactDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsDays")
+            .arg("required", required)
+            .arg("count", remaining),
+        Some(LockReason::NeedsNoLookingDays {
+            required,
+            remaining,
+        }) => Message::new("reachOutNeedsNoLooking")
+            .arg("required", required)
+            .arg("count", remaining),
+        Some(LockReason::NotOffered {
+            why: NotOfferedWhy::Abuse,
+        }) => Message::new("reachOutAfterAbuse"),
+        Some(LockReason::NotOffered { .. }) => Message::new("reachOutMovedOn"),
+        _ => Message::new("reachOutNeedsDecision"),
+    };
+    Err(Error::OutOfOrder(why))
+}
+
+/// Refuses step 6's writes unless you both want to try.
+pub(crate) fn require_together(store: &impl Read) -> Result<()> {
+    if better_relationship_open(store)? {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("betterRelationshipOpensWhen".into()))
+    }
+}
+
+/// Refuses the closure's writes until the moving-on path is taken.
+pub(crate) fn require_moving_on(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<()> {
+    let overview = overview(&Facts::load(store, now, tz)?);
+    if overview.ending == Some(Ending::MovingOn) {
+        Ok(())
+    } else {
+        Err(Error::OutOfOrder("closurePartMovingPath".into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::profile::{Profile, ProfileInput};
     use crate::test_support::instant;
+
+    #[test]
+    fn the_day_clock_counts_moving_on_only_after_choosing_it_and_names_its_own_days() {
+        assert_eq!(DayClock::of(None), DayClock::NoContact);
+        assert_eq!(DayClock::of(Some(Ending::Together)), DayClock::NoContact);
+        assert_eq!(DayClock::of(Some(Ending::MovingOn)), DayClock::MovingOn);
+        let own = |clock: DayClock| {
+            (1..=400)
+                .filter(|&d| clock.has_own_words(d))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(own(DayClock::NoContact), [1, 3, 7, 14, 21, 30]);
+        assert_eq!(own(DayClock::MovingOn), [7, 30, 90, 365]);
+    }
 
     fn with_profile() -> Facts {
         let input = ProfileInput {

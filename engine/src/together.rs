@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Message, Result};
 use crate::outbox::{self, Announcement, Topic};
-use crate::program;
 use crate::reach_out;
 use crate::store::{Read, Tree, Tx};
 use crate::time::{resolve_local, same_wall_time_days_later};
@@ -460,7 +459,15 @@ pub fn stop_cooldown(tx: &mut Tx<'_>) -> Result<()> {
     Ok(())
 }
 
-/// The producer called from [`crate::no_contact::check`]: puts a due
+/// Withdraws step 6's waiting offers (check-ins, a cooldown's end):
+/// moving on, or never together, nothing of step 6 is offered.
+pub(crate) fn withdraw_offers(tx: &mut Tx<'_>) -> Result<()> {
+    outbox::drop_where(tx, |t| {
+        matches!(t, Topic::CheckIn { .. } | Topic::Cooldown { .. })
+    })
+}
+
+/// The producer called from [`crate::schedule::check`]: puts a due
 /// check-in reminder and an ended cooldown in the outbox (once each; in
 /// silence when notifications are off), lowers `next_due` to the next
 /// moment, and returns when a running cooldown ends (for the tray).
@@ -471,13 +478,6 @@ pub(crate) fn enqueue_due(
     tz: Tz,
     next_due: &mut Option<DateTime<Utc>>,
 ) -> Result<Option<DateTime<Utc>>> {
-    if !program::better_relationship_open(tx)? {
-        // Moving on (or never together): nothing of step 6 is offered.
-        outbox::drop_where(tx, |t| {
-            matches!(t, Topic::CheckIn { .. } | Topic::Cooldown { .. })
-        })?;
-        return Ok(None);
-    }
     // Back together: the no-contact milestones are over; they pass in silence.
     outbox::drop_where(tx, |t| matches!(t, Topic::Streak { .. }))?;
     let mut record = load(tx)?;

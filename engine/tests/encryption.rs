@@ -274,3 +274,36 @@ fn the_help_lines_need_nothing_the_passphrase_seals() {
     app.unlock("a quiet harbour").unwrap();
     assert_eq!(app.country().unwrap().code.as_deref(), Some("IE"));
 }
+
+#[test]
+fn the_idle_lock_is_the_engines_rule_only_with_a_passphrase_and_a_chosen_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Crossroads::open(dir.path()).unwrap();
+    let choose = |minutes| {
+        app.save_privacy(engine::privacy::PrivacySettings {
+            lock_after_minutes: minutes,
+            very_discreet: false,
+        })
+        .unwrap()
+    };
+    choose(Some(15));
+    // No passphrase: nothing to lock, and the page is told not to.
+    assert_eq!(app.encryption().idle_lock_minutes, None);
+    assert!(!app.lock_if_idle(None, t0()));
+    app.set_passphrase("correct horse", "correct horse", KeyCost::for_tests(), t0())
+        .unwrap();
+    assert_eq!(app.encryption().idle_lock_minutes, Some(15));
+    // Used 14 minutes ago: not yet.
+    assert!(!app.lock_if_idle(Some(t0() - Duration::minutes(14)), t0()));
+    assert!(!app.encryption().locked);
+    // 15 minutes: locked, once.
+    assert!(app.lock_if_idle(Some(t0() - Duration::minutes(15)), t0()));
+    assert!(app.encryption().locked);
+    assert!(!app.lock_if_idle(None, t0()));
+    // The choice stays readable while locked; no time chosen: never.
+    assert_eq!(app.encryption().idle_lock_minutes, Some(15));
+    app.unlock("correct horse").unwrap();
+    choose(None);
+    assert_eq!(app.encryption().idle_lock_minutes, None);
+    assert!(!app.lock_if_idle(None, t0() + Duration::days(1)));
+}

@@ -44,15 +44,18 @@ pub fn start_or_exit<T>(start: impl FnOnce() -> T) -> T {
     }
 }
 
-/// Whether a panic is the windowing library failing to start GTK
-/// (tao: "Failed to initialize gtk backend!").
+/// The windowing library's (tao's) words when GTK cannot start.
+const TAO_GTK_FAILURE: &str = "Failed to initialize gtk backend";
+
+/// Whether a panic is the windowing library failing to start GTK, and not
+/// any other panic that happens to name GTK.
 fn is_display_failure(payload: &(dyn std::any::Any + Send)) -> bool {
     let message = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    message.to_ascii_lowercase().contains("gtk")
+    message.contains(TAO_GTK_FAILURE)
 }
 
 fn exit_with(line: &str) -> ! {
@@ -65,11 +68,16 @@ mod tests {
     use super::is_display_failure;
 
     #[test]
-    fn only_gtk_failures_count_as_no_display() {
+    fn only_gtk_failing_to_start_counts_as_no_display() {
         let gtk: Box<dyn std::any::Any + Send> = Box::new("Failed to initialize gtk backend!");
         assert!(is_display_failure(&*gtk));
-        let owned: Box<dyn std::any::Any + Send> = Box::new(String::from("GTK init failed"));
+        let owned: Box<dyn std::any::Any + Send> = Box::new(String::from(
+            "called `Result::unwrap()`: Failed to initialize gtk backend!",
+        ));
         assert!(is_display_failure(&*owned));
+        let other_gtk: Box<dyn std::any::Any + Send> =
+            Box::new(String::from("gtk widget used after it was destroyed"));
+        assert!(!is_display_failure(&*other_gtk));
         let other: Box<dyn std::any::Any + Send> = Box::new("index out of bounds");
         assert!(!is_display_failure(&*other));
         let opaque: Box<dyn std::any::Any + Send> = Box::new(42_u8);

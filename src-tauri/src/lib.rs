@@ -185,74 +185,99 @@ pub fn run() {
             }
         })
         .setup(|app| {
-            let os_default = app.path().app_data_dir().ok();
-            let dir = state::data_dir(os_default).ok_or("no data folder could be found")?;
-            log::info!("data folder: {}", dir.display());
-            // The store opens off the main thread and off the path to the
-            // first paint; commands that come first wait for it.
-            let state = AppState::opening(&dir, Clock::system());
-            app.manage(state.clone());
-            app.manage(Notifier::default());
-            std::thread::Builder::new()
-                .name("open-store".into())
-                .spawn(move || {
-                    state.finish_opening();
-                    if let Ok(engine) = state.engine() {
-                        words::settle(&engine);
-                    }
-                    // A start over (see `restart`) is not a start.
-                    if restart::is_restart() {
-                        return;
-                    }
-                    // Reading and writing every record would compete with
-                    // the first paint for the two cores of a small machine.
-                    commands::perf::wait_until_drawn();
-                    if let Ok(engine) = state.engine() {
-                        let reason = engine::BackupReason::Start;
-                        if let Err(e) = engine.backup(state.clock().now(), reason) {
-                            log::warn!("automatic backup failed: {e}");
-                        }
-                        memory::give_back_freed();
-                    }
-                })?;
-            // The window first: WebKit starts its processes and loads the
-            // page while the tray registers over D-Bus.
-            let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
-            if !hidden {
-                window::show(app.handle());
-            }
-            let tray = tray::create(app.handle());
-            if let Err(e) = &tray {
-                log::warn!("no tray icon: {e}");
-            }
-            app.manage(TrayPresent(tray.is_ok()));
-            milestones::spawn(app.handle().clone(), tray::show_day, !hidden);
-            // Started hidden with no tray to come back from: show it after all.
-            if hidden && tray.is_err() {
-                window::show(app.handle());
+            // Tauri panics on a setup error, with a backtrace; say it plainly.
+            if let Err(e) = start(app) {
+                log::error!("could not start: {e}");
+                eprintln!("Crossroads could not start: {e}");
+                std::process::exit(START_FAILED_EXIT);
             }
             Ok(())
         });
-    display::start_or_exit(|| run_app(builder).build(tauri::generate_context!()))
-        .expect("Crossroads could not start")
-        .run(|app, event| {
-            // Closing the last window asks to exit with no code: stay in the
-            // tray. Quit asks with code 0 and is let through.
-            match event {
-                RunEvent::ExitRequested {
-                    api, code: None, ..
-                } if app.state::<TrayPresent>().0 => {
-                    api.prevent_exit();
-                }
-                // In the tray, the process starts over without the webview.
-                RunEvent::WindowEvent {
-                    label,
-                    event: tauri::WindowEvent::Destroyed,
-                    ..
-                } if label == window::MAIN && app.state::<TrayPresent>().0 => {
-                    restart::when_quiet(app);
-                }
-                _ => {}
+    let app = match display::start_or_exit(|| run_app(builder).build(tauri::generate_context!())) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("Crossroads could not start: {e}");
+            std::process::exit(START_FAILED_EXIT);
+        }
+    };
+    app.run(|app, event| {
+        // Closing the last window asks to exit with no code: stay in the
+        // tray. Quit asks with code 0 and is let through.
+        match event {
+            RunEvent::ExitRequested {
+                api, code: None, ..
+            } if app.state::<TrayPresent>().0 => {
+                api.prevent_exit();
             }
-        });
+            // In the tray, the process starts over without the webview.
+            RunEvent::WindowEvent {
+                label,
+                event: tauri::WindowEvent::Destroyed,
+                ..
+            } if label == window::MAIN && app.state::<TrayPresent>().0 => {
+                restart::when_quiet(app);
+            }
+            _ => {}
+        }
+    });
+}
+
+/// Exit code when the app cannot start for a reason it names (no data
+/// folder, a thread that cannot be started).
+#[cfg(not(test))]
+const START_FAILED_EXIT: i32 = 1;
+
+/// Everything the real app does once Tauri is up: the data folder, the
+/// store (opened off the main thread), the window, the tray and the
+/// notifier.
+#[cfg(not(test))]
+fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
+    let os_default = app.path().app_data_dir().ok();
+    let dir = state::data_dir(os_default)
+        .ok_or("no folder for its data was found (set CROSSROADS_DATA_DIR to choose one)")?;
+    log::info!("data folder: {}", dir.display());
+    // The store opens off the main thread and off the path to the
+    // first paint; commands that come first wait for it.
+    let state = AppState::opening(&dir, Clock::system());
+    app.manage(state.clone());
+    app.manage(Notifier::default());
+    std::thread::Builder::new()
+        .name("open-store".into())
+        .spawn(move || {
+            state.finish_opening();
+            if let Ok(engine) = state.engine() {
+                words::settle(&engine);
+            }
+            // A start over (see `restart`) is not a start.
+            if restart::is_restart() {
+                return;
+            }
+            // Reading and writing every record would compete with
+            // the first paint for the two cores of a small machine.
+            commands::perf::wait_until_drawn();
+            if let Ok(engine) = state.engine() {
+                let reason = engine::BackupReason::Start;
+                if let Err(e) = engine.backup(state.clock().now(), reason) {
+                    log::warn!("automatic backup failed: {e}");
+                }
+                memory::give_back_freed();
+            }
+        })?;
+    // The window first: WebKit starts its processes and loads the
+    // page while the tray registers over D-Bus.
+    let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
+    if !hidden {
+        window::show(app.handle());
+    }
+    let tray = tray::create(app.handle());
+    if let Err(e) = &tray {
+        log::warn!("no tray icon: {e}");
+    }
+    app.manage(TrayPresent(tray.is_ok()));
+    milestones::spawn(app.handle().clone(), tray::show_day, !hidden);
+    // Started hidden with no tray to come back from: show it after all.
+    if hidden && tray.is_err() {
+        window::show(app.handle());
+    }
+    Ok(())
 }

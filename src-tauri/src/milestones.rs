@@ -180,7 +180,10 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
         let text = if very_discreet {
             neutral_message()
         } else {
-            message(&pending.announcement, DayClock::of(&engine, clock))
+            message(
+                &pending.announcement,
+                engine.day_clock(clock.now(), clock.zone()),
+            )
         };
         let late = {
             let (app, id) = (app.clone(), pending.id);
@@ -206,29 +209,7 @@ pub fn check_once<R: Runtime>(app: &AppHandle<R>) -> Result<Round, String> {
     })
 }
 
-/// What the day count counts, for the words of its milestones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayClock {
-    /// Days of no contact, on the way through the program.
-    NoContact,
-    /// After choosing to move on, the same clock runs as days of moving on.
-    MovingOn,
-}
-
-impl DayClock {
-    /// The person's clock now. While locked the program can't be read, and
-    /// the words stay those of no contact (still discreet).
-    fn of(engine: &engine::Crossroads, clock: &crate::clock::Clock) -> DayClock {
-        let ending = engine
-            .overview(clock.now(), clock.zone())
-            .ok()
-            .and_then(|o| o.ending);
-        match ending {
-            Some(engine::program::Ending::MovingOn) => DayClock::MovingOn,
-            _ => DayClock::NoContact,
-        }
-    }
-}
+pub use engine::program::DayClock;
 
 /// Records the answer to notification `id` that came after its round
 /// stopped waiting (on the sender thread, before it takes another one).
@@ -314,37 +295,32 @@ pub fn neutral_message() -> Message {
     }
 }
 
-/// Locks the data when a passphrase is set, the window is closed and the
-/// app has not been used for the chosen idle time. (With the window open,
-/// the page counts the person's own idle time and locks itself.)
+/// Locks the data when the window is closed and the engine says the app
+/// has been idle long enough. (With the window open, the page counts the
+/// person's own idle time, as long as the engine says.)
 pub fn lock_if_idle<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let Ok(engine) = state.engine() else {
         return;
     };
-    let encryption = engine.encryption();
-    if !encryption.enabled || encryption.locked {
+    if app.get_webview_window(crate::window::MAIN).is_some() {
         return;
     }
-    let Some(minutes) = engine.privacy().ok().and_then(|p| p.lock_after_minutes) else {
-        return;
-    };
-    let window_open = app.get_webview_window(crate::window::MAIN).is_some();
-    let idle_long = state
-        .last_used()
-        .is_none_or(|at| state.clock().now() - at >= chrono::Duration::minutes(i64::from(minutes)));
-    if !window_open && idle_long {
-        engine.lock();
-        log::info!("locked after {minutes} idle minutes");
+    if engine.lock_if_idle(state.last_used(), state.clock().now()) {
+        log::info!("locked after the chosen idle minutes");
     }
 }
 
 fn encouragement(language: Language, days: u32, day_clock: DayClock) -> String {
-    let key = match (day_clock, days) {
-        (DayClock::NoContact, 1 | 3 | 7 | 14 | 21 | 30) => format!("notify.encouragement.{days}"),
-        (DayClock::NoContact, _) => "notify.encouragement.other".to_owned(),
-        (DayClock::MovingOn, 7 | 30 | 90 | 365) => format!("notify.movingOnEncouragement.{days}"),
-        (DayClock::MovingOn, _) => "notify.movingOnEncouragement.other".to_owned(),
+    let group = match day_clock {
+        DayClock::NoContact => "notify.encouragement",
+        DayClock::MovingOn => "notify.movingOnEncouragement",
+    };
+    // Which days have words of their own is the engine's to say.
+    let key = if day_clock.has_own_words(days) {
+        format!("{group}.{days}")
+    } else {
+        format!("{group}.other")
     };
     words::text_in(language, &key, &[])
 }

@@ -7,11 +7,13 @@
 //! that memory. The screen the person was on goes along as an argument, so
 //! Open brings them back to it.
 //!
-//! Nothing is cut short: it waits until no engine call has been under way
-//! for a moment, then holds the notifier's round and the store's writes
-//! while it replaces itself (files, the store's lock and D-Bus names close
-//! with the old image; the new one takes them again). With a passphrase set,
-//! the new process starts locked, as after a quick hide.
+//! Nothing is cut short: it waits until no engine call (a command's or a
+//! tray click's) has been under way for a moment, then holds the notifier's
+//! round and the store's writes while it replaces itself (files, the
+//! store's lock and D-Bus names close with the old image; the new one takes
+//! them again). A tray click that arrives while the writes are held is let
+//! through first, and the wait for quiet begins again. With a passphrase
+//! set, the new process starts locked, as after a quick hide.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -70,23 +72,47 @@ fn restart_when_quiet<R: Runtime>(app: &AppHandle<R>) {
         if window_open() {
             return;
         }
-        if state.quiet_for().is_some_and(|quiet| quiet >= QUIET) {
-            break;
+        if state.quiet_for().is_none_or(|quiet| quiet < QUIET) {
+            std::thread::sleep(Duration::from_millis(200));
+            continue;
         }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    // A store that did not open has nothing to protect, and starting over
-    // would only fail the same way: stay.
-    let Ok(engine) = state.engine() else {
+        // A store that did not open has nothing to protect, and starting
+        // over would only fail the same way: stay.
+        let Ok(engine) = state.engine() else {
+            return;
+        };
+        let round = milestones::ROUND.lock().unwrap_or_else(|e| e.into_inner());
+        let writes = engine.hold_writes();
+        log::info!("starting over in the tray: writes held");
+        pause_for_tests();
+        if window_open() {
+            return;
+        }
+        // A tray click that came in meanwhile is under way (and waits for
+        // the writes): let it finish, then wait for quiet again.
+        if state.quiet_for().is_none() {
+            drop(writes);
+            drop(round);
+            continue;
+        }
+        let error = exec(window::last_screen(app));
+        log::warn!("could not start over without the window: {error}");
         return;
-    };
-    let _round = milestones::ROUND.lock().unwrap_or_else(|e| e.into_inner());
-    let _writes = engine.hold_writes();
-    if window_open() || state.quiet_for().is_none() {
-        return;
     }
-    let error = exec(window::last_screen(app));
-    log::warn!("could not start over without the window: {error}");
+}
+
+/// Debug builds only: `CROSSROADS_RESTART_PAUSE_MS` holds the writes that
+/// long before the last check, so an end-to-end test can click the tray
+/// inside the start over.
+fn pause_for_tests() {
+    if cfg!(debug_assertions) {
+        if let Some(ms) = std::env::var("CROSSROADS_RESTART_PAUSE_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+        {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
+    }
 }
 
 #[cfg(unix)]

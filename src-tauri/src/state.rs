@@ -6,6 +6,7 @@
 //! Every engine call runs on tokio's blocking pool ([`AppState::run`]), so a
 //! flush never holds one of the few async workers.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -115,28 +116,48 @@ impl AppState {
     }
 
     /// Runs `action` with the engine and the clock on the blocking pool and
-    /// maps its error for the UI.
-    pub async fn run<T, F>(&self, action: F) -> CommandResult<T>
+    /// maps its error for the UI; marks the window as in use (for the idle
+    /// lock).
+    pub fn run<T, F>(&self, action: F) -> impl Future<Output = CommandResult<T>> + Send + 'static
     where
         T: Send + 'static,
         F: FnOnce(&Crossroads, &Clock) -> engine::Result<T> + Send + 'static,
     {
-        let state = self.clone();
         *self.0.last_used.lock().unwrap_or_else(|e| e.into_inner()) = Some(self.0.clock.now());
+        self.work(action)
+    }
+
+    /// Runs `action` as [`AppState::run`] does, without marking the window
+    /// as in use: for the tray. Either way the call is under way from the
+    /// moment this returns (not from when the future is first polled), so a
+    /// start over in the tray waits for a click it has already received.
+    pub fn work<T, F>(&self, action: F) -> impl Future<Output = CommandResult<T>> + Send + 'static
+    where
+        T: Send + 'static,
+        F: FnOnce(&Crossroads, &Clock) -> engine::Result<T> + Send + 'static,
+    {
+        let under_way = self.begin();
+        let state = self.clone();
+        async move {
+            tauri::async_runtime::spawn_blocking(move || {
+                let _under_way = under_way;
+                let engine = state.engine()?;
+                action(&engine, &state.0.clock).map_err(CommandError::from)
+            })
+            .await
+            .map_err(CommandError::internal)?
+        }
+    }
+
+    /// Counts an engine call as under way until the guard is dropped.
+    fn begin(&self) -> InFlight {
         self.0.in_flight.fetch_add(1, Ordering::AcqRel);
         *self
             .0
             .last_activity
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = Instant::now();
-        let under_way = InFlight(self.clone());
-        tauri::async_runtime::spawn_blocking(move || {
-            let _under_way = under_way;
-            let engine = state.engine()?;
-            action(&engine, &state.0.clock).map_err(CommandError::from)
-        })
-        .await
-        .map_err(CommandError::internal)?
+        InFlight(self.clone())
     }
 
     /// How long no engine call has been under way (none while one is).

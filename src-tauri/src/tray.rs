@@ -89,21 +89,18 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
 
 /// "I feel the urge": counted at once, then something to do instead.
 fn urge<R: Runtime>(app: &AppHandle<R>) {
+    // Under way from here, as a command is, so a start over waits for it;
+    // the write is flushed before the screen opens, off the main thread.
+    let logged = state_of(app).work(|engine, clock| {
+        engine.log_event(EventKind::UrgeResisted, None, clock.now(), clock.zone())
+    });
     let app = app.clone();
-    // The write is flushed before the screen opens; not on the main thread.
-    std::thread::spawn(move || {
-        let state = app.state::<AppState>();
-        let clock = state.clock().clone();
-        let logged = state.engine().map_err(|e| e.message).and_then(|engine| {
-            engine
-                .log_event(EventKind::UrgeResisted, None, clock.now(), clock.zone())
-                .map_err(|e| e.to_string())
-        });
-        match logged {
+    tauri::async_runtime::spawn(async move {
+        match logged.await {
             Ok(_) => window::show_route(&app, "urge"),
             Err(e) => {
                 // Most likely no contact has not started yet: show where to start it.
-                log::info!("urge not logged: {e}");
+                log::info!("urge not logged: {}", e.message);
                 window::show_route(&app, "no-contact");
             }
         }
@@ -114,25 +111,24 @@ fn urge<R: Runtime>(app: &AppHandle<R>) {
 /// "I thought about them": counted at once, quietly; the window opens only
 /// when it could not be counted, to say why.
 fn thought<R: Runtime>(app: &AppHandle<R>) {
+    let counted =
+        state_of(app).work(|engine, clock| engine.count_thought(clock.now(), clock.zone()));
     let app = app.clone();
-    // The write is flushed off the main thread.
-    std::thread::spawn(move || {
-        let state = app.state::<AppState>();
-        let clock = state.clock().clone();
-        let counted = state.engine().map_err(|e| e.message).and_then(|engine| {
-            engine
-                .count_thought(clock.now(), clock.zone())
-                .map_err(|e| e.to_string())
-        });
-        match counted {
+    tauri::async_runtime::spawn(async move {
+        match counted.await {
             // An open window redraws the tally if it shows it.
             Ok(_) => tell_open_page(&app, "crossroads:thought"),
             Err(e) => {
-                log::info!("thought not counted: {e}");
+                log::info!("thought not counted: {}", e.message);
                 window::show_route(&app, "live");
             }
         }
     });
+}
+
+/// The shared state, through which the tray writes as the commands do.
+fn state_of<R: Runtime>(app: &AppHandle<R>) -> AppState {
+    app.state::<AppState>().inner().clone()
 }
 
 /// Tells an open window that the tray changed something it may show
@@ -147,20 +143,14 @@ fn tell_open_page<R: Runtime>(app: &AppHandle<R>, event: &'static str) {
 /// window (an argument is heating up); when step 6 is not open, the window
 /// says why.
 fn cooldown<R: Runtime>(app: &AppHandle<R>) {
+    let started = state_of(app).work(|engine, clock| engine.start_cooldown(clock.now()));
     let app = app.clone();
-    std::thread::spawn(move || {
-        let state = app.state::<AppState>();
-        let clock = state.clock().clone();
-        let started = state.engine().map_err(|e| e.message).and_then(|engine| {
-            engine
-                .start_cooldown(clock.now())
-                .map_err(|e| e.to_string())
-        });
-        match started {
+    tauri::async_runtime::spawn(async move {
+        match started.await {
             // An open window shows it running.
             Ok(_) => tell_open_page(&app, "crossroads:cooldown"),
             Err(e) => {
-                log::info!("cooldown not started: {e}");
+                log::info!("cooldown not started: {}", e.message);
                 window::show_route(&app, "together");
             }
         }

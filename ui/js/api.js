@@ -47,7 +47,6 @@ export const api = {
   safetyResources: () => call("get_safety_resources"),
   quickHide: () => call("quick_hide"),
   dealbreakers: () => call("get_dealbreakers"),
-  answerDealbreakers: (input) => call("answer_dealbreakers", { input }),
   choosePath: (path, acknowledged) => call("choose_path", { path, acknowledged }),
   reflection: () => call("get_reflection"),
   saveReflection: (prompt, value) => call("save_reflection", { prompt, value }),

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Message, Result};
-use crate::program::StepId;
+use crate::stage::StepId;
 use crate::store::{Read, Tree, Tx};
 
 /// The longest entry, in characters.

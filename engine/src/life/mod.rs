@@ -120,17 +120,7 @@ pub struct MoodView {
     pub note: Option<String>,
 }
 
-/// What kind of moment a trigger is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TriggerKind {
-    /// A time of day (waking up, the hour they used to text).
-    TimeOfDay,
-    /// A place.
-    Place,
-    /// A situation (a song, a weekend alone).
-    Situation,
-}
+pub use crate::outbox::TriggerKind;
 
 /// A trigger and its plan, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

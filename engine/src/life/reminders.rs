@@ -133,7 +133,9 @@ mod tests {
 
     /// One notifier round as the shell runs it; returns what was shown.
     fn round(store: &Store, now: DateTime<Utc>, tz: Tz) -> Option<Announcement> {
-        let check = store.transact(|tx| no_contact::check(tx, now, tz)).unwrap();
+        let check = store
+            .transact(|tx| crate::schedule::check(tx, now, tz))
+            .unwrap();
         let pending = check.announce?;
         store
             .transact(|tx| outbox::confirm(tx, pending.id))
@@ -178,7 +180,7 @@ mod tests {
         add(&store, "11:30", set); // 09:30 UTC: just passed
         assert_eq!(round(&store, set, Berlin), None);
         let check = store
-            .transact(|tx| no_contact::check(tx, set, Berlin))
+            .transact(|tx| crate::schedule::check(tx, set, Berlin))
             .unwrap();
         assert_eq!(check.next_due, Some(instant("2026-05-02T09:30:00Z")));
     }
@@ -276,7 +278,7 @@ mod tests {
             .unwrap();
         // Failed to show: it waits.
         let check = store
-            .transact(|tx| no_contact::check(tx, instant("2026-05-01T08:00:00Z"), UTC))
+            .transact(|tx| crate::schedule::check(tx, instant("2026-05-01T08:00:00Z"), UTC))
             .unwrap();
         let pending = check.announce.unwrap();
         store

@@ -107,11 +107,12 @@ export function watchIdle(minutes, onLocked) {
   restart();
 }
 
-/// Arms (or disarms) the idle lock from the engine's current answers.
+/// Arms (or disarms) the idle lock as the engine says: after how many idle
+/// minutes, if at all.
 export async function armIdleLock(onLocked) {
   try {
-    const [encryption, privacy] = await Promise.all([api.encryption(), api.privacy()]);
-    watchIdle(encryption.enabled ? privacy.lock_after_minutes : null, onLocked);
+    const encryption = await api.encryption();
+    watchIdle(encryption.idle_lock_minutes, onLocked);
   } catch {
     // Locked or not open: the next render deals with it.
   }

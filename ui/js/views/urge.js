@@ -5,11 +5,16 @@ import { announce, h, pageTitle } from "../dom.js";
 import { text } from "../strings.js";
 
 const t = text.urge;
-const TIMER_SECONDS = 10 * 60;
 let timer = null;
 
-function timerCard() {
-  const display = h("p", { class: "timer", id: "urge-timer", "aria-hidden": "true" }, "10:00");
+/// `seconds` as the timer shows it: minutes and seconds, "10:00".
+function clockFace(seconds) {
+  return `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/// The timer after an urge; how long it runs is the engine's to say.
+function timerCard(seconds) {
+  const display = h("p", { class: "timer", id: "urge-timer", "aria-hidden": "true" }, clockFace(seconds));
   // Said through the shared announcer (start and end, once each); the
   // running time is not read out every second.
   const status = h("p", { class: "form-status" });
@@ -18,11 +23,11 @@ function timerCard() {
     clearInterval(timer);
     timer = null;
     button.textContent = t.timerStart;
-    display.textContent = "10:00";
+    display.textContent = clockFace(seconds);
   };
   button.addEventListener("click", () => {
     if (timer) return stop();
-    const ends = Date.now() + TIMER_SECONDS * 1000;
+    const ends = Date.now() + seconds * 1000;
     button.textContent = t.timerStop;
     status.textContent = "";
     announce(t.timerStarted);
@@ -30,7 +35,7 @@ function timerCard() {
       // Left the screen: the timer goes with it.
       if (!display.isConnected) return stop();
       const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
-      display.textContent = `${String(Math.floor(left / 60)).padStart(2, "0")}:${String(left % 60).padStart(2, "0")}`;
+      display.textContent = clockFace(left);
       if (left === 0) {
         stop();
         status.textContent = t.timerDone;
@@ -66,7 +71,7 @@ export async function render({ navigate }) {
       h("h2", { id: "instead-title" }, t.insteadTitle),
       h("ul", { class: "rules" }, t.instead.map((line) => h("li", {}, line))),
     ),
-    timerCard(),
+    timerCard(view.urge_timer_seconds),
     h("button", { type: "button", class: "link", onclick: () => navigate("no-contact") }, t.back),
   );
 }
