@@ -89,25 +89,66 @@ impl Quantized {
 }
 
 /// `y[t][o] = bias[o] + x[t] · w[o]` for `w` of `nout` rows of 4-bit blocks.
+///
+/// The rows are cut into chunks that this thread and one helper (see
+/// [`crate::share`]) take in turn, so a second core halves the wait; when
+/// the helper is busy elsewhere this thread takes every chunk itself.
 pub fn matmul(w: &[u8], bias: &[f32], x: &Quantized, y: &mut [f32], nout: usize) {
     let nin = x.width;
     let tokens = x.values.len() / nin;
     debug_assert_eq!(y.len(), tokens * nout);
+    let rows = (nout / CHUNKS).div_ceil(GROUP) * GROUP;
+    if tokens * nin * nout < SHARED_WORK || rows == 0 {
+        matmul_range(w, bias, x, y, 0..nout, tokens);
+        return;
+    }
+    let out = crate::share::Disjoint::new(y);
+    crate::share::for_each_chunk(nout.div_ceil(rows), &|chunk| {
+        let range = chunk * rows..((chunk + 1) * rows).min(nout);
+        let mut part = vec![0f32; tokens * range.len()];
+        matmul_range(w, bias, x, &mut part, range.clone(), tokens);
+        for (t, values) in part.chunks_exact(range.len()).enumerate() {
+            // SAFETY: chunks have disjoint row ranges, so no two write
+            // the same place, and `for_each_chunk` returns only when every
+            // chunk is done.
+            unsafe { out.write(t * nout + range.start, values) };
+        }
+    });
+}
+
+/// Chunks a product's rows are cut into: enough that the two threads
+/// finish close together.
+const CHUNKS: usize = 8;
+
+/// Multiply-adds below which sharing costs more than it saves.
+const SHARED_WORK: usize = 2_000_000;
+
+/// Rows `rows` of the product into `y`, laid out `[token][row - rows.start]`,
+/// with the fastest path the processor has.
+fn matmul_range(
+    w: &[u8],
+    bias: &[f32],
+    x: &Quantized,
+    y: &mut [f32],
+    rows: std::ops::Range<usize>,
+    tokens: usize,
+) {
+    debug_assert_eq!(y.len(), tokens * rows.len());
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
         {
             if std::arch::is_x86_feature_detected!("avxvnni") {
                 // SAFETY: the processor has AVX2, FMA and AVX-VNNI, checked here.
-                unsafe { avx2::matmul_vnni(w, bias, x, y, nout, tokens) };
+                unsafe { avx2::matmul_vnni(w, bias, x, y, rows, tokens) };
             } else {
                 // SAFETY: the processor has AVX2 and FMA, checked just above.
-                unsafe { avx2::matmul(w, bias, x, y, nout, tokens) };
+                unsafe { avx2::matmul(w, bias, x, y, rows, tokens) };
             }
             return;
         }
     }
-    matmul_portable(w, bias, x, y, nout, tokens);
+    portable_range(w, bias, x, y, rows, tokens);
 }
 
 /// Expands the nibbles of `rows` weight rows to bytes 0..=15 and reads their scales.
@@ -139,18 +180,31 @@ pub fn matmul_portable(
     nout: usize,
     tokens: usize,
 ) {
+    portable_range(w, bias, x, y, 0..nout, tokens);
+}
+
+/// [`matmul_portable`] for rows `rows`, laid out as [`matmul_range`]'s.
+fn portable_range(
+    w: &[u8],
+    bias: &[f32],
+    x: &Quantized,
+    y: &mut [f32],
+    rows: std::ops::Range<usize>,
+    tokens: usize,
+) {
     let nin = x.width;
     let nb = nin / BLOCK;
     let mut nibbles = vec![0u8; GROUP * nin];
     let mut scales = vec![0f32; GROUP * nb];
-    for first in (0..nout).step_by(GROUP) {
-        let rows = GROUP.min(nout - first);
-        expand(w, first, rows, nin, &mut nibbles, &mut scales);
-        matmul_rows(&nibbles, &scales, bias, x, y, nout, first, rows, tokens);
+    for first in rows.clone().step_by(GROUP) {
+        let count = GROUP.min(rows.end - first);
+        expand(w, first, count, nin, &mut nibbles, &mut scales);
+        matmul_rows(&nibbles, &scales, bias, x, y, &rows, first, count, tokens);
     }
 }
 
-/// Rows `first..first + rows` of the product, from their expanded nibbles.
+/// Rows `first..first + rows` of the product, from their expanded nibbles,
+/// into `y` laid out `[token][row - range.start]`.
 #[allow(clippy::too_many_arguments)]
 fn matmul_rows(
     nibbles: &[u8],
@@ -158,13 +212,14 @@ fn matmul_rows(
     bias: &[f32],
     x: &Quantized,
     y: &mut [f32],
-    nout: usize,
+    range: &std::ops::Range<usize>,
     first: usize,
     rows: usize,
     tokens: usize,
 ) {
     let nin = x.width;
     let nb = nin / BLOCK;
+    let stride = range.len();
     for t in 0..tokens {
         let a = &x.values[t * nin..(t + 1) * nin];
         for r in 0..rows {
@@ -179,7 +234,7 @@ fn matmul_rows(
                 let scale = scales[r * nb + b] * x.scales[t * nb + b];
                 acc += scale * (dot - 8 * x.sums[t * nb + b]) as f32;
             }
-            y[t * nout + first + r] = bias[first + r] + acc;
+            y[t * stride + first - range.start + r] = bias[first + r] + acc;
         }
     }
 }
@@ -239,20 +294,21 @@ mod avx2 {
                 bias: &[f32],
                 x: &Quantized,
                 y: &mut [f32],
-                nout: usize,
+                range: std::ops::Range<usize>,
                 tokens: usize,
             ) {
                 let nin = x.width;
                 let nb = nin / BLOCK;
+                let stride = range.len();
                 let mut nibbles = vec![0u8; GROUP * nin];
                 let mut scales = vec![0f32; GROUP * nb];
-                for first in (0..nout).step_by(GROUP) {
-                    let rows = GROUP.min(nout - first);
+                for first in range.clone().step_by(GROUP) {
+                    let rows = GROUP.min(range.end - first);
                     expand_avx2(w, first, rows, nin, &mut nibbles, &mut scales);
                     if rows < GROUP {
                         // A last partial group (never for this model's sizes).
                         super::matmul_rows(
-                            &nibbles, &scales, bias, x, y, nout, first, rows, tokens,
+                            &nibbles, &scales, bias, x, y, &range, first, rows, tokens,
                         );
                         continue;
                     }
@@ -281,7 +337,7 @@ mod avx2 {
                             }
                         }
                         for r in 0..GROUP {
-                            y[t * nout + first + r] =
+                            y[t * stride + first - range.start + r] =
                                 bias[first + r] + hsum(acc[r]) - 8.0 * corr[r];
                         }
                     }
@@ -426,7 +482,13 @@ mod tests {
     /// The fast path and the portable one agree on random weights.
     #[test]
     fn both_paths_agree() {
-        let (nin, nout, tokens) = (96, 10, 3);
+        // The second size is big enough to be shared with the helper thread.
+        for (nin, nout, tokens) in [(96, 10, 3), (384, 384, 20)] {
+            paths_agree(nin, nout, tokens);
+        }
+    }
+
+    fn paths_agree(nin: usize, nout: usize, tokens: usize) {
         let mut seed = 7u32;
         let mut next = || {
             seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);

@@ -28,6 +28,7 @@
 
 pub mod format;
 pub mod kernels;
+mod share;
 pub mod tokenizer;
 
 pub use format::FormatError;
