@@ -55,7 +55,8 @@ fn layer_of(module: &str) -> Option<usize> {
         .position(|(_, modules)| modules.contains(&module))
 }
 
-/// Every `.rs` file under `dir`, but the test-only ones (`*_tests.rs`).
+/// Every `.rs` file under `dir`, but the test-only ones (`tests.rs`,
+/// `*_tests.rs`).
 fn sources(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -64,6 +65,7 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
             out.extend(sources(&path));
         } else if path.extension().is_some_and(|e| e == "rs")
             && !path.to_string_lossy().ends_with("_tests.rs")
+            && !path.ends_with("tests.rs")
         {
             out.push(path);
         }
@@ -181,6 +183,26 @@ fn every_import_runs_down_the_layers() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn only_the_store_backend_names_sled() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let backend = src.join("store").join("sled.rs");
+    let naming: Vec<String> = sources(&src)
+        .into_iter()
+        .filter(|file| *file != backend)
+        .filter(|file| {
+            // `self::sled::` is the store's own backend module.
+            let code = code_of(&std::fs::read_to_string(file).unwrap());
+            code.matches("sled::").count() > code.matches("self::sled::").count()
+        })
+        .map(|file| file.strip_prefix(&src).unwrap().display().to_string())
+        .collect();
+    assert!(
+        naming.is_empty(),
+        "only store/sled.rs may name sled, not {naming:?}"
+    );
 }
 
 #[test]

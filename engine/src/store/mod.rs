@@ -1,4 +1,4 @@
-//! Durable storage: the only module that names sled, private to the engine.
+//! Durable storage, private to the engine; `sled.rs` is the only file that names sled.
 //!
 //! Records are serde structs stored as JSON in named trees. There is one way
 //! to change them, [`Store::transact`]: it takes the store's write lock,
@@ -16,6 +16,7 @@ pub mod backup;
 pub mod crypto;
 pub mod export;
 mod migrate;
+mod sled;
 
 use std::any::{Any, TypeId};
 use std::collections::{BTreeMap, HashMap};
@@ -28,21 +29,13 @@ use std::sync::{Arc, Mutex, RwLock};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
+use self::sled::Database;
 use crate::error::{Error, Result};
 use crypto::{Cost, DataKey, Header};
 
 pub(crate) use migrate::HANDLED_KEY;
 pub use migrate::SCHEMA_VERSION;
-
-/// sled's page cache. The data is small; sled's default (1 GiB) would make
-/// memory balloon for nothing.
-const CACHE_BYTES: u64 = 4 * 1024 * 1024;
-
-/// How often, and how far apart, a locked store is asked for again.
-const LOCK_RETRIES: u32 = 20;
-const LOCK_RETRY_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The folder inside the data folder that sled owns.
 const SLED_DIR: &str = "store";
@@ -173,7 +166,7 @@ impl Tree {
 pub struct Store {
     /// Behind a lock so the whole database can be swapped for a rebuilt
     /// copy (see [`Store::rebuild`]).
-    db: Arc<RwLock<sled::Db>>,
+    db: Arc<RwLock<Database>>,
     dir: PathBuf,
     /// Held for the whole of each action that changes data; guards the
     /// number of the last commit.
@@ -276,28 +269,6 @@ impl Store {
         })
     }
 
-    /// Opens sled in `folder`, asking again for a moment when a store
-    /// closed a moment ago (a restart) is still letting go of its lock on
-    /// sled's background threads.
-    fn open_sled(dir: &Path, folder: &Path) -> Result<sled::Db> {
-        let config = sled::Config::new()
-            .path(folder)
-            .cache_capacity(CACHE_BYTES)
-            // Every write is flushed explicitly; sled's flusher thread would
-            // only wake the process ten times a second for nothing.
-            .flush_every_ms(None);
-        let mut attempts = 0;
-        loop {
-            match config.open().map_err(|e| open_error(dir, e)) {
-                Err(Error::StoreLocked { .. }) if attempts < LOCK_RETRIES => {
-                    attempts += 1;
-                    std::thread::sleep(LOCK_RETRY_PAUSE);
-                }
-                other => return other,
-            }
-        }
-    }
-
     fn open_inner(dir: &Path) -> Result<Store> {
         // A rebuild interrupted between its two renames left the new copy
         // under its temporary name: it is whole (it was flushed first).
@@ -305,8 +276,7 @@ impl Store {
         if !dir.join(SLED_DIR).exists() && next.exists() {
             fs::rename(&next, dir.join(SLED_DIR)).map_err(|e| Error::Storage(e.to_string()))?;
         }
-        remove_unfinished_snapshots(&dir.join(SLED_DIR))?;
-        let db = Store::open_sled(dir, &dir.join(SLED_DIR))?;
+        let db = Database::open(dir, &dir.join(SLED_DIR))?;
         let mut store = Store {
             db: Arc::new(RwLock::new(db)),
             dir: dir.to_path_buf(),
@@ -547,49 +517,20 @@ impl Store {
     }
 
     fn commit(&self, pending: Stored) -> Result<()> {
-        let mut touched: Vec<Tree> = pending.keys().map(|(tree, _)| *tree).collect();
-        touched.dedup();
-        let trees = touched
-            .iter()
-            .map(|t| self.tree(*t))
-            .collect::<Result<Vec<_>>>()?;
-        let outcome: std::result::Result<(), TransactionError<()>> =
-            trees[..].transaction(|views| {
-                for ((tree, key), value) in &pending {
-                    let at = touched.iter().position(|t| t == tree).unwrap_or(0);
-                    match value {
-                        Some(bytes) => {
-                            views[at].insert(key.as_slice(), bytes.as_slice())?;
-                        }
-                        None => {
-                            views[at].remove(key.as_slice())?;
-                        }
-                    }
-                }
-                Ok::<(), ConflictableTransactionError<()>>(())
-            });
-        outcome.map_err(|e| Error::Storage(format!("{e:?}")))?;
-        self.db().flush().map_err(storage)?;
-        Ok(())
+        self.db().commit(&pending)
     }
 
     /// A new id, unique in this store and increasing.
     pub(crate) fn new_id(&self) -> Result<u64> {
-        self.db().generate_id().map_err(storage)
+        self.db().new_id()
     }
 
     /// Every (key, raw JSON) pair of a tree, in key order.
     pub(crate) fn raw_entries(&self, tree: Tree) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
-        self.tree(tree)?
-            .iter()
-            .map(|entry| {
-                let (k, v) = entry.map_err(storage)?;
-                Ok((k.to_vec(), v.to_vec()))
-            })
-            .collect()
+        self.db().entries_from(tree, &[])
     }
 
-    fn db(&self) -> sled::Db {
+    fn db(&self) -> Database {
         self.db.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
@@ -610,31 +551,20 @@ impl Store {
             }
         }
         {
-            let next = Store::open_sled(&self.dir, &next_dir)?;
+            let next = Database::open(&self.dir, &next_dir)?;
             for tree in Tree::ALL {
-                let target = next.open_tree(tree.name()).map_err(storage)?;
-                for (key, value) in self.raw_entries(tree)? {
-                    target.insert(key, value).map_err(storage)?;
-                }
+                next.fill(tree, self.raw_entries(tree)?)?;
             }
-            next.flush().map_err(storage)?;
+            next.flush()?;
         }
         let mut db = self.db.write().unwrap_or_else(|e| e.into_inner());
         // Let go of the old database (and its file lock) before the swap.
-        let placeholder = sled::Config::new()
-            .temporary(true)
-            .open()
-            .map_err(storage)?;
-        drop(std::mem::replace(&mut *db, placeholder));
+        drop(std::mem::replace(&mut *db, Database::stand_in()?));
         fs::rename(self.dir.join(SLED_DIR), &old_dir).map_err(io)?;
         fs::rename(&next_dir, self.dir.join(SLED_DIR)).map_err(io)?;
-        *db = Store::open_sled(&self.dir, &self.dir.join(SLED_DIR))?;
+        *db = Database::open(&self.dir, &self.dir.join(SLED_DIR))?;
         drop(db);
         fs::remove_dir_all(&old_dir).map_err(io)
-    }
-
-    fn tree(&self, tree: Tree) -> Result<sled::Tree> {
-        self.db().open_tree(tree.name()).map_err(storage)
     }
 
     pub(crate) fn corrupt(&self, detail: String) -> Error {
@@ -664,16 +594,16 @@ impl Store {
     /// must still have one; anything else means damage.
     fn check_integrity(&self) -> Result<()> {
         for tree in Tree::ALL {
-            for entry in self.tree(tree)?.iter() {
-                let (_, value) = entry.map_err(|e| self.corrupt(e.to_string()))?;
+            let entries = self.db().entries_from(tree, &[]).map_err(|e| match e {
+                Error::Storage(detail) => self.corrupt(detail),
+                other => other,
+            })?;
+            for (_, value) in entries {
                 serde_json::from_slice::<serde_json::Value>(&value)
                     .map_err(|e| self.corrupt(format!("a record in \"{}\": {e}", tree.name())))?;
             }
         }
-        let has_schema = self
-            .tree(Tree::Meta)?
-            .contains_key(SCHEMA_KEY)
-            .map_err(storage)?;
+        let has_schema = self.db().contains(Tree::Meta, SCHEMA_KEY)?;
         if !has_schema && self.dir.join(CREATED_MARKER).exists() {
             return Err(self.corrupt("part of the saved data is missing".into()));
         }
@@ -683,7 +613,7 @@ impl Store {
 
 impl Read for Store {
     fn get<T: DeserializeOwned>(&self, tree: Tree, key: &[u8]) -> Result<Option<T>> {
-        let Some(bytes) = self.tree(tree)?.get(key).map_err(storage)? else {
+        let Some(bytes) = self.db().get(tree, key)? else {
             return Ok(None);
         };
         decode(self, tree, &self.reveal(tree, key, &bytes)?).map(Some)
@@ -702,12 +632,12 @@ impl Read for Store {
         tree: Tree,
         from: &[u8],
     ) -> Result<Vec<(Vec<u8>, T)>> {
-        self.tree(tree)?
-            .range(from..)
-            .map(|entry| {
-                let (key, bytes) = entry.map_err(storage)?;
+        self.db()
+            .entries_from(tree, from)?
+            .into_iter()
+            .map(|(key, bytes)| {
                 let value = decode(self, tree, &self.reveal(tree, &key, &bytes)?)?;
-                Ok((key.to_vec(), value))
+                Ok((key, value))
             })
             .collect()
     }
@@ -889,365 +819,13 @@ pub(crate) fn time_key(at: DateTime<Utc>, id: u64) -> [u8; 16] {
     key
 }
 
-/// sled writes a snapshot under `snap.<n>.generating` and renames it when
-/// whole; a process killed in between leaves the unfinished file, and sled
-/// 0.34.7 then refuses to open ("Read corrupted data", sled issue #1527,
-/// found here by `cargo xtask crash`). The file is by definition not a
-/// snapshot sled relies on (the log holds everything), so it goes.
-fn remove_unfinished_snapshots(folder: &Path) -> Result<()> {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return Ok(());
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with("snap.") && name.ends_with(".generating") {
-            fs::remove_file(entry.path()).map_err(|e| Error::Storage(e.to_string()))?;
-        }
-    }
-    Ok(())
-}
-
 fn decode<T: DeserializeOwned>(store: &Store, tree: Tree, bytes: &[u8]) -> Result<T> {
     serde_json::from_slice(bytes)
         .map_err(|e| store.corrupt(format!("a record in \"{}\": {e}", tree.name())))
 }
 
-fn open_error(dir: &Path, error: sled::Error) -> Error {
-    match error {
-        sled::Error::Io(e) if e.to_string().contains("could not acquire lock") => {
-            Error::StoreLocked {
-                path: dir.to_path_buf(),
-            }
-        }
-        // A full disk or a permission problem is not damage: say what it is.
-        sled::Error::Io(e) => Error::Storage(e.to_string()),
-        other => Error::StoreCorrupt {
-            path: dir.to_path_buf(),
-            detail: other.to_string(),
-        },
-    }
-}
-
-pub(crate) fn storage(error: sled::Error) -> Error {
-    Error::Storage(error.to_string())
-}
+#[cfg(test)]
+mod tests;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::{instant, temp_dir};
-
-    fn put(store: &Store, tree: Tree, key: &[u8], value: &str) {
-        store.transact(|tx| tx.put(tree, key, &value)).unwrap();
-    }
-
-    #[test]
-    fn records_from_a_key_on_come_in_key_order_in_the_store_and_in_an_action() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        for key in ["2026-01-01", "2026-01-02", "2026-01-03", "2026-02-01"] {
-            put(&store, Tree::Moods, key.as_bytes(), key);
-        }
-        let keys = |entries: Vec<(Vec<u8>, String)>| -> Vec<String> {
-            entries.into_iter().map(|(_, v)| v).collect()
-        };
-        let from = b"2026-01-02";
-        assert_eq!(
-            keys(store.entries_from(Tree::Moods, from).unwrap()),
-            ["2026-01-02", "2026-01-03", "2026-02-01"]
-        );
-        assert_eq!(
-            keys(store.entries_from(Tree::Moods, b"2027").unwrap()),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            store
-                .entries_from::<String>(Tree::Moods, b"")
-                .unwrap()
-                .len(),
-            4
-        );
-        // An action sees its own writes and removals in the range too.
-        store
-            .transact(|tx| {
-                tx.remove(Tree::Moods, b"2026-01-03");
-                tx.put(Tree::Moods, b"2026-01-04", &"2026-01-04")?;
-                tx.put(Tree::Moods, b"2025-12-31", &"2025-12-31")?;
-                assert_eq!(
-                    keys(tx.entries_from(Tree::Moods, from)?),
-                    ["2026-01-02", "2026-01-04", "2026-02-01"]
-                );
-                Ok(())
-            })
-            .unwrap();
-    }
-
-    #[test]
-    fn a_written_record_survives_reopening() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        put(&store, Tree::Profile, b"k", "value");
-        drop(store);
-        let store = Store::open(dir.path()).unwrap();
-        assert_eq!(
-            store.get::<String>(Tree::Profile, b"k").unwrap().as_deref(),
-            Some("value")
-        );
-    }
-
-    #[test]
-    fn a_failed_action_writes_nothing_even_what_it_wrote_before_failing() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        let outcome: Result<()> = store.transact(|tx| {
-            tx.put(Tree::Profile, b"a", &"first")?;
-            tx.put(Tree::Drafts, b"b", &"second")?;
-            Err(Error::invalid("x", "refused"))
-        });
-        assert!(outcome.is_err());
-        assert_eq!(store.get::<String>(Tree::Profile, b"a").unwrap(), None);
-        assert_eq!(store.get::<String>(Tree::Drafts, b"b").unwrap(), None);
-    }
-
-    #[test]
-    fn an_action_reads_its_own_writes_and_commits_across_trees() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        put(&store, Tree::Drafts, b"1", "old");
-        put(&store, Tree::Drafts, b"2", "gone");
-        store
-            .transact(|tx| {
-                tx.put(Tree::Drafts, b"1", &"new")?;
-                tx.remove(Tree::Drafts, b"2");
-                tx.put(Tree::Drafts, b"3", &"added")?;
-                tx.put(Tree::Profile, b"p", &"also")?;
-                assert_eq!(
-                    tx.values::<String>(Tree::Drafts)?,
-                    ["new".to_owned(), "added".to_owned()]
-                );
-                assert_eq!(tx.get::<String>(Tree::Drafts, b"2")?, None);
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(
-            store.values::<String>(Tree::Drafts).unwrap(),
-            ["new", "added"]
-        );
-        assert_eq!(
-            store.get::<String>(Tree::Profile, b"p").unwrap().as_deref(),
-            Some("also")
-        );
-    }
-
-    #[test]
-    fn concurrent_read_modify_write_actions_lose_nothing() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        let threads: Vec<_> = (0..8)
-            .map(|_| {
-                let store = store.clone();
-                std::thread::spawn(move || {
-                    for _ in 0..25 {
-                        store
-                            .transact(|tx| {
-                                let n: u32 = tx.get(Tree::Meta, b"counter")?.unwrap_or(0);
-                                tx.put(Tree::Meta, b"counter", &(n + 1))
-                            })
-                            .unwrap();
-                    }
-                })
-            })
-            .collect();
-        for t in threads {
-            t.join().unwrap();
-        }
-        assert_eq!(store.get::<u32>(Tree::Meta, b"counter").unwrap(), Some(200));
-    }
-
-    #[test]
-    fn a_second_open_of_the_same_folder_is_a_locked_error_not_a_panic() {
-        let dir = temp_dir();
-        let _first = Store::open(dir.path()).unwrap();
-        let second = Store::open(dir.path()).unwrap_err();
-        assert_eq!(second.kind(), crate::ErrorKind::StoreLocked, "{second}");
-        assert_eq!(second.message().code, "storeLocked", "{second}");
-    }
-
-    #[test]
-    fn a_new_store_records_the_schema_version() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        assert_eq!(
-            store.get::<u32>(Tree::Meta, SCHEMA_KEY).unwrap(),
-            Some(SCHEMA_VERSION)
-        );
-    }
-
-    #[test]
-    fn a_damaged_record_is_reported_on_open() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        let raw = store.tree(Tree::Profile).unwrap();
-        raw.insert(b"k", &b"{not json"[..]).unwrap();
-        raw.flush().unwrap();
-        drop((raw, store));
-        let err = Store::open(dir.path()).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
-        assert_eq!(err.message().code, "storeCorrupt", "{err}");
-    }
-
-    #[test]
-    fn a_store_that_lost_its_schema_is_damaged_not_new() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        put(&store, Tree::Profile, b"k", "value");
-        let raw = store.tree(Tree::Meta).unwrap();
-        raw.remove(SCHEMA_KEY).unwrap();
-        raw.flush().unwrap();
-        drop((raw, store));
-        let err = Store::open(dir.path()).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
-    }
-
-    #[test]
-    fn a_store_that_went_back_to_an_older_state_is_damaged() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        put(&store, Tree::Profile, b"k", "one");
-        // Later commits that the store then loses (as sled does when it
-        // recovers a cut-short log): the count beside it is ahead.
-        drop(store);
-        fs::write(dir.path().join(GENERATION_FILE), "999").unwrap();
-        let err = Store::open(dir.path()).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::StoreCorrupt, "{err}");
-        // A count behind the store (a power cut before it was written) is fine.
-        fs::write(dir.path().join(GENERATION_FILE), "1").unwrap();
-        Store::open(dir.path()).unwrap();
-    }
-
-    #[test]
-    fn a_cut_short_store_file_is_never_opened_as_an_older_state() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        for i in 0..30 {
-            put(&store, Tree::Profile, b"k", &format!("value {i}"));
-        }
-        drop(store);
-        let db = dir.path().join(SLED_DIR).join("db");
-        let len = fs::metadata(&db).unwrap().len();
-        fs::OpenOptions::new()
-            .write(true)
-            .open(&db)
-            .unwrap()
-            .set_len(len / 2)
-            .unwrap();
-        match Store::open(dir.path()) {
-            Err(e) => assert_eq!(e.kind(), crate::ErrorKind::StoreCorrupt, "{e}"),
-            Ok(store) => assert_eq!(
-                store.get::<String>(Tree::Profile, b"k").unwrap().as_deref(),
-                Some("value 29"),
-                "opened, so it must be whole"
-            ),
-        }
-    }
-
-    #[test]
-    fn an_unfinished_snapshot_left_by_a_kill_does_not_stop_the_store_opening() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        put(&store, Tree::Profile, b"k", "kept");
-        drop(store);
-        // What sled leaves when killed while writing a snapshot.
-        fs::write(
-            dir.path()
-                .join(SLED_DIR)
-                .join("snap.00000000001113FF.generating"),
-            [0u8; 4096],
-        )
-        .unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        assert_eq!(
-            store.get::<String>(Tree::Profile, b"k").unwrap().as_deref(),
-            Some("kept")
-        );
-    }
-
-    #[test]
-    fn appended_records_come_back_in_time_order() {
-        let dir = temp_dir();
-        let store = Store::open(dir.path()).unwrap();
-        for (at, value) in [
-            ("2026-01-02T00:00:00Z", "b"),
-            ("1969-12-31T00:00:00Z", "a"),
-            ("2026-01-02T00:00:00Z", "c"),
-            ("2027-01-01T00:00:00Z", "d"),
-        ] {
-            store
-                .transact(|tx| tx.append(Tree::Events, instant(at), &value))
-                .unwrap();
-        }
-        let values: Vec<String> = store.values(Tree::Events).unwrap();
-        assert_eq!(values, ["a", "b", "c", "d"]);
-    }
-}
-
-#[cfg(test)]
-mod cache_tests {
-    use super::*;
-    use crate::test_support::temp_store;
-
-    fn shared(store: &impl Read) -> Vec<u32> {
-        store
-            .shared_entries::<u32>(Tree::Events)
-            .unwrap()
-            .iter()
-            .map(|(_, v)| *v)
-            .collect()
-    }
-
-    #[test]
-    fn shared_records_follow_every_commit_and_an_action_sees_its_own_writes() {
-        let (_dir, store) = temp_store();
-        store
-            .transact(|tx| tx.put(Tree::Events, b"a", &1u32))
-            .unwrap();
-        assert_eq!(shared(&store), [1]);
-        let first = store.shared_entries::<u32>(Tree::Events).unwrap();
-        let again = store.shared_entries::<u32>(Tree::Events).unwrap();
-        assert!(Arc::ptr_eq(&first, &again), "read once until a commit");
-        store
-            .transact(|tx| {
-                assert_eq!(shared(tx), [1], "untouched: the store's records");
-                tx.put(Tree::Events, b"b", &2u32)?;
-                assert_eq!(shared(tx), [1, 2], "touched: its own writes too");
-                Ok(())
-            })
-            .unwrap();
-        assert_eq!(shared(&store), [1, 2]);
-        // A commit elsewhere also renews it (it can't tell what changed).
-        store
-            .transact(|tx| tx.put(Tree::Meta, b"x", &0u32))
-            .unwrap();
-        let renewed = store.shared_entries::<u32>(Tree::Events).unwrap();
-        assert!(!Arc::ptr_eq(&first, &renewed));
-        // A failed action leaves it as it was.
-        let _ = store.transact(|tx| -> Result<()> {
-            tx.put(Tree::Events, b"c", &3u32)?;
-            Err(Error::Storage("refused".into()))
-        });
-        assert_eq!(shared(&store), [1, 2]);
-    }
-
-    #[test]
-    fn private_trees_are_never_kept_decoded() {
-        let (_dir, store) = temp_store();
-        store
-            .transact(|tx| tx.put(Tree::Journal, b"a", &1u32))
-            .unwrap();
-        let first = store.shared_entries::<u32>(Tree::Journal).unwrap();
-        let again = store.shared_entries::<u32>(Tree::Journal).unwrap();
-        assert!(!Arc::ptr_eq(&first, &again));
-        assert!(store.cache.lock().unwrap().is_empty());
-    }
-}
+mod cache_tests;
