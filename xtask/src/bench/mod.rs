@@ -164,10 +164,10 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
     let data = out_dir().join("data-10y");
     let mut report = Report::default();
 
-    starts_phase(&mut report, runs, &data)?;
-    // A real notification server from here on, as on a desktop: a
-    // milestone due in the generated data must be shown, not retried.
+    // A real notification server, as on a desktop: a milestone due in the
+    // generated data must be shown, not retried.
     let notifications = NotificationServer::start();
+    starts_phase(&mut report, runs, &data)?;
     tray_phase(&mut report, tray_seconds, &data)?;
     floor_phase(&mut report, tray_seconds, &data)?;
     page_phase(&mut report, Path::new(driver), &data)?;
