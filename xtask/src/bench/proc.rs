@@ -70,3 +70,19 @@ pub fn main_pid(pgid: u32, name: &str) -> Option<u32> {
         .into_iter()
         .find(|&pid| comm(pid) == name)
 }
+
+/// Whether the thread `pid` (for a process: its main thread) is blocked in
+/// a futex wait now: how a thread waits on a lock or a condition, such as
+/// WebKit's wait for a reply from another of its processes. Always false
+/// where the syscall number is not known.
+pub fn in_futex_wait(pid: u32) -> bool {
+    // x86_64's futex(2); /proc/PID/syscall starts with the number of the
+    // syscall the thread is blocked in.
+    const FUTEX: &str = if cfg!(target_arch = "x86_64") {
+        "202"
+    } else {
+        "none"
+    };
+    fs::read_to_string(format!("/proc/{pid}/syscall"))
+        .is_ok_and(|s| s.split_whitespace().next() == Some(FUTEX))
+}
