@@ -632,6 +632,12 @@ fn print_table(report: &Report) {
         String::new(),
     );
     row(
+        "starts with the half-second wait (share)",
+        pct("start_waited_share"),
+        pct("baseline_start_waited_share"),
+        String::new(),
+    );
+    row(
         "cold start, median of the fast ones (ms)",
         ms("start_fast_ms"),
         ms("baseline_start_fast_ms"),
