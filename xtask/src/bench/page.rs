@@ -90,8 +90,18 @@ async fn measure_in(client: &Client, group: &DriverGroup) -> Result<PageFigures,
     wait_for_home(client).await?;
     let app = main_pid(group.pgid(), "crossroads")
         .ok_or_else(|| Failure("the app's process is not in tauri-driver's group".into()))?;
+    // After the first paint the app makes its start and daily backups,
+    // which decode every record and then give the memory back: the
+    // encoder's memory is measured from after that.
+    settle(app).await;
+    println!("  the encoder: the first check, then {CHECKS} more");
     let encoder_checks = encoder_checks(client, app).await?;
+    println!("  round trips");
     let timings = run_script(client, ROUND_TRIPS_SCRIPT, Duration::from_secs(600)).await?;
+    println!(
+        "  waiting for the encoder to be given back (at most {} s)",
+        GIVE_BACK_LIMIT.as_secs()
+    );
     let (rss_given_back_mb, give_back_s) = wait_for_give_back(app, &encoder_checks).await;
     Ok(PageFigures {
         timings,
@@ -231,6 +241,24 @@ async fn run_script(client: &Client, script: &str, limit: Duration) -> Result<Va
     }
 }
 
+/// Waits until the main process's resident memory holds still (two reads
+/// 2 s apart within 1 MB), at least 6 s and at most 30 s.
+async fn settle(app: u32) {
+    let started = Instant::now();
+    let mut last = rss_mb(app);
+    loop {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let now = rss_mb(app);
+        let steady = (now - last).abs() < 1.0;
+        if (steady && started.elapsed() >= Duration::from_secs(6))
+            || started.elapsed() >= Duration::from_secs(30)
+        {
+            return;
+        }
+        last = now;
+    }
+}
+
 /// The first check (the encoder loads), then [`CHECKS`] more, with the
 /// main process's resident memory around them.
 async fn encoder_checks(client: &Client, app: u32) -> Result<EncoderFigures, Failure> {
@@ -293,8 +321,9 @@ const FIRST_CHECK_SCRIPT: &str = r#"
 })()
 "#;
 
-/// CHECKS checks of text never checked before (no cache can answer), one
-/// to three sentences long, in four languages, everyday and troubled.
+/// CHECKS checks of lines never checked before (no cache can answer),
+/// each a line as a person types it, as the encoder's own cost report
+/// reads its corpus lines; in four languages, everyday and troubled.
 const CHECKS_SCRIPT: &str = r#"
 (async () => {
   const lines = [
@@ -308,14 +337,13 @@ const CHECKS_SCRIPT: &str = r#"
     "I wrote the urge down instead of acting on it, and it passed.",
     "Please just answer me, I can't do this without you.",
     "We should talk about the weekends, calmly, when you are ready.",
+    "Everyone would be better off if I just disappeared.",
+    "He shouted at me again last night and I was scared.",
   ];
   const ms = [];
   try {
     for (let i = 0; i < CHECKS; i++) {
-      const n = 1 + (i % 3);
-      const parts = [];
-      for (let k = 0; k < n; k++) parts.push(lines[(i * 7 + k * 3) % lines.length]);
-      const text = parts.join(" ") + " (" + i + ")";
+      const text = lines[i % lines.length] + " (" + i + ")";
       const t = performance.now();
       await window.__TAURI__.core.invoke("check_text", { text });
       ms.push(performance.now() - t);
