@@ -717,3 +717,45 @@ fn print_table(report: &Report) {
         String::new(),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(ms: f64, longest_wait_ms: f64) -> Start {
+        Start {
+            ms,
+            longest_wait_ms,
+        }
+    }
+
+    #[test]
+    fn starts_give_the_median_the_fast_ones_and_the_slow_share() {
+        let starts = [
+            start(330.0, 5.0),
+            start(850.0, 495.0),
+            start(345.0, 0.0),
+            start(363.0, 10.0),
+            start(700.0, 40.0),
+        ];
+        let mut report = Report::default();
+        put_starts(&mut report, "", &starts);
+        assert_eq!(report.get("start_ms"), 363.0);
+        assert_eq!(report.get("start_min_ms"), 330.0);
+        assert_eq!(report.get("start_fast_ms"), 345.0);
+        // 700 and 850 are slow; only 850 had the half-second wait.
+        assert_eq!(report.get("start_slow_share"), 0.4);
+        assert_eq!(report.get("start_waited_share"), 0.2);
+    }
+
+    #[test]
+    fn latencies_are_reported_as_p50_p99_and_mean() {
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        let mut report = Report::default();
+        report.put_latency("invoke", &values);
+        assert_eq!(report.get("invoke_p50_ms"), 50.0);
+        assert_eq!(report.get("invoke_p99_ms"), 99.0);
+        assert_eq!(report.get("invoke_mean_ms"), 50.5);
+        assert!(report.get("not_measured").is_nan());
+    }
+}
