@@ -41,9 +41,11 @@ const USAGE: &str =
          the tuning misses, --blind-misses those of every blind dev set,
          --misses-of SET those of one set; a holdout's never)
   bench  Crossroads against a bare Tauri app (bench/baseline), release builds,
-         one Xvfb session: cold start, PSS, tray PSS and wake-ups, invoke and
-         write latency from the page over ten years of data, sizes; writes
-         target/bench/report.json (--runs N, --tray-seconds S, --quick)
+         one Xvfb session: cold start (median, fastest, share of slow starts),
+         PSS, tray PSS and wake-ups, invoke and write latency from the page
+         over ten years of data, the sentence encoder's cost, sizes; writes
+         target/bench/report.json, prints the budgets and fails when one
+         fails (--runs N, --tray-seconds S, --quick)
   bundle build the release app and its Linux packages (.deb, AppImage) with
          the Tauri CLI, then install the .deb here, check its files, start
          it under Xvfb to its ready signal and remove it
