@@ -553,6 +553,27 @@ mod tests {
         assert_eq!(text_in(Language::En, "no.such.key", &[]), "no.such.key");
     }
 
+    /// The tray's label sits in a crowded panel beside the clock: in every
+    /// language it stays about as short as in English (a four-digit day
+    /// count, the longest cooldown), and the menu's items stay short too.
+    #[test]
+    fn tray_words_stay_short_in_every_language() {
+        for language in Language::ALL {
+            for (key, count) in [("tray.day", 9999), ("tray.cooldownLeft", 120)] {
+                let label = text_in(language, key, &[("count", &count)]);
+                assert!(label.chars().count() <= 18, "{language:?}: {label:?}");
+            }
+            for item in lookup(catalog(language), "tray")
+                .and_then(Value::as_object)
+                .unwrap()
+                .values()
+                .filter_map(Value::as_str)
+            {
+                assert!(item.chars().count() <= 32, "{language:?}: {item:?}");
+            }
+        }
+    }
+
     /// CLDR's rules, not "exactly 1": French and Brazilian Portuguese say 0
     /// in the singular, English, Spanish and German do not.
     #[test]
