@@ -8,7 +8,7 @@
 //! started by the first shared product, never before the encoder is used.
 
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 
 /// A task as the helper sees it, its borrows' lifetimes erased: the
@@ -35,6 +35,9 @@ struct State {
 }
 
 struct Helper {
+    /// A task was posted and not yet taken: read without the lock while
+    /// the helper waits a moment for the next product before sleeping.
+    posted: AtomicBool,
     state: Mutex<State>,
     wake: Condvar,
     idle: Condvar,
@@ -49,6 +52,7 @@ fn helper() -> Option<&'static Helper> {
             return None;
         }
         let helper: &'static Helper = Box::leak(Box::new(Helper {
+            posted: AtomicBool::new(false),
             state: Mutex::new(State::default()),
             wake: Condvar::new(),
             idle: Condvar::new(),
@@ -66,6 +70,11 @@ fn lock(helper: &Helper) -> MutexGuard<'_, State> {
     helper.state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// How long the helper looks for the next product before it sleeps: a
+/// sentence's products come one after another, and waking a sleeping
+/// thread costs more than most of them take.
+const LINGER: std::time::Duration = std::time::Duration::from_micros(200);
+
 /// The helper's loop: take a task, run chunks until none is left, say so.
 fn serve(helper: &'static Helper) {
     let mut state = lock(helper);
@@ -73,10 +82,19 @@ fn serve(helper: &'static Helper) {
         let task = match state.task.take() {
             Some(task) => task,
             None => {
-                state = helper.wake.wait(state).unwrap_or_else(|e| e.into_inner());
+                drop(state);
+                let since = std::time::Instant::now();
+                while !helper.posted.load(Ordering::Acquire) && since.elapsed() < LINGER {
+                    std::hint::spin_loop();
+                }
+                state = lock(helper);
+                if state.task.is_none() {
+                    state = helper.wake.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
                 continue;
             }
         };
+        helper.posted.store(false, Ordering::Release);
         state.busy = true;
         drop(state);
         // SAFETY: the task's owner waits until `busy` is false again.
@@ -112,6 +130,7 @@ impl Drop for Retract {
     fn drop(&mut self) {
         let mut state = lock(self.0);
         state.task = None;
+        self.0.posted.store(false, Ordering::Release);
         while state.busy {
             state = self.0.idle.wait(state).unwrap_or_else(|e| e.into_inner());
         }
@@ -139,6 +158,7 @@ pub fn for_each_chunk(chunks: usize, work: &(dyn Fn(usize) + Sync)) {
     };
     let _retract = Retract(helper);
     lock(helper).task = Some(task);
+    helper.posted.store(true, Ordering::Release);
     helper.wake.notify_one();
     // SAFETY: the borrows are alive here.
     unsafe { run(task) };
