@@ -356,6 +356,10 @@ mod tests {
                     "{key} in {language:?}: {word}"
                 );
             }
+            // The refusal asks for the same word the screen asked for.
+            let word = text_in(language, "yourData.eraseWord", &[]);
+            let refusal = text_in(language, "errors.eraseEverythingTypeWord", &[]);
+            assert!(refusal.contains(&word), "{language:?}: {refusal}");
         }
     }
 
