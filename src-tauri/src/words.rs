@@ -356,6 +356,10 @@ mod tests {
                     "{key} in {language:?}: {word}"
                 );
             }
+            // The refusal asks for the same word the screen asked for.
+            let word = text_in(language, "yourData.eraseWord", &[]);
+            let refusal = text_in(language, "errors.eraseEverythingTypeWord", &[]);
+            assert!(refusal.contains(&word), "{language:?}: {refusal}");
         }
     }
 
@@ -576,6 +580,59 @@ mod tests {
                 assert!(item.chars().count() <= 32, "{language:?}: {item:?}");
             }
         }
+    }
+
+    /// In French and Brazilian Portuguese the "one" form is also the form
+    /// for 0. A "one" form without its number ("une semaine") would then
+    /// be wrong for 0, so each is listed here with why it never meets 0;
+    /// a new one fails this test until it is checked the same way.
+    #[test]
+    fn one_forms_without_a_number_never_meet_zero() {
+        fn walk(node: &Value, path: &str, found: &mut BTreeSet<String>) {
+            let Value::Object(map) = node else { return };
+            let is_plural = map.contains_key("one") && map.contains_key("other");
+            match map.get("one").and_then(Value::as_str) {
+                Some(one) if is_plural => {
+                    if !one.contains("{count}") {
+                        found.insert(path.to_owned());
+                    }
+                }
+                _ => {
+                    for (key, value) in map {
+                        let path = if path.is_empty() {
+                            key.clone()
+                        } else {
+                            format!("{path}.{key}")
+                        };
+                        walk(value, &path, found);
+                    }
+                }
+            }
+        }
+        let mut found = BTreeSet::new();
+        for language in [Language::Fr, Language::PtBr] {
+            assert_eq!(plural(language, 0), "one");
+            walk(catalog(language), "", &mut found);
+        }
+        let checked = BTreeSet::from(
+            [
+                // The unit under the big number: "0 jour", "0 dia" is right.
+                "noContact.daysUnit",
+                "homeEndings.daysUnit",
+                // After a thought is counted: at least 1 today.
+                "live.thoughtCounted",
+                // A trend needs two weeks of data: at least 2.
+                "progress.weeks",
+                // Shown only when the history is not empty.
+                "reachOut.history",
+                // Not shown by any screen.
+                "homeEndings.archives",
+                // A cooldown lasts 1 to 120 minutes.
+                "notify.cooldownBody",
+            ]
+            .map(str::to_owned),
+        );
+        assert_eq!(found, checked);
     }
 
     /// CLDR's rules, not "exactly 1": French and Brazilian Portuguese say 0
