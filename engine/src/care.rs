@@ -29,17 +29,29 @@ struct Reading {
     last_at: Option<DateTime<Utc>>,
 }
 
-/// Reads `text` for the crisis card and, when it brings the card, records
-/// the moment (step 5 asks how the person is before they reach out).
-/// Saving is never refused because of it. Returns the card's reading.
-pub fn read_and_note(
+/// Reads `text` for the crisis card before a save takes the store's
+/// write lock: the sentence encoder's pass takes tens of milliseconds, and
+/// no other save should wait for it. A text longer than any field takes is
+/// not read: its save is refused.
+pub fn read(text: &str) -> Option<safety::Care> {
+    if text.chars().count() > LONGEST_TEXT {
+        return None;
+    }
+    safety::Care::of(text)
+}
+
+/// The longest text a field takes (a draft).
+const LONGEST_TEXT: usize = 20_000;
+
+/// Records the moment of a reading taken by [`read`], inside the save's
+/// transaction, and gives the reading back for the save's answer.
+pub fn noted(
     tx: &mut Tx<'_>,
-    text: &str,
+    reading: &Option<safety::Care>,
     now: DateTime<Utc>,
 ) -> Result<Option<safety::Care>> {
-    let care = safety::Care::of(text);
-    note_reading(tx, care.as_ref(), now)?;
-    Ok(care)
+    note_reading(tx, reading.as_ref(), now)?;
+    Ok(*reading)
 }
 
 /// Records the moment of a reading already taken (a step's view reads its

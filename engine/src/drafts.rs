@@ -71,17 +71,43 @@ pub struct VaultView {
 }
 
 fn with_analysis(draft: Draft) -> DraftView {
-    // One crisis reading for both fields: the card comes exactly when there is care to give.
-    let care = safety::Care::of(&draft.text);
+    let reading = read(&draft.text);
+    with_reading(draft, reading)
+}
+
+fn with_reading(draft: Draft, reading: Reading) -> DraftView {
     DraftView {
-        analysis: begging::analyse(&draft.text),
-        crisis_support: care.is_some(),
-        care,
+        analysis: reading.analysis,
+        crisis_support: reading.care.is_some(),
+        care: reading.care,
         id: draft.id,
         text: draft.text,
         apology_for_later: draft.apology_for_later,
         created_at: draft.created_at,
         updated_at: draft.updated_at,
+    }
+}
+
+/// What the detectors make of a draft's text, read before a save takes
+/// the store's write lock: the sentence encoder's pass takes tens of
+/// milliseconds, and no other save should wait for it.
+pub struct Reading {
+    analysis: begging::Analysis,
+    care: Option<safety::Care>,
+}
+
+/// Reads `text` (one crisis reading for both fields: the card comes
+/// exactly when there is care to give). A text longer than a draft may be
+/// is not read: its save is refused.
+pub fn read(text: &str) -> Reading {
+    let text = if text.chars().count() > DRAFT_MAX_CHARS {
+        ""
+    } else {
+        text
+    };
+    Reading {
+        analysis: begging::analyse(text),
+        care: safety::Care::of(text),
     }
 }
 
@@ -103,13 +129,15 @@ pub fn view(store: &impl Read) -> Result<VaultView> {
     })
 }
 
-/// Saves a new draft (`id` none) or changes one; returns it with its reading.
+/// Saves a new draft (`id` none) or changes one; returns it with its
+/// reading, taken by [`read`] before the transaction.
 pub fn save(
     tx: &mut Tx<'_>,
     id: Option<u64>,
     text: &str,
     apology_for_later: bool,
     now: DateTime<Utc>,
+    reading: Reading,
 ) -> Result<DraftView> {
     if text.trim().is_empty() {
         return Err(Error::invalid("draft", "writeSomethingFirstStays"));
@@ -141,7 +169,7 @@ pub fn save(
         },
     };
     tx.put(Tree::Drafts, &key(draft.id), &draft)?;
-    Ok(with_analysis(draft))
+    Ok(with_reading(draft, reading))
 }
 
 /// Records the pledge, in the person's words.
@@ -201,6 +229,7 @@ mod tests {
                     "Please come back. I'll die without you.",
                     false,
                     now,
+                    read("Please come back. I'll die without you."),
                 )
             })
             .unwrap();
@@ -217,6 +246,7 @@ mod tests {
                     "I'm sorry I missed your show.",
                     true,
                     now,
+                    read("I'm sorry I missed your show."),
                 )
             })
             .unwrap();
@@ -224,7 +254,7 @@ mod tests {
         assert!(!edited.analysis.crisis);
         assert!(edited.apology_for_later);
         let second = store
-            .transact(|tx| save(tx, None, "I want to die", false, now))
+            .transact(|tx| save(tx, None, "I want to die", false, now, read("I want to die")))
             .unwrap();
         assert!(second.crisis_support);
         let vault = view(&store).unwrap();
@@ -241,7 +271,7 @@ mod tests {
         for text in ["", "   ", long.as_str()] {
             assert_eq!(
                 store
-                    .transact(|tx| save(tx, None, text, false, now))
+                    .transact(|tx| save(tx, None, text, false, now, read(text)))
                     .unwrap_err()
                     .field(),
                 Some("draft")
@@ -249,7 +279,7 @@ mod tests {
         }
         assert_eq!(
             store
-                .transact(|tx| save(tx, Some(999), "hi", false, now))
+                .transact(|tx| save(tx, Some(999), "hi", false, now, read("hi")))
                 .unwrap_err()
                 .field(),
             Some("draft")

@@ -26,8 +26,9 @@ pub const NOTE_MAX_CHARS: usize = 20_000;
 /// The word typed to confirm erasing.
 pub const ERASE_WORD: &str = "erase";
 /// The confirmation word in every language the words come in (the screen
-/// asks for the one of the person's language, and either is accepted).
-pub const ERASE_WORDS: [&str; 2] = [ERASE_WORD, "borrar"];
+/// asks for the one of the person's language, and any of them is accepted):
+/// English, Spanish, Portuguese, German, French.
+pub const ERASE_WORDS: [&str; 5] = [ERASE_WORD, "borrar", "apagar", "löschen", "effacer"];
 
 const KEY: &[u8] = b"closure";
 
@@ -445,16 +446,37 @@ pub fn archive(tx: &mut Tx<'_>, now: DateTime<Utc>) -> Result<ArchiveSummary> {
     summary(hex(&key), &archived)
 }
 
-/// Refuses anything but one of [`ERASE_WORDS`] (any case, spaces around).
+/// Refuses anything but one of [`ERASE_WORDS`] (any case, in any script's
+/// sense of case: "LÖSCHEN" is "löschen"; spaces around).
 pub(crate) fn check_erase_word(confirmation: &str) -> Result<()> {
-    let typed = confirmation.trim();
-    if !ERASE_WORDS
-        .iter()
-        .any(|word| typed.eq_ignore_ascii_case(word))
-    {
+    let typed = fold(confirmation.trim());
+    if !ERASE_WORDS.iter().any(|word| typed == fold(word)) {
         return Err(Error::invalid("confirmation", "eraseEverythingTypeWord"));
     }
     Ok(())
+}
+
+/// `text` lower-cased, with an o, a or u followed by a combining diaeresis
+/// (U+0308, as some keyboards and input methods send it) written as the one
+/// letter it shows: "lo\u{308}schen" is "löschen".
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let composed = match (out.chars().next_back(), c) {
+            (Some('o'), '\u{308}') => Some('ö'),
+            (Some('a'), '\u{308}') => Some('ä'),
+            (Some('u'), '\u{308}') => Some('ü'),
+            _ => None,
+        };
+        match composed {
+            Some(letter) => {
+                out.pop();
+                out.push(letter);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// Erases the program, once `confirmation` is one of [`ERASE_WORDS`].

@@ -297,7 +297,36 @@ pub fn view(store: &impl Read, now: DateTime<Utc>) -> Result<ReachOutView> {
 
 /// Saves one note as typed (an empty one is removed); answers with the
 /// coach's reading.
-pub fn save_note(tx: &mut Tx<'_>, note: Note, text: &str) -> Result<NoteView> {
+/// What the coach and the crisis card make of a note's text, read before
+/// a save takes the store's write lock (the sentence encoder's passes take
+/// tens of milliseconds, and no other save should wait for them).
+pub struct NoteReading {
+    review: coach::Review,
+    care: Option<safety::Care>,
+}
+
+/// Reads a note's `text`; a text longer than a note may be is not read:
+/// its save is refused.
+pub fn read_note(text: &str) -> NoteReading {
+    let text = if text.chars().count() > NOTE_MAX_CHARS {
+        ""
+    } else {
+        text
+    };
+    NoteReading {
+        review: coach::review(text),
+        care: safety::Care::of(text),
+    }
+}
+
+/// Saves one note of the plan with its reading, taken by [`read_note`]
+/// before the transaction.
+pub fn save_note(
+    tx: &mut Tx<'_>,
+    note: Note,
+    text: &str,
+    reading: NoteReading,
+) -> Result<NoteView> {
     if text.chars().count() > NOTE_MAX_CHARS {
         return Err(Error::invalid(
             note.field(),
@@ -311,12 +340,11 @@ pub fn save_note(tx: &mut Tx<'_>, note: Note, text: &str) -> Result<NoteView> {
         plan.notes.insert(note, text.to_owned());
     }
     tx.put(Tree::ReachOut, PLAN_KEY, &plan)?;
-    let care = safety::Care::of(text);
     Ok(NoteView {
         note,
-        review: coach::review(text),
-        crisis_support: care.is_some(),
-        care,
+        review: reading.review,
+        crisis_support: reading.care.is_some(),
+        care: reading.care,
         text: text.to_owned(),
     })
 }

@@ -51,7 +51,10 @@ pub struct Settings {
     /// Hours in which notifications wait.
     pub quiet_hours: Option<QuietHours>,
     /// The language of Crossroads' words; `None` until the shell first
-    /// stores the one the system locale asks for (older data has none).
+    /// stores the one the system locale asks for (older data has none). A
+    /// language this version has no words for (data from a newer one) reads
+    /// as `None`, so the system's is chosen again and nothing else is lost.
+    #[serde(deserialize_with = "known_language")]
     pub language: Option<Language>,
 }
 
@@ -162,4 +165,13 @@ pub fn set_language(tx: &mut Tx<'_>, language: Language) -> Result<Settings> {
     settings.language = Some(language);
     tx.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
     Ok(settings)
+}
+
+/// Reads a stored language code, taking one this version does not know
+/// for none rather than failing the whole settings record.
+fn known_language<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<Language>, D::Error> {
+    let code: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(code.and_then(|code| Language::ALL.into_iter().find(|l| l.code() == code)))
 }

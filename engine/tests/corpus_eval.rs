@@ -491,14 +491,28 @@ fn the_phrasing_coach_meets_its_thresholds_on_its_corpus() {
     );
 }
 
-/// The blind holdouts written for the sentence encoder (`*_blind4_holdout`
-/// and `*_blind5_holdout`, see the corpus README): two writers who never
-/// saw a rule, a corpus or the training lines, seven languages each, never
-/// read and never trained on: the figures to quote, held here.
+/// The blind holdouts written for the sentence encoder (see the corpus
+/// README): writers who never saw a rule, a corpus or the training
+/// lines, seven languages each, never read and never trained on. The
+/// first two were measured once with the first heads and are held as a
+/// regression guard; the last two measured the heads as they are.
 const ENCODER_HOLDOUTS: [&str; 2] = ["blind4_holdout", "blind5_holdout"];
+const FINAL_HOLDOUTS: [&str; 2] = ["blind6_holdout", "blind7_holdout"];
 
-#[test]
-fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
+/// What the detectors got right on some blind sets, together.
+struct BlindFigures {
+    crisis: Counts,
+    danger: Counts,
+    by_lang: BTreeMap<String, Counts>,
+    drafts_right: f64,
+    calm_read_as_desperate: usize,
+    coach_right: f64,
+    coach: Counts,
+}
+
+/// Measures the detectors on `sets` (each with crisis, drafts and coach
+/// files) and prints the figures.
+fn blind_figures(sets: &[&str]) -> BlindFigures {
     let mut out = String::new();
     let mut crisis = Counts::default();
     let mut danger = Counts::default();
@@ -506,7 +520,7 @@ fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
     let (mut drafts_right, mut drafts_all, mut calm_desperate) = (0, 0, 0);
     let mut coach = Counts::default();
     let mut coach_all = 0;
-    for set in ENCODER_HOLDOUTS {
+    for set in sets {
         let examples = load(&format!("crisis_{set}.tsv"));
         let (c, d, langs) = crisis_report_by_language(set, &examples, &mut out);
         crisis.merge(c);
@@ -521,60 +535,87 @@ fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
         coach_all += lines.len();
         coach.merge(coach_report(set, &lines, &mut out).0);
     }
+    let figures = BlindFigures {
+        crisis,
+        danger,
+        by_lang,
+        drafts_right: ratio(drafts_right, drafts_all),
+        calm_read_as_desperate: calm_desperate,
+        coach_right: ratio(coach.tp + coach.tn, coach_all),
+        coach,
+    };
     let _ = writeln!(
         out,
-        "\nblind4 and blind5 holdouts together (never read): crisis recall {}, false alarms {}; danger recall {}; \
+        "\n{} together (never read): crisis recall {}, false alarms {}; danger recall {}; \
          drafts {} right, {calm_desperate} calm read as desperate; coach {} right, false blame {}",
-        pct(crisis.recall()),
-        pct(crisis.false_alarms()),
-        pct(danger.recall()),
-        pct(ratio(drafts_right, drafts_all)),
-        pct(ratio(coach.tp + coach.tn, coach_all)),
-        pct(coach.false_alarms()),
+        sets.join(" and "),
+        pct(figures.crisis.recall()),
+        pct(figures.crisis.false_alarms()),
+        pct(figures.danger.recall()),
+        pct(figures.drafts_right),
+        pct(figures.coach_right),
+        pct(figures.coach.false_alarms()),
     );
-    for (lang, c) in &by_lang {
+    for (lang, c) in &figures.by_lang {
         let _ = writeln!(out, "  crisis recall {lang}: {}", pct(c.recall()));
     }
     println!("{out}");
-    // Measured once, when the heads were final (crisis recall 86.3% with
-    // 3.1% false alarms, every language 78.8% to 94.2%, danger 78.6%;
-    // drafts 95.6% right, none calm read as desperate; coach 96.8% right,
-    // 2.4% false blame), and held from then on as a regression guard, a
-    // few lines below the measure so that another processor's rounding
-    // does not flip it. The crisis and danger recall fall short of the
-    // aims (90% overall and 85% in every language, 85% danger): see the
-    // README.
-    assert_eq!(by_lang.len(), 7, "seven languages");
-    assert!(crisis.recall() >= 0.85, "crisis recall {}", crisis.recall());
-    assert!(
-        crisis.false_alarms() <= 0.10,
-        "crisis false alarms {}",
-        crisis.false_alarms()
-    );
-    for (lang, c) in &by_lang {
+    figures
+}
+
+impl BlindFigures {
+    /// Asserts the figures: crisis recall overall and in each language,
+    /// false alarms, danger recall, drafts and coach.
+    fn hold(&self, crisis: f64, per_language: f64, danger: f64) {
+        assert_eq!(self.by_lang.len(), 7, "seven languages");
+        let recall = self.crisis.recall();
+        assert!(recall >= crisis, "crisis recall {recall}");
+        let alarms = self.crisis.false_alarms();
+        assert!(alarms <= 0.10, "crisis false alarms {alarms}");
+        for (lang, c) in &self.by_lang {
+            assert!(
+                c.recall() >= per_language,
+                "crisis recall in {lang}: {}",
+                c.recall()
+            );
+        }
+        let danger_recall = self.danger.recall();
+        assert!(danger_recall >= danger, "danger recall {danger_recall}");
         assert!(
-            c.recall() >= 0.75,
-            "crisis recall in {lang}: {}",
-            c.recall()
+            self.drafts_right >= 0.85,
+            "drafts right {}",
+            self.drafts_right
         );
+        assert_eq!(
+            self.calm_read_as_desperate, 0,
+            "a calm draft read as desperate"
+        );
+        assert!(self.coach_right >= 0.85, "coach right {}", self.coach_right);
+        let blame = self.coach.false_alarms();
+        assert!(blame <= 0.05, "coach false blame {blame}");
     }
-    assert!(danger.recall() >= 0.75, "danger recall {}", danger.recall());
-    assert!(
-        ratio(drafts_right, drafts_all) >= 0.85,
-        "drafts right {}",
-        ratio(drafts_right, drafts_all)
-    );
-    assert_eq!(calm_desperate, 0, "a calm draft read as desperate");
-    assert!(
-        ratio(coach.tp + coach.tn, coach_all) >= 0.85,
-        "coach right {}",
-        ratio(coach.tp + coach.tn, coach_all)
-    );
-    assert!(
-        coach.false_alarms() <= 0.05,
-        "coach false blame {}",
-        coach.false_alarms()
-    );
+}
+
+#[test]
+fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
+    // Measured once, with the heads as they are: crisis recall 89.6% with
+    // 8.9% false alarms, every language 82.7% (de) to 94.2% (fr), danger
+    // 91.1%; drafts 95.6% right, none calm read as desperate; coach 90.9%
+    // right, 3.2% false blame. Held a little below the measure so another
+    // processor's rounding does not flip it. Crisis recall overall and in
+    // German fall just short of the aims (90%, and 85% in every
+    // language): see the detectors' documentation.
+    blind_figures(&FINAL_HOLDOUTS).hold(0.88, 0.80, 0.88);
+}
+
+#[test]
+fn the_first_encoder_holdouts_keep_their_figures() {
+    // With the heads as they are: crisis recall 89.3% with 3.1% false
+    // alarms, every language 80.8% (de) to 94.2% (es), danger 81.2%;
+    // drafts 96.4% right, none calm read as desperate; coach 96.4% right,
+    // 3.2% false blame (the first heads read 86.3%, 78.8% and 78.6%).
+    // Held a little below the measure.
+    blind_figures(&ENCODER_HOLDOUTS).hold(0.87, 0.78, 0.78);
 }
 
 /// The heads were trained on the corpora as they are: the checksum the

@@ -10,11 +10,11 @@ import { h } from "./dom.js";
 import { lang, text } from "./strings.js";
 
 // The locale's order of day, month and year, its separator and its clock.
-function shape() {
-  const parts = new Intl.DateTimeFormat(lang.locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).formatToParts(new Date(Date.UTC(2006, 10, 22)));
+function shape(locale = lang.locale) {
+  const parts = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).formatToParts(new Date(Date.UTC(2006, 10, 22)));
   const order = parts.filter((p) => ["day", "month", "year"].includes(p.type)).map((p) => p.type);
   const sep = parts.find((p) => p.type === "literal")?.value.trim() || "/";
-  const hour12 = new Intl.DateTimeFormat(lang.locale, { hour: "numeric" }).resolvedOptions().hourCycle?.startsWith("h1") ?? false;
+  const hour12 = new Intl.DateTimeFormat(locale, { hour: "numeric" }).resolvedOptions().hourCycle?.startsWith("h1") ?? false;
   return { order, sep, hour12 };
 }
 
@@ -68,9 +68,16 @@ export function toIso(value, kind) {
     const clock = readClock(typed);
     return clock ? `${pad(clock[0])}:${pad(clock[1])}` : typed;
   }
-  const { order } = shape();
   const numbers = typed.match(/\d+/g) ?? [];
   if (numbers.length < 3) return typed;
+  // The locale's order; when its year's place holds no four-digit year but
+  // the language's own order does, that one (the messages' examples are
+  // written in the language's order: "14/03/2026" typed where fr-CA shows
+  // 2026-03-14).
+  const fourDigitYear = (order) => numbers[order.indexOf("year")]?.length === 4;
+  let { order } = shape();
+  const own = shape(lang.language).order;
+  if (!fourDigitYear(order) && fourDigitYear(own)) order = own;
   const date = Object.fromEntries(order.map((p, i) => [p, numbers[i]]));
   let year = date.year;
   if (year.length === 2) year = `20${year}`;

@@ -1,5 +1,5 @@
 // Every word the UI shows comes from one catalog per language
-// (ui/i18n/en.json, ui/i18n/es.json), which the Rust shell also reads for
+// (ui/i18n/<language>.json: en, es, pt-BR, de, fr), which the Rust shell also reads for
 // the tray, notifications and error messages. The shell hands the person's
 // catalog over with `get_words`; this module fills `text` with it before the
 // first render, so views keep reading `text.a.b` for plain words. Entries
@@ -12,7 +12,7 @@ import { api } from "./api.js";
 /// The words of the current language, in the catalog's shape.
 export const text = {};
 
-/// The current language ("en" or "es"), the locale for Intl, and the zone
+/// The current language ("en", "es", "pt-BR", "de" or "fr"), the locale for Intl, and the zone
 /// the engine counts days in (dates are shown in that zone, not the
 /// webview's).
 export const lang = { language: "en", locale: "en", timeZone: "UTC" };
@@ -221,7 +221,9 @@ export function useWords(answer) {
   lang.language = answer.language;
   lang.locale = answer.locale;
   lang.timeZone = answer.time_zone;
-  pluralRules = new Intl.PluralRules(answer.locale);
+  // The plural rules of the language the catalog was written in (pt-BR says
+  // "0 dia" even where the dates follow pt-PT), as the shell picks them.
+  pluralRules = new Intl.PluralRules(answer.language);
   refill(text, words);
   refill(text, calls);
   document.documentElement.lang = answer.language;

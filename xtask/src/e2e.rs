@@ -25,9 +25,14 @@ pub fn run(root: &Path, driver: &Path, filter: Option<&str>) -> Result<(), Failu
     crate::model::ensure()?;
     run_checked(
         "build the app and the end-to-end tests",
-        cargo()
-            .current_dir(root)
-            .args(["test", "--test", "e2e", "--no-run"]),
+        cargo().current_dir(root).args([
+            "test",
+            "--test",
+            "e2e",
+            "--test",
+            "languages",
+            "--no-run",
+        ]),
     )?;
     let out = out_dir(root);
     let _ = fs::remove_dir_all(&out);
@@ -122,13 +127,15 @@ pub fn inside_session(args: &[String]) -> Result<(), Failure> {
     sleep(Duration::from_millis(300));
 
     let result = run_checked(
-        "cargo test --test e2e -- --ignored --test-threads=1",
+        "cargo test --test e2e --test languages -- --ignored --test-threads=1",
         cargo()
             .current_dir(&root)
             .args([
                 "test",
                 "--test",
                 "e2e",
+                "--test",
+                "languages",
                 "--",
                 "--ignored",
                 "--test-threads=1",

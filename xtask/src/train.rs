@@ -97,11 +97,16 @@ fn units(text: &str) -> Vec<String> {
     out
 }
 
-/// Embeds every text on both cores.
+/// Embeds every text on both cores, reading vectors already computed for
+/// the same weights from a cache beside them (`target/encoder/`): the
+/// vectors of a text never change, and embedding the corpora takes minutes.
 fn embed_all(encoder: &encoder::Encoder<'_>, texts: &[String]) -> Vec<Vec<f32>> {
-    let half = texts.len().div_ceil(2).max(1);
-    thread::scope(|s| {
-        let parts: Vec<_> = texts
+    let path = cache_path();
+    let mut cache = read_cache(&path, encoder.dimension());
+    let missing: Vec<&String> = texts.iter().filter(|t| !cache.contains_key(*t)).collect();
+    let half = missing.len().div_ceil(2).max(1);
+    let fresh: Vec<Vec<f32>> = thread::scope(|s| {
+        let parts: Vec<_> = missing
             .chunks(half)
             .map(|chunk| {
                 s.spawn(move || {
@@ -113,7 +118,84 @@ fn embed_all(encoder: &encoder::Encoder<'_>, texts: &[String]) -> Vec<Vec<f32>> 
             })
             .collect();
         parts.into_iter().flat_map(|p| p.join().unwrap()).collect()
-    })
+    });
+    if !missing.is_empty() {
+        let mut bytes = Vec::new();
+        for (text, vector) in missing.iter().zip(&fresh) {
+            bytes.extend_from_slice(&(text.len() as u32).to_le_bytes());
+            bytes.extend_from_slice(text.as_bytes());
+            vector
+                .iter()
+                .for_each(|v| bytes.extend_from_slice(&v.to_le_bytes()));
+        }
+        use std::io::Write;
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(&bytes));
+        if let Err(e) = appended {
+            println!("    (vectors not cached: {e})");
+        }
+    }
+    for (text, vector) in missing.into_iter().zip(fresh) {
+        cache.insert(text.clone(), vector);
+    }
+    texts.iter().map(|t| cache[t].clone()).collect()
+}
+
+/// The vector cache, named by the weights' checksum so other weights
+/// never read it.
+fn cache_path() -> PathBuf {
+    let sum = std::fs::read(weights_path())
+        .map(|b| format!("{:x}", Sha256::digest(&b)))
+        .unwrap_or_default();
+    weights_path().with_file_name(format!("vectors-{}.bin", &sum[..16.min(sum.len())]))
+}
+
+/// Reads the cache: records of a text's length, the text and its vector.
+/// A damaged tail (an interrupted run) is ignored.
+fn read_cache(
+    path: &std::path::Path,
+    dimension: usize,
+) -> std::collections::HashMap<String, Vec<f32>> {
+    let mut cache = std::collections::HashMap::new();
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let mut at = 0;
+    while at + 4 <= bytes.len() {
+        let len = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let end = at + 4 + len + 4 * dimension;
+        if end > bytes.len() {
+            break;
+        }
+        let Ok(text) = std::str::from_utf8(&bytes[at + 4..at + 4 + len]) else {
+            break;
+        };
+        let vector = bytes[at + 4 + len..end]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        cache.insert(text.to_string(), vector);
+        at = end;
+    }
+    cache
+}
+
+/// `a · b` in eight lanes, which the compiler turns into vector code.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0f32; 8];
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        for i in 0..8 {
+            lanes[i] += x[i] * y[i];
+        }
+    }
+    let tail = a.len() / 8 * 8;
+    lanes.iter().sum::<f32>()
+        + a[tail..]
+            .iter()
+            .zip(&b[tail..])
+            .map(|(x, y)| x * y)
+            .sum::<f32>()
 }
 
 /// A small deterministic random source.
@@ -132,8 +214,44 @@ impl Lcg {
     }
 }
 
-/// Trains one head on vectors and labels.
+/// Trains a head on vectors and labels: [`MEMBERS`] networks from
+/// different starting points, two at a time, folded into one network
+/// whose hidden layer holds them all and whose output layer averages
+/// their logits, so the engine reads an ensemble as a single head.
 fn train(name: &str, classes: &[&str], xs: &[&Vec<f32>], ys: &[usize]) -> Head {
+    let members: Vec<Head> = thread::scope(|s| {
+        let handles: Vec<_> = (0..MEMBERS)
+            .map(|m| s.spawn(move || train_one(name, classes, xs, ys, 0x5eed + m as u64)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let k = classes.len();
+    let hidden = HIDDEN * MEMBERS;
+    let mut head = Head {
+        w1: members.iter().flat_map(|m| m.w1.iter().copied()).collect(),
+        b1: members.iter().flat_map(|m| m.b1.iter().copied()).collect(),
+        w2: vec![0.0; k * hidden],
+        b2: vec![0.0; k],
+        ..members[0].clone()
+    };
+    let share = 1.0 / MEMBERS as f32;
+    for (i, m) in members.iter().enumerate() {
+        for c in 0..k {
+            for j in 0..HIDDEN {
+                head.w2[c * hidden + i * HIDDEN + j] = m.w2[c * HIDDEN + j] * share;
+            }
+            head.b2[c] += m.b2[c] * share;
+        }
+    }
+    head
+}
+
+/// Networks averaged in a head: an average of a few networks reads new
+/// writing more steadily than any one of them.
+const MEMBERS: usize = 4;
+
+/// Trains one network on vectors and labels, starting from `seed`.
+fn train_one(name: &str, classes: &[&str], xs: &[&Vec<f32>], ys: &[usize], seed: u64) -> Head {
     let n = xs.len();
     let d = xs[0].len();
     let k = classes.len();
@@ -167,7 +285,7 @@ fn train(name: &str, classes: &[&str], xs: &[&Vec<f32>], ys: &[usize]) -> Head {
         .map(|&c| n as f32 / (k as f32 * c.max(1) as f32))
         .collect();
 
-    let mut rng = Lcg(0x5eed);
+    let mut rng = Lcg(seed);
     let mut init = |len: usize, fan: usize| -> Vec<f32> {
         let a = (6.0 / fan as f32).sqrt();
         (0..len).map(|_| (rng.uniform() * 2.0 - 1.0) * a).collect()
@@ -192,25 +310,10 @@ fn train(name: &str, classes: &[&str], xs: &[&Vec<f32>], ys: &[usize]) -> Head {
             for &i in batch {
                 let x = &data[i];
                 let hidden: Vec<f32> = (0..HIDDEN)
-                    .map(|j| {
-                        (params[1][j]
-                            + params[0][j * d..(j + 1) * d]
-                                .iter()
-                                .zip(x)
-                                .map(|(w, x)| w * x)
-                                .sum::<f32>())
-                        .max(0.0)
-                    })
+                    .map(|j| (params[1][j] + dot(&params[0][j * d..(j + 1) * d], x)).max(0.0))
                     .collect();
                 let logits: Vec<f32> = (0..k)
-                    .map(|c| {
-                        params[3][c]
-                            + params[2][c * HIDDEN..(c + 1) * HIDDEN]
-                                .iter()
-                                .zip(&hidden)
-                                .map(|(w, h)| w * h)
-                                .sum::<f32>()
-                    })
+                    .map(|c| params[3][c] + dot(&params[2][c * HIDDEN..(c + 1) * HIDDEN], &hidden))
                     .collect();
                 let p = softmax(&logits);
                 let w = class_weight[ys[i]] / batch.len() as f32;
@@ -479,7 +582,12 @@ fn fit(
         .iter()
         .map(|u| u.iter().map(vector_of).collect())
         .collect();
+    let started = std::time::Instant::now();
     let cv = cross_validated(name, classes, lines, &vectors);
+    println!(
+        "    held-out heads trained in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     let chosen = thresholds(lines, &cv);
     let xs: Vec<&Vec<f32>> = vectors.iter().map(|v| &v[0]).collect();
     let ys: Vec<usize> = lines.iter().map(|l| l.label).collect();

@@ -28,12 +28,13 @@
 
 pub mod format;
 pub mod kernels;
+mod share;
 pub mod tokenizer;
 
 pub use format::FormatError;
 
 use format::{f32s, Config, File, BLOCK};
-use kernels::{add_layernorm, dequantize_row, gelu, matmul, Quantized};
+use kernels::{add_layernorm, dequantize_row, dot, gelu, matmul, Quantized};
 use tokenizer::Tokenizer;
 
 /// The prefix e5 models expect before a text that is classified or
@@ -207,7 +208,7 @@ impl<'a> Encoder<'a> {
                     let mut max = f32::NEG_INFINITY;
                     for (s, p) in prob.iter_mut().enumerate() {
                         let kh = &k[s * h + head * hd..s * h + (head + 1) * hd];
-                        let d = qh.iter().zip(kh).map(|(a, b)| a * b).sum::<f32>() * scale;
+                        let d = dot(qh, kh) * scale;
                         *p = d;
                         max = max.max(d);
                     }
@@ -239,7 +240,7 @@ impl<'a> Encoder<'a> {
             );
             quant.set(&x, h);
             matmul(layer.ff_in, &layer.ff_in_bias, &quant, &mut mid, ff);
-            mid.iter_mut().for_each(|m| *m = gelu(*m));
+            gelu(&mut mid);
             quant.set(&mid, ff);
             matmul(layer.ff_out, &layer.ff_out_bias, &quant, &mut out, h);
             add_layernorm(

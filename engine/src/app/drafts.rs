@@ -18,9 +18,10 @@ impl Crossroads {
         apology_for_later: bool,
         now: DateTime<Utc>,
     ) -> Result<drafts::DraftView> {
-        self.store.transact(|tx| {
+        let reading = drafts::read(text);
+        self.store.transact(move |tx| {
             program::require_step_two(tx)?;
-            let saved = drafts::save(tx, id, text, apology_for_later, now)?;
+            let saved = drafts::save(tx, id, text, apology_for_later, now, reading)?;
             care::note_reading(tx, saved.care.as_ref(), now)?;
             Ok(saved)
         })

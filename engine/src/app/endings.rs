@@ -48,9 +48,10 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<reach_out::NoteView> {
-        self.store.transact(|tx| {
+        let reading = reach_out::read_note(text);
+        self.store.transact(move |tx| {
             program::require_reach_out(tx, now, tz)?;
-            let saved = reach_out::save_note(tx, note, text)?;
+            let saved = reach_out::save_note(tx, note, text, reading)?;
             care::note_reading(tx, saved.care.as_ref(), now)?;
             Ok(saved)
         })
@@ -97,10 +98,11 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TogetherAnswer> {
+        let reading = care::read(text);
         let care = self.store.transact(|tx| {
             program::require_together(tx)?;
             together::add_item(tx, list, text)?;
-            care::read_and_note(tx, text, now)
+            care::noted(tx, &reading, now)
         })?;
         self.together_answer(care, now, tz)
     }
@@ -150,10 +152,11 @@ impl Crossroads {
         ]
         .map(String::as_str)
         .join("\n");
+        let reading = care::read(&words);
         let care = self.store.transact(|tx| {
             program::require_together(tx)?;
             together::save_check_in(tx, input, now)?;
-            care::read_and_note(tx, &words, now)
+            care::noted(tx, &reading, now)
         })?;
         self.together_answer(care, now, tz)
     }
@@ -196,10 +199,11 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<TextSaved> {
+        let reading = care::read(text);
         let care = self.store.transact(|tx| {
             program::require_moving_on(tx, now, tz)?;
             moving_on::save(tx, field, text)?;
-            care::read_and_note(tx, text, now)
+            care::noted(tx, &reading, now)
         })?;
         Ok(TextSaved::new(NoView {}, care))
     }

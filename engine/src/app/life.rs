@@ -29,10 +29,11 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
+        let reading = care::read(input.note.as_deref().unwrap_or_default());
         let care = self.store.transact(|tx| {
             program::require_live_your_life(tx)?;
             life::save_activity(tx, None, input, now, tz)?;
-            care::read_and_note(tx, input.note.as_deref().unwrap_or_default(), now)
+            care::noted(tx, &reading, now)
         })?;
         self.life_answer(care, now, tz)
     }
@@ -45,9 +46,10 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
+        let reading = care::read(input.note.as_deref().unwrap_or_default());
         let care = self.store.transact(|tx| {
             life::save_activity(tx, Some(id), input, now, tz)?;
-            care::read_and_note(tx, input.note.as_deref().unwrap_or_default(), now)
+            care::noted(tx, &reading, now)
         })?;
         self.life_answer(care, now, tz)
     }
@@ -76,10 +78,11 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<LifeAnswer> {
+        let reading = care::read(note.unwrap_or_default());
         let care = self.store.transact(|tx| {
             program::require_live_your_life(tx)?;
             life::save_mood(tx, score, note, replace, now, tz)?;
-            care::read_and_note(tx, note.unwrap_or_default(), now)
+            care::noted(tx, &reading, now)
         })?;
         self.life_answer(care, now, tz)
     }
@@ -93,10 +96,11 @@ impl Crossroads {
         tz: Tz,
     ) -> Result<LifeAnswer> {
         let words = format!("{}\n{}", input.moment, input.plan);
+        let reading = care::read(&words);
         let care = self.store.transact(|tx| {
             program::require_live_your_life(tx)?;
             life::save_trigger(tx, id, input, now)?;
-            care::read_and_note(tx, &words, now)
+            care::noted(tx, &reading, now)
         })?;
         self.life_answer(care, now, tz)
     }
@@ -128,9 +132,10 @@ impl Crossroads {
         prompt: Option<life::journal::Prompt>,
         now: DateTime<Utc>,
     ) -> Result<JournalSaved> {
+        let reading = care::read(text);
         let (entry, care) = self.store.transact(|tx| {
             let entry = life::journal::save(tx, id, text, prompt, now)?;
-            Ok((entry, care::read_and_note(tx, text, now)?))
+            Ok((entry, care::noted(tx, &reading, now)?))
         })?;
         Ok(Saved::new(EntrySaved { entry }, care))
     }

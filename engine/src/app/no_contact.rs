@@ -39,9 +39,10 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Logged> {
+        let reading = care::read(note.unwrap_or_default());
         let care = self.store.transact(|tx| {
             no_contact::log(tx, kind, note, now)?;
-            care::read_and_note(tx, note.unwrap_or_default(), now)
+            care::noted(tx, &reading, now)
         })?;
         Ok(Saved::new(self.no_contact(now, tz)?, care))
     }
@@ -63,9 +64,10 @@ impl Crossroads {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<Logged> {
+        let reading = care::read(note);
         let care = self.store.transact(|tx| {
             no_contact::set_note(tx, id, note)?;
-            care::read_and_note(tx, note, now)
+            care::noted(tx, &reading, now)
         })?;
         Ok(Saved::new(self.no_contact(now, tz)?, care))
     }

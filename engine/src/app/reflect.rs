@@ -18,9 +18,10 @@ impl Crossroads {
         value: &str,
         now: DateTime<Utc>,
     ) -> Result<TextSaved> {
+        let reading = care::read(value);
         let care = self.store.transact(|tx| {
             reflect::save_answer(tx, prompt, value)?;
-            care::read_and_note(tx, value, now)
+            care::noted(tx, &reading, now)
         })?;
         Ok(TextSaved::new(NoView {}, care))
     }

@@ -136,6 +136,37 @@ fn the_spanish_word_erases_too() {
 }
 
 #[test]
+fn every_language_s_word_erases_in_any_case() {
+    // Each screen asks for its own word; case is folded beyond ASCII
+    // ("LÖSCHEN"), and a diaeresis typed as a combining mark counts.
+    for word in [
+        "apagar",
+        " APAGAR ",
+        "löschen",
+        "LÖSCHEN",
+        "Lo\u{308}schen",
+        "effacer",
+        "Effacer",
+        "ERASE",
+    ] {
+        let (_dir, app) = open_app();
+        let t0 = instant("2026-02-01T20:00:00Z");
+        ready(&app, t0, UTC);
+        assert!(
+            !app.erase_program(word, t0, UTC).unwrap().has_profile,
+            "{word:?}"
+        );
+    }
+    let (_dir, app) = open_app();
+    let t0 = instant("2026-02-01T20:00:00Z");
+    ready(&app, t0, UTC);
+    for wrong in ["loschen", "löschenx", "efface", "apaga", "lösch en", ""] {
+        let err = app.erase_program(wrong, t0, UTC).unwrap_err();
+        assert_eq!(err.message().code, "eraseEverythingTypeWord", "{wrong:?}");
+    }
+}
+
+#[test]
 fn back_together_the_no_contact_milestones_pass_in_silence() {
     let (_dir, app, yes_at) = together_app();
     for days in [1, 20, 40, 70, 100] {

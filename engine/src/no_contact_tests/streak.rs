@@ -28,6 +28,31 @@ fn settings_written_before_languages_read_as_none() {
 }
 
 #[test]
+fn settings_with_a_language_this_version_does_not_know_keep_the_rest() {
+    let newer: Settings = serde_json::from_str(
+        r#"{"milestones":[2,9],"notifications":false,"quiet_hours":null,"language":"it"}"#,
+    )
+    .unwrap();
+    assert_eq!(newer.language, None);
+    assert_eq!(newer.milestones, vec![2, 9]);
+    assert!(!newer.notifications);
+}
+
+#[test]
+fn settings_written_with_two_languages_still_read_and_every_language_is_kept() {
+    let old: Settings = serde_json::from_str(
+        r#"{"milestones":[1,3],"notifications":true,"quiet_hours":null,"language":"es"}"#,
+    )
+    .unwrap();
+    assert_eq!(old.language, Some(Language::Es));
+    let (_dir, store) = temp_store();
+    for language in Language::ALL {
+        store.transact(|tx| set_language(tx, language)).unwrap();
+        assert_eq!(settings(&store).unwrap().language, Some(language));
+    }
+}
+
+#[test]
 fn starting_now_counts_from_now() {
     let (_dir, store) = temp_store();
     let now = instant("2026-03-01T20:00:00Z");

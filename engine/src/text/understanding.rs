@@ -42,6 +42,10 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "crisis_t8.tsv",
             "crisis_t9.tsv",
             "crisis_t10.tsv",
+            "crisis_t11.tsv",
+            "crisis_t12.tsv",
+            "crisis_t13.tsv",
+            "crisis_t14.tsv",
         ],
     ),
     (

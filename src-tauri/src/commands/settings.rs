@@ -73,7 +73,7 @@ pub async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> Comm
 /// The person's words, as the UI needs them before its first screen.
 #[derive(Debug, Serialize)]
 pub struct WordsView {
-    /// `"en"` or `"es"`.
+    /// `"en"`, `"es"`, `"pt-BR"`, `"de"` or `"fr"`.
     pub language: Language,
     /// The BCP 47 locale for dates and numbers, e.g. `"es-MX"`.
     pub locale: String,

@@ -223,6 +223,7 @@ fn generalised_danger_is_named_in_six_languages() {
         "she locked the bedroom door from the outside",
         "there's an airtag in my bag and I didn't put it there",
         "he said if I ever leave he'll burn everything I own",
+        "he told me if he cant have me nobody can and he had that look in his eyes",
         "if I go to the party he'll make sure I regret it",
         "he threatened to take the kids abroad",
         "he slammed my head against the door",

@@ -238,4 +238,5 @@ pub(super) const DANGER: &[Rule<Sign>] = &[
     r(DangerFromSomeone, "@they punched/kicked/smashed/broke a/the wall/door/mirror/window/my_phone | @they [keeps/kept/has/had] threatening/threatened/threatens [to] kill/hurt himself/herself if i"),
     r(DangerFromSomeone, "@they put/hid/installed a tracker/airtag/tracking_app/spyware | tracker/airtag on my car/phone/bag | restraining order | hiding from him/her/my_ex"),
     r(DangerFromSomeone, "@they said/says if i leave/left/go/tell/break_up * @they will/would | @they * if i ever leave/tell"),
+    r(DangerFromSomeone, "if @they can_not have me * nobody/no_one [else] can/will/gets/does | if i can_not have you * nobody/no_one [else] can/will/gets/does"),
 ];
