@@ -202,7 +202,7 @@ fn the_table_reads_as_expected_both_ways() {
 }
 
 #[test]
-fn the_issue_examples_no_longer_read_calm() {
+fn drafts_that_once_read_calm_read_as_pleading_or_desperate() {
     for (text, level, category) in [
         (
             "Why won't you reply?? Please just talk to me.",

@@ -10,7 +10,7 @@ fn every_rule_compiles_to_something_that_can_match() {
 }
 
 #[test]
-fn the_issue_examples_read_as_the_issue_asks() {
+fn warning_signs_bring_the_card_and_everyday_idioms_do_not() {
     for text in [
         "I just don't see the point anymore",
         "my family would be better off if I was gone",
