@@ -76,7 +76,7 @@ fn read_level(draft: &str) -> Level {
     let Some(understanding) = text::understanding::get() else {
         return Level::Calm;
     };
-    if draft.trim().is_empty() {
+    if draft.trim().is_empty() || !text::understanding::reads_as_language(draft) {
         return Level::Calm;
     }
     let p = understanding.read("drafts", draft);

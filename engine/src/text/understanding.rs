@@ -296,6 +296,9 @@ pub static HEADS_FILE: &[u8] = include_bytes!("../../data/heads.bin");
 /// longer one in windows of that many consecutive sentences, so one
 /// sentence in the middle of a long entry is not blurred by the rest.
 pub fn units(text: &str) -> Vec<(usize, usize)> {
+    if !reads_as_language(text) {
+        return Vec::new();
+    }
     let sentences = super::sentences(text);
     if sentences.len() <= WINDOW_SENTENCES {
         return match (sentences.first(), sentences.last()) {
@@ -308,6 +311,26 @@ pub fn units(text: &str) -> Vec<(usize, usize)> {
         .map(|w| (w[0].0, w[WINDOW_SENTENCES - 1].1))
         .collect()
 }
+
+/// Whether `text` is writing the heads can read: not mostly "words" too
+/// long for any language (a held key, a pasted hash or code), on which a
+/// head's reading means nothing (two thousand x's read as crisis).
+pub fn reads_as_language(text: &str) -> bool {
+    let mut total = 0;
+    let mut overlong = 0;
+    for word in text.split_whitespace() {
+        let length = word.chars().count();
+        total += length;
+        if length > LONGEST_WORD {
+            overlong += length;
+        }
+    }
+    overlong * 2 <= total
+}
+
+/// Characters in the longest words the seven languages write (German
+/// compounds reach about forty).
+const LONGEST_WORD: usize = 45;
 
 /// Sentences read together.
 pub const WINDOW_SENTENCES: usize = 3;
@@ -563,6 +586,17 @@ mod tests {
         for cut in [0, 3, 10, bytes.len() / 2, bytes.len() - 1] {
             assert_eq!(Heads::from_bytes(&bytes[..cut]), None);
         }
+    }
+
+    #[test]
+    fn a_held_key_is_not_read_and_long_words_are() {
+        assert!(units(&"x".repeat(2001)).is_empty());
+        assert!(!reads_as_language(&format!("ok {}", "a".repeat(300))));
+        assert!(reads_as_language(
+            "der Donaudampfschifffahrtsgesellschaftskapitän ist weg"
+        ));
+        assert!(reads_as_language("💊💊💊 tonight"));
+        assert_eq!(units("I can't sleep. Nothing helps.").len(), 1);
     }
 
     #[test]
