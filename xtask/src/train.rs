@@ -22,6 +22,8 @@ use engine::text::understanding::{
 };
 use sha2::{Digest, Sha256};
 
+use encoder::kernels::dot;
+
 use crate::model::weights_path;
 use crate::system::{workspace_root, Failure};
 
@@ -179,23 +181,6 @@ fn read_cache(
         at = end;
     }
     cache
-}
-
-/// `a · b` in eight lanes, which the compiler turns into vector code.
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0f32; 8];
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
-        for i in 0..8 {
-            lanes[i] += x[i] * y[i];
-        }
-    }
-    let tail = a.len() / 8 * 8;
-    lanes.iter().sum::<f32>()
-        + a[tail..]
-            .iter()
-            .zip(&b[tail..])
-            .map(|(x, y)| x * y)
-            .sum::<f32>()
 }
 
 /// A small deterministic random source.
