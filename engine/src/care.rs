@@ -34,10 +34,7 @@ struct Reading {
 /// no other save should wait for it. A text longer than any field takes is
 /// not read: its save is refused.
 pub fn read(text: &str) -> Option<safety::Care> {
-    if text.chars().count() > LONGEST_TEXT {
-        return None;
-    }
-    safety::Care::of(text)
+    safety::Care::of(crate::text::unless_longer_than(text, LONGEST_TEXT))
 }
 
 /// The longest text a field takes (a draft).

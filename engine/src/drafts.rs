@@ -100,11 +100,7 @@ pub struct Reading {
 /// exactly when there is care to give). A text longer than a draft may be
 /// is not read: its save is refused.
 pub fn read(text: &str) -> Reading {
-    let text = if text.chars().count() > DRAFT_MAX_CHARS {
-        ""
-    } else {
-        text
-    };
+    let text = crate::text::unless_longer_than(text, DRAFT_MAX_CHARS);
     Reading {
         analysis: begging::analyse(text),
         care: safety::Care::of(text),

@@ -308,11 +308,7 @@ pub struct NoteReading {
 /// Reads a note's `text`; a text longer than a note may be is not read:
 /// its save is refused.
 pub fn read_note(text: &str) -> NoteReading {
-    let text = if text.chars().count() > NOTE_MAX_CHARS {
-        ""
-    } else {
-        text
-    };
+    let text = crate::text::unless_longer_than(text, NOTE_MAX_CHARS);
     NoteReading {
         review: coach::review(text),
         care: safety::Care::of(text),

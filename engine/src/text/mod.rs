@@ -22,6 +22,16 @@ pub mod understanding;
 pub use pattern::*;
 pub use tokens::*;
 
+/// `text`, or nothing when it is longer than `max_chars`: a save refuses
+/// such a text, so the detectors need not read it first.
+pub fn unless_longer_than(text: &str, max_chars: usize) -> &str {
+    if text.chars().count() > max_chars {
+        ""
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
