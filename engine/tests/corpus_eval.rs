@@ -493,11 +493,12 @@ fn the_phrasing_coach_meets_its_thresholds_on_its_corpus() {
 
 /// The blind holdouts written for the sentence encoder (see the corpus
 /// README): writers who never saw a rule, a corpus or the training
-/// lines, seven languages each, never read and never trained on. The
-/// first two were measured once with the first heads and are held as a
-/// regression guard; the last two measured the heads as they are.
+/// lines, seven languages each, never read and never trained on. Each
+/// pair was measured once, with the heads of its day, and is held since
+/// as a regression guard; the last pair measured the heads as they are.
 const ENCODER_HOLDOUTS: [&str; 2] = ["blind4_holdout", "blind5_holdout"];
-const FINAL_HOLDOUTS: [&str; 2] = ["blind6_holdout", "blind7_holdout"];
+const SECOND_HOLDOUTS: [&str; 2] = ["blind6_holdout", "blind7_holdout"];
+const FINAL_HOLDOUTS: [&str; 2] = ["blind8_holdout", "blind9_holdout"];
 
 /// What the detectors got right on some blind sets, together.
 struct BlindFigures {
@@ -563,26 +564,42 @@ fn blind_figures(sets: &[&str]) -> BlindFigures {
     figures
 }
 
+/// The least a pair of blind sets must show. The aims of the detectors
+/// (see the detectors' documentation) are held where a pair met them;
+/// where it did not, a floor a little below its measure guards against a
+/// step back, and so that another processor's rounding does not flip it.
+struct Floors {
+    crisis: f64,
+    per_language: f64,
+    danger: f64,
+    drafts: f64,
+    coach: f64,
+}
+
 impl BlindFigures {
     /// Asserts the figures: crisis recall overall and in each language,
-    /// false alarms, danger recall, drafts and coach.
-    fn hold(&self, crisis: f64, per_language: f64, danger: f64) {
+    /// false alarms, danger recall, drafts and coach. False alarms, false
+    /// blame and calm drafts read as desperate are held at their aims.
+    fn hold(&self, floors: Floors) {
         assert_eq!(self.by_lang.len(), 7, "seven languages");
         let recall = self.crisis.recall();
-        assert!(recall >= crisis, "crisis recall {recall}");
+        assert!(recall >= floors.crisis, "crisis recall {recall}");
         let alarms = self.crisis.false_alarms();
         assert!(alarms <= 0.10, "crisis false alarms {alarms}");
         for (lang, c) in &self.by_lang {
             assert!(
-                c.recall() >= per_language,
+                c.recall() >= floors.per_language,
                 "crisis recall in {lang}: {}",
                 c.recall()
             );
         }
         let danger_recall = self.danger.recall();
-        assert!(danger_recall >= danger, "danger recall {danger_recall}");
         assert!(
-            self.drafts_right >= 0.85,
+            danger_recall >= floors.danger,
+            "danger recall {danger_recall}"
+        );
+        assert!(
+            self.drafts_right >= floors.drafts,
             "drafts right {}",
             self.drafts_right
         );
@@ -590,7 +607,11 @@ impl BlindFigures {
             self.calm_read_as_desperate, 0,
             "a calm draft read as desperate"
         );
-        assert!(self.coach_right >= 0.85, "coach right {}", self.coach_right);
+        assert!(
+            self.coach_right >= floors.coach,
+            "coach right {}",
+            self.coach_right
+        );
         let blame = self.coach.false_alarms();
         assert!(blame <= 0.05, "coach false blame {blame}");
     }
@@ -598,24 +619,51 @@ impl BlindFigures {
 
 #[test]
 fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
-    // Measured once, with the heads as they are: crisis recall 89.6% with
-    // 8.9% false alarms, every language 82.7% (de) to 94.2% (fr), danger
-    // 91.1%; drafts 95.6% right, none calm read as desperate; coach 90.9%
-    // right, 3.2% false blame. Held a little below the measure so another
-    // processor's rounding does not flip it. Crisis recall overall and in
-    // German fall just short of the aims (90%, and 85% in every
-    // language): see the detectors' documentation.
-    blind_figures(&FINAL_HOLDOUTS).hold(0.88, 0.80, 0.88);
+    // Measured once, with the heads as they are: crisis recall 86.0% with
+    // 5.4% false alarms, every language 75.0% (pt) to 90.4% (en, nl),
+    // danger 89.3%; drafts 79.8% right (desperate drafts read as
+    // pleading), none calm read as desperate; coach 82.5% right, 3.2%
+    // false blame. Short of the aims for crisis recall, Portuguese and
+    // Spanish, drafts and the coach: see the detectors' documentation.
+    blind_figures(&FINAL_HOLDOUTS).hold(Floors {
+        crisis: 0.84,
+        per_language: 0.73,
+        danger: 0.87,
+        drafts: 0.77,
+        coach: 0.80,
+    });
+}
+
+#[test]
+fn the_second_encoder_holdouts_keep_their_figures() {
+    // With the heads as they are: crisis recall 91.5% with 8.9% false
+    // alarms, every language 86.5% (de) to 94.2%, danger 92.9%; drafts
+    // 95.6% right, none calm read as desperate; coach 90.9% right, 3.2%
+    // false blame. Every aim met (the heads before read 89.6%, with 82.7%
+    // in German).
+    blind_figures(&SECOND_HOLDOUTS).hold(Floors {
+        crisis: 0.90,
+        // One German line's reading flipping must not fail it.
+        per_language: 0.84,
+        danger: 0.88,
+        drafts: 0.85,
+        coach: 0.85,
+    });
 }
 
 #[test]
 fn the_first_encoder_holdouts_keep_their_figures() {
-    // With the heads as they are: crisis recall 89.3% with 3.1% false
-    // alarms, every language 80.8% (de) to 94.2% (es), danger 81.2%;
-    // drafts 96.4% right, none calm read as desperate; coach 96.4% right,
-    // 3.2% false blame (the first heads read 86.3%, 78.8% and 78.6%).
-    // Held a little below the measure.
-    blind_figures(&ENCODER_HOLDOUTS).hold(0.87, 0.78, 0.78);
+    // With the heads as they are: crisis recall 91.2% with 3.6% false
+    // alarms, every language 80.8% (de) to 96.2%, danger 82.1%; drafts
+    // 96.4% right, none calm read as desperate; coach 96.4% right, 3.2%
+    // false blame (the first heads read 86.3%, 78.8% and 78.6%).
+    blind_figures(&ENCODER_HOLDOUTS).hold(Floors {
+        crisis: 0.87,
+        per_language: 0.78,
+        danger: 0.78,
+        drafts: 0.85,
+        coach: 0.85,
+    });
 }
 
 /// The heads were trained on the corpora as they are: the checksum the

@@ -46,6 +46,9 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "crisis_t12.tsv",
             "crisis_t13.tsv",
             "crisis_t14.tsv",
+            "crisis_t15.tsv",
+            "crisis_t16.tsv",
+            "crisis_t17.tsv",
         ],
     ),
     (
