@@ -93,7 +93,7 @@ fn ten_years(dir: &std::path::Path, now: DateTime<Utc>) -> Crossroads {
         for (i, kind) in ActivityKind::ALL.into_iter().enumerate() {
             if rng.chance(35) {
                 let input = ActivityInput {
-                    kind,
+                    kind: engine::choice::Choice::Picked(kind),
                     when: None,
                     note: rng.chance(25).then(|| "Dinner with Mia and Jo.".into()),
                 };
@@ -104,7 +104,7 @@ fn ten_years(dir: &std::path::Path, now: DateTime<Utc>) -> Crossroads {
         for (made_on, kind, moment, reminder) in triggers {
             if made_on == day {
                 let input = TriggerInput {
-                    kind,
+                    kind: engine::choice::Choice::Picked(kind),
                     moment: moment.into(),
                     plan: "A walk, then call Mia.".into(),
                     reminder: reminder.map(Into::into),

@@ -212,6 +212,10 @@ pub struct CardReading {
     pub danger_from_someone: bool,
 }
 
+impl crate::choice::Offered for CardReading {
+    const FIELD: &'static str = "reading";
+}
+
 impl From<safety::Care> for CardReading {
     fn from(care: safety::Care) -> CardReading {
         CardReading {

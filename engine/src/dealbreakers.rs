@@ -66,6 +66,10 @@ pub enum Path {
     Continue,
 }
 
+impl crate::choice::Offered for Path {
+    const FIELD: &'static str = "path";
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct PathChoice {
     path: Path,

@@ -25,6 +25,10 @@ pub enum Language {
     Fr,
 }
 
+impl crate::choice::Offered for Language {
+    const FIELD: &'static str = "language";
+}
+
 impl Language {
     /// Every language, in the order a picker lists them.
     pub const ALL: [Language; 5] = [

@@ -44,6 +44,10 @@ pub enum Moment {
     },
 }
 
+impl crate::choice::Offered for Moment {
+    const FIELD: &'static str = "moment";
+}
+
 /// What was acknowledged, per run (start in µs) and per ending.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

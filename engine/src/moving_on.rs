@@ -46,6 +46,10 @@ pub enum Field {
     NextTime,
 }
 
+impl crate::choice::Offered for Field {
+    const FIELD: &'static str = "field";
+}
+
 impl Field {
     /// The form field (and what an error names).
     pub fn name(self) -> &'static str {

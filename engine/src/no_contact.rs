@@ -87,6 +87,10 @@ pub enum EventKind {
     NecessaryOther,
 }
 
+impl crate::choice::Offered for EventKind {
+    const FIELD: &'static str = "kind";
+}
+
 /// The four buttons the kinds belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

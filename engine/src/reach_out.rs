@@ -51,6 +51,10 @@ pub enum Note {
     Questions,
 }
 
+impl crate::choice::Offered for Note {
+    const FIELD: &'static str = "note";
+}
+
 impl Note {
     /// Every note, in the order of the conversation.
     pub const ALL: [Note; 8] = [
@@ -91,6 +95,10 @@ pub enum Outcome {
     No,
 }
 
+impl crate::choice::Offered for Outcome {
+    const FIELD: &'static str = "outcome";
+}
+
 /// One recorded outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeEntry {
@@ -111,6 +119,10 @@ pub enum CareChoice {
     Wait,
     /// They are going on now: their choice.
     GoOn,
+}
+
+impl crate::choice::Offered for CareChoice {
+    const FIELD: &'static str = "choice";
 }
 
 /// One time step 5 asked, and what the person answered.

@@ -39,6 +39,10 @@ pub enum Prompt {
     PatternDetails,
 }
 
+impl crate::choice::Offered for Prompt {
+    const FIELD: &'static str = "prompt";
+}
+
 impl Prompt {
     /// The name of the form field, for errors shown next to it.
     pub fn field(self) -> &'static str {
@@ -65,6 +69,10 @@ pub enum Pattern {
     NotSure,
 }
 
+impl crate::choice::Offered for Pattern {
+    const FIELD: &'static str = "pattern";
+}
+
 /// A way to work on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,6 +87,12 @@ pub enum GrowthWay {
     Other,
 }
 
+// Named as the screen's radio group (the plan's way), which is where a
+// refusal is shown.
+impl crate::choice::Offered for GrowthWay {
+    const FIELD: &'static str = "growth_way";
+}
+
 /// The decision that ends step 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -87,6 +101,10 @@ pub enum Decision {
     Try,
     /// "I'd rather move on."
     MoveOn,
+}
+
+impl crate::choice::Offered for Decision {
+    const FIELD: &'static str = "decision";
 }
 
 /// One small, concrete growth step.
@@ -358,8 +376,9 @@ mod tests {
     fn bad_answers_are_typed_and_store_nothing() {
         let (_dir, store) = setup("no");
         let long = "x".repeat(ANSWER_MAX_CHARS + 1);
-        // Unknown prompts, patterns and ways cannot be named: the types stop
-        // them at the IPC boundary (see the shell's command tests).
+        // Unknown prompts, patterns and ways cannot be named here: a
+        // command's Choice refuses them on their field before this (see the
+        // shell's command tests).
         for prompt in [Prompt::Reason, Prompt::PatternDetails] {
             assert_eq!(
                 store

@@ -14,6 +14,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
 use crate::error::{Error, Message, Result};
 use crate::outbox::{self, Announcement, Topic};
 use crate::reach_out;
@@ -51,6 +52,10 @@ pub enum List {
     TheirCommitments,
     /// Our own house rules, beside the three built in.
     OwnRules,
+}
+
+impl crate::choice::Offered for List {
+    const FIELD: &'static str = "list";
 }
 
 impl List {
@@ -131,13 +136,13 @@ pub struct HouseRulesInput {
     #[serde(default)]
     pub first_check_in: Option<String>,
     /// Weeks or months.
-    pub unit: Unit,
-    /// Every how many (1 to 12).
-    pub every: u32,
+    pub unit: Choice<Unit>,
+    /// Every how many (1 to 12); a number field may send anything.
+    pub every: Choice<u32>,
     /// Reminders on or off.
     pub reminders: bool,
     /// Cooldown minutes (1 to 120).
-    pub cooldown_minutes: u32,
+    pub cooldown_minutes: Choice<u32>,
     /// Couples therapy.
     pub therapy: bool,
 }
@@ -357,18 +362,28 @@ pub fn save_rules(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<HouseRules> {
-    if !(1..=CADENCE_MAX).contains(&input.every) {
-        return Err(Error::invalid(
-            "every",
-            Message::new("checkComesEveryWeeks").arg("max", CADENCE_MAX),
-        ));
-    }
-    if !(1..=COOLDOWN_MAX_MINUTES).contains(&input.cooldown_minutes) {
-        return Err(Error::invalid(
-            "cooldown_minutes",
-            Message::new("cooldownLastsMinutes").arg("max", COOLDOWN_MAX_MINUTES),
-        ));
-    }
+    // In the form's order: every, the unit, then the cooldown.
+    let every = input
+        .every
+        .value()
+        .filter(|every| (1..=CADENCE_MAX).contains(every))
+        .ok_or_else(|| {
+            Error::invalid(
+                "every",
+                Message::new("checkComesEveryWeeks").arg("max", CADENCE_MAX),
+            )
+        })?;
+    let unit = input.unit.required("unit", "pickOne")?;
+    let cooldown_minutes = input
+        .cooldown_minutes
+        .value()
+        .filter(|minutes| (1..=COOLDOWN_MAX_MINUTES).contains(minutes))
+        .ok_or_else(|| {
+            Error::invalid(
+                "cooldown_minutes",
+                Message::new("cooldownLastsMinutes").arg("max", COOLDOWN_MAX_MINUTES),
+            )
+        })?;
     let first = match input.first_check_in.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text) => {
@@ -384,12 +399,9 @@ pub fn save_rules(
     };
     let mut record = load(tx)?;
     let rules = HouseRules {
-        check_in: Cadence {
-            unit: input.unit,
-            every: input.every,
-        },
+        check_in: Cadence { unit, every },
         reminders: input.reminders,
-        cooldown_minutes: input.cooldown_minutes,
+        cooldown_minutes,
         therapy: input.therapy,
     };
     if first.is_some() {

@@ -32,7 +32,7 @@ fn write_markers(app: &Crossroads) {
     app.save_trigger(
         None,
         &engine::life::TriggerInput {
-            kind: engine::life::TriggerKind::TimeOfDay,
+            kind: engine::choice::Choice::Picked(engine::life::TriggerKind::TimeOfDay),
             moment: "The hour they used to text".into(),
             plan: "Walk round the block".into(),
             reminder: Some("21:00".into()),

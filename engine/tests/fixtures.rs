@@ -313,7 +313,7 @@ fn write_every_kind(app: &Crossroads) {
     let t4 = t4();
     app.log_activity(
         &ActivityInput {
-            kind: ActivityKind::Exercise,
+            kind: engine::choice::Choice::Picked(ActivityKind::Exercise),
             when: None,
             note: Some("Ran 5 km \u{1F3C3} <b>fast</b>".into()),
         },
@@ -327,7 +327,7 @@ fn write_every_kind(app: &Crossroads) {
     app.save_trigger(
         None,
         &TriggerInput {
-            kind: TriggerKind::TimeOfDay,
+            kind: engine::choice::Choice::Picked(TriggerKind::TimeOfDay),
             moment: "Late evening, alone".into(),
             plan: "Call Alex, then a walk".into(),
             reminder: Some("21:00".into()),
@@ -389,10 +389,10 @@ fn write_every_kind(app: &Crossroads) {
     app.save_house_rules(
         &HouseRulesInput {
             first_check_in: None,
-            unit: Unit::Week,
-            every: 2,
+            unit: engine::choice::Choice::Picked(Unit::Week),
+            every: engine::choice::Choice::Picked(2),
             reminders: true,
-            cooldown_minutes: 10,
+            cooldown_minutes: engine::choice::Choice::Picked(10),
             therapy: true,
         },
         t6,
@@ -690,7 +690,7 @@ fn a_backup_of_every_record_kind_restores_value_by_value() {
     app.save_mood(2, None, false, now, tz).unwrap();
     app.log_activity(
         &engine::life::ActivityInput {
-            kind: engine::life::ActivityKind::Hobby,
+            kind: engine::choice::Choice::Picked(engine::life::ActivityKind::Hobby),
             when: None,
             note: None,
         },

@@ -7,13 +7,10 @@ function asError(raw) {
   if (raw && typeof raw === "object" && typeof raw.kind === "string") {
     return raw;
   }
-  // Tauri refuses a payload it cannot read (a choice left empty, a value
-  // that is not one of the choices) before any command runs, with a
-  // developer's sentence naming the argument. The person gets the field,
-  // and words of their own from the form (an empty message).
-  const refused = /^invalid args `(\w+)`/.exec(String(raw));
-  if (refused) return { kind: "invalid_input", field: refused[1], message: "" };
-  // Tauri's other errors are strings too.
+  // The app's own refusals of input, a choice left empty or unknown
+  // included, arrive typed from Rust. A bare string is Tauri's own (a
+  // payload shaped unlike any form's): a fault of the page, not of what
+  // the person entered.
   return { kind: "internal", message: String(raw) };
 }
 

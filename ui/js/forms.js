@@ -17,10 +17,7 @@ export function clearFieldErrors(root) {
 /// Shows `error` ({kind, message, field}) in `#<field>-error` inside `root`,
 /// or in `fallback` when it concerns no field, and says it out loud.
 export function showFieldError(root, error, fallback) {
-  // An input refused before the engine saw it has no words of its own:
-  // a choice of a radio group, or a value that is not a number at all.
-  const unread = root.querySelector(`#${error.field}-field.choices`) ? text.pickOne : text.checkValue;
-  const message = error.message || (error.kind === "invalid_input" ? unread : text.genericError);
+  const message = error.message || text.genericError;
   const slot = error.field && root.querySelector(`#${error.field}-error`);
   const target = slot || fallback;
   target.textContent = message;

@@ -132,10 +132,10 @@ fn house_rules_are_validated_and_a_new_cadence_counts_from_now() {
     let (_dir, app, yes_at) = together_app();
     let input = |every, minutes| HouseRulesInput {
         first_check_in: None,
-        unit: Unit::Week,
-        every,
+        unit: crate::choice::Choice::Picked(Unit::Week),
+        every: crate::choice::Choice::Picked(every),
         reminders: true,
-        cooldown_minutes: minutes,
+        cooldown_minutes: crate::choice::Choice::Picked(minutes),
         therapy: false,
     };
     let err = app.save_house_rules(&input(0, 5), yes_at, UTC).unwrap_err();

@@ -291,7 +291,7 @@ fn an_export_of_every_kind_of_record_imports_whole_into_another_store() {
     app.count_thought(now, UTC).unwrap();
     app.log_activity(
         &ActivityInput {
-            kind: ActivityKind::Exercise,
+            kind: crate::choice::Choice::Picked(ActivityKind::Exercise),
             when: None,
             note: Some("marker-run".into()),
         },
@@ -304,7 +304,7 @@ fn an_export_of_every_kind_of_record_imports_whole_into_another_store() {
     app.save_trigger(
         None,
         &TriggerInput {
-            kind: TriggerKind::TimeOfDay,
+            kind: crate::choice::Choice::Picked(TriggerKind::TimeOfDay),
             moment: "marker-moment".into(),
             plan: "Walk".into(),
             reminder: Some("21:00".into()),

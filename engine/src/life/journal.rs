@@ -62,6 +62,16 @@ pub struct Prompt {
     pub index: u8,
 }
 
+impl crate::choice::Offered for Prompt {
+    const FIELD: &'static str = "prompt";
+
+    // The page hands back a prompt it was given: one it can't name is one
+    // the tables no longer hold, and the refusal says just that.
+    fn refusal() -> Error {
+        Error::invalid(Self::FIELD, "promptDoesNotExist")
+    }
+}
+
 /// The prompt of the day for a person in `step` on local date `date`.
 pub fn prompt_of_the_day(step: StepId, date: NaiveDate) -> Prompt {
     let day = u32::try_from(date.num_days_from_ce()).unwrap_or(0);

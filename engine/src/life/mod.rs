@@ -14,6 +14,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::choice::Choice;
 use crate::error::{Error, Message, Result};
 use crate::store::{time_key, Read, Tree, Tx};
 use crate::time::resolve_local;
@@ -68,8 +69,8 @@ pub(crate) struct Activity {
 /// An activity as the UI sends it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActivityInput {
-    /// What kind.
-    pub kind: ActivityKind,
+    /// What kind: one of [`ActivityKind`], refused on `kind` otherwise.
+    pub kind: Choice<ActivityKind>,
     /// When, as a local `YYYY-MM-DDTHH:MM`; empty or missing means now.
     #[serde(default)]
     pub when: Option<String>,
@@ -141,8 +142,9 @@ pub(crate) struct Trigger {
 /// A trigger as the UI sends it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TriggerInput {
-    /// What kind of moment.
-    pub kind: TriggerKind,
+    /// What kind of moment: one of [`TriggerKind`], refused on the form's
+    /// `trigger_kind` otherwise.
+    pub kind: Choice<TriggerKind>,
     /// The moment that hurts, in the person's words.
     pub moment: String,
     /// What to do instead.
@@ -303,6 +305,7 @@ pub fn save_activity(
     now: DateTime<Utc>,
     tz: Tz,
 ) -> Result<u64> {
+    let kind = input.kind.required("kind", "pickOne")?;
     let at = parse_when(input.when.as_deref(), now, tz)?;
     let note = clean_note(input.note.as_deref(), "note", NOTE_MAX_CHARS)?;
     let id = match id {
@@ -316,7 +319,7 @@ pub fn save_activity(
     };
     let activity = Activity {
         id,
-        kind: input.kind,
+        kind,
         at,
         note,
         recorded_at: Some(now),
@@ -377,6 +380,7 @@ pub fn save_trigger(
     input: &TriggerInput,
     now: DateTime<Utc>,
 ) -> Result<u64> {
+    let kind = input.kind.required("trigger_kind", "pickOne")?;
     let moment = required_text(&input.moment, "moment", MOMENT_MAX_CHARS, "momentEmpty")?;
     let plan = required_text(&input.plan, "plan", PLAN_MAX_CHARS, "planEmpty")?;
     let reminder = parse_reminder(input.reminder.as_deref())?;
@@ -407,7 +411,7 @@ pub fn save_trigger(
     };
     let trigger = Trigger {
         id,
-        kind: input.kind,
+        kind,
         moment,
         plan,
         reminder,
@@ -519,7 +523,7 @@ mod tests {
 
     fn activity(kind: ActivityKind, when: Option<&str>, note: Option<&str>) -> ActivityInput {
         ActivityInput {
-            kind,
+            kind: Choice::Picked(kind),
             when: when.map(Into::into),
             note: note.map(Into::into),
         }
@@ -709,7 +713,7 @@ mod tests {
         let (_dir, store) = temp_store();
         let now = instant("2026-05-01T18:00:00Z");
         let input = |moment: &str, plan: &str, reminder: Option<&str>| TriggerInput {
-            kind: TriggerKind::TimeOfDay,
+            kind: Choice::Picked(TriggerKind::TimeOfDay),
             moment: moment.into(),
             plan: plan.into(),
             reminder: reminder.map(Into::into),

@@ -121,7 +121,7 @@ mod tests {
 
     fn add(store: &Store, reminder: &str, now: DateTime<Utc>) -> u64 {
         let input = TriggerInput {
-            kind: TriggerKind::TimeOfDay,
+            kind: crate::choice::Choice::Picked(TriggerKind::TimeOfDay),
             moment: "The hour they used to text".into(),
             plan: "Call my sister".into(),
             reminder: Some(reminder.into()),

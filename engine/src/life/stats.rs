@@ -34,6 +34,10 @@ pub enum Range {
     AllTime,
 }
 
+impl crate::choice::Offered for Range {
+    const FIELD: &'static str = "range";
+}
+
 /// One local day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DayPoint {
@@ -437,7 +441,7 @@ mod tests {
             (ActivityKind::Other, "2026-03-01T07:00"),
         ] {
             let input = ActivityInput {
-                kind,
+                kind: crate::choice::Choice::Picked(kind),
                 when: Some(when.into()),
                 note: None,
             };
@@ -594,7 +598,7 @@ mod tests {
                         )?;
                         if d % 3 == 0 {
                             let input = ActivityInput {
-                                kind: ActivityKind::Hobby,
+                                kind: crate::choice::Choice::Picked(ActivityKind::Hobby),
                                 when: None,
                                 note: None,
                             };

@@ -219,8 +219,8 @@ fn refused_log_entries_store_nothing() {
     );
     store.transact(|tx| start(tx, None, now, UTC)).unwrap();
     let long = "x".repeat(NOTE_MAX_CHARS + 1);
-    // Unknown kinds cannot be named here: the type stops them at the IPC
-    // boundary (see the shell's command tests).
+    // Unknown kinds cannot be named here: the command's Choice refuses them
+    // on their field before this (see the shell's command tests).
     let err = store
         .transact(|tx| log(tx, EventKind::Texted, Some(&long), now))
         .unwrap_err();

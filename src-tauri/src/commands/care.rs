@@ -2,6 +2,7 @@
 //! country for the help lines, and their personal safety plan.
 
 use engine::care::{CardReading, CardView, CountryView, SafetyPlan, SafetyPlanInput};
+use engine::choice::Choice;
 use engine::safety::Care;
 use tauri::State;
 
@@ -20,9 +21,11 @@ pub async fn check_text(state: State<'_, AppState>, text: String) -> CommandResu
 #[tauri::command]
 pub async fn get_care_card(
     state: State<'_, AppState>,
-    reading: Option<CardReading>,
+    reading: Choice<CardReading>,
 ) -> CommandResult<CardView> {
-    state.run(move |engine, _| engine.care_card(reading)).await
+    state
+        .run(move |engine, _| engine.care_card(reading.optional()?))
+        .await
 }
 
 /// The person's country, as chosen.

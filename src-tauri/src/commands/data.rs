@@ -7,6 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use engine::choice::{Choice, Offered};
 use engine::{ErrorKind, Imported, IMPORT_MAX_BYTES};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
@@ -86,6 +87,10 @@ pub enum ExportFormat {
     Markdown,
 }
 
+impl Offered for ExportFormat {
+    const FIELD: &'static str = "format";
+}
+
 impl ExportFormat {
     fn filter(self) -> (&'static str, &'static str) {
         match self {
@@ -115,8 +120,9 @@ pub async fn export_data<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     choice: State<'_, FileChoice>,
-    format: ExportFormat,
+    format: Choice<ExportFormat>,
 ) -> CommandResult<Exported> {
+    let format = format.picked()?;
     // Read first: a locked app says so before any dialog opens.
     let bytes = state
         .run(move |engine, clock| match format {

@@ -31,10 +31,10 @@ pub async fn answer_dealbreakers(
 #[tauri::command]
 pub async fn choose_path(
     state: State<'_, AppState>,
-    path: Path,
+    path: Choice<Path>,
     acknowledged: bool,
 ) -> CommandResult<DealbreakerView> {
     state
-        .run(move |engine, clock| engine.choose_path(path, acknowledged, clock.now()))
+        .run(move |engine, clock| engine.choose_path(path.picked()?, acknowledged, clock.now()))
         .await
 }

@@ -1,5 +1,6 @@
 //! Step 5 (reach out), step 6 (a better relationship) and moving on.
 
+use engine::choice::Choice;
 use engine::moving_on::{ArchiveSummary, ArchiveView, Closure, Field};
 use engine::reach_out::{CareChoice, Note, NoteView, Outcome, ReachOutView};
 use engine::together::{CheckIn, CooldownView, HouseRulesInput, List, TogetherView};
@@ -23,10 +24,12 @@ pub async fn get_reach_out(state: State<'_, AppState>) -> CommandResult<ReachOut
 #[tauri::command]
 pub async fn answer_care_check(
     state: State<'_, AppState>,
-    choice: CareChoice,
+    choice: Choice<CareChoice>,
 ) -> CommandResult<ReachOutView> {
     state
-        .run(move |engine, clock| engine.answer_care_check(choice, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.answer_care_check(choice.picked()?, clock.now(), clock.zone())
+        })
         .await
 }
 
@@ -34,11 +37,13 @@ pub async fn answer_care_check(
 #[tauri::command]
 pub async fn save_plan_note(
     state: State<'_, AppState>,
-    note: Note,
+    note: Choice<Note>,
     text: String,
 ) -> CommandResult<NoteView> {
     state
-        .run(move |engine, clock| engine.save_plan_note(note, &text, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.save_plan_note(note.picked()?, &text, clock.now(), clock.zone())
+        })
         .await
 }
 
@@ -58,10 +63,12 @@ pub async fn use_apology(
 pub async fn record_outcome(
     state: State<'_, AppState>,
     wake: State<'_, Wake>,
-    outcome: Outcome,
+    outcome: Choice<Outcome>,
 ) -> CommandResult<Overview> {
     let overview = state
-        .run(move |engine, clock| engine.record_outcome(outcome, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.record_outcome(outcome.picked()?, clock.now(), clock.zone())
+        })
         .await?;
     wake.now();
     Ok(overview)
@@ -79,11 +86,13 @@ pub async fn get_together(state: State<'_, AppState>) -> CommandResult<TogetherV
 #[tauri::command]
 pub async fn add_together_item(
     state: State<'_, AppState>,
-    list: List,
+    list: Choice<List>,
     text: String,
 ) -> CommandResult<TogetherAnswer> {
     state
-        .run(move |engine, clock| engine.add_together_item(list, &text, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.add_together_item(list.picked()?, &text, clock.now(), clock.zone())
+        })
         .await
 }
 
@@ -91,11 +100,13 @@ pub async fn add_together_item(
 #[tauri::command]
 pub async fn remove_together_item(
     state: State<'_, AppState>,
-    list: List,
+    list: Choice<List>,
     id: u32,
 ) -> CommandResult<TogetherView> {
     state
-        .run(move |engine, clock| engine.remove_together_item(list, id, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.remove_together_item(list.picked()?, id, clock.now(), clock.zone())
+        })
         .await
 }
 
@@ -173,11 +184,13 @@ pub async fn choose_moving_on(
 #[tauri::command]
 pub async fn save_closure(
     state: State<'_, AppState>,
-    field: Field,
+    field: Choice<Field>,
     text: String,
 ) -> CommandResult<TextSaved> {
     state
-        .run(move |engine, clock| engine.save_closure(field, &text, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.save_closure(field.picked()?, &text, clock.now(), clock.zone())
+        })
         .await
 }
 

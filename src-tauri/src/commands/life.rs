@@ -1,5 +1,6 @@
 //! Step 4: live your life, the journal and the Progress statistics.
 
+use engine::choice::Choice;
 use engine::life::journal::{JournalView, Prompt};
 use engine::life::stats::{Range, Statistics};
 use engine::life::{ActivityInput, LifeView, TriggerInput};
@@ -118,10 +119,12 @@ pub async fn save_journal_entry(
     state: State<'_, AppState>,
     id: Option<u64>,
     text: String,
-    prompt: Option<Prompt>,
+    prompt: Choice<Prompt>,
 ) -> CommandResult<JournalSaved> {
     state
-        .run(move |engine, clock| engine.save_journal_entry(id, &text, prompt, clock.now()))
+        .run(move |engine, clock| {
+            engine.save_journal_entry(id, &text, prompt.optional()?, clock.now())
+        })
         .await
 }
 
@@ -135,8 +138,11 @@ pub async fn delete_journal_entry(state: State<'_, AppState>, id: u64) -> Comman
 
 /// The numbers behind the Progress charts.
 #[tauri::command]
-pub async fn get_statistics(state: State<'_, AppState>, range: Range) -> CommandResult<Statistics> {
+pub async fn get_statistics(
+    state: State<'_, AppState>,
+    range: Choice<Range>,
+) -> CommandResult<Statistics> {
     state
-        .run(move |engine, clock| engine.statistics(range, clock.now(), clock.zone()))
+        .run(move |engine, clock| engine.statistics(range.picked()?, clock.now(), clock.zone()))
         .await
 }

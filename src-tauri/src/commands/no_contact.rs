@@ -1,5 +1,6 @@
 //! Step 3: no contact.
 
+use engine::choice::Choice;
 use engine::{EventKind, Logged, NoContactView};
 use tauri::State;
 
@@ -63,12 +64,12 @@ pub async fn set_event_note(
 pub async fn log_event(
     state: State<'_, AppState>,
     wake: State<'_, Wake>,
-    kind: EventKind,
+    kind: Choice<EventKind>,
     note: Option<String>,
 ) -> CommandResult<Logged> {
     let logged = state
         .run(move |engine, clock| {
-            engine.log_event(kind, note.as_deref(), clock.now(), clock.zone())
+            engine.log_event(kind.picked()?, note.as_deref(), clock.now(), clock.zone())
         })
         .await?;
     wake.now();

@@ -1,5 +1,6 @@
 //! The program at a glance.
 
+use engine::choice::Choice;
 use engine::moments::Moment;
 use engine::Overview;
 use tauri::State;
@@ -28,9 +29,11 @@ pub async fn get_moment(state: State<'_, AppState>) -> CommandResult<Option<Mome
 #[tauri::command]
 pub async fn acknowledge_moment(
     state: State<'_, AppState>,
-    moment: Moment,
+    moment: Choice<Moment>,
 ) -> CommandResult<Option<Moment>> {
     state
-        .run(move |engine, clock| engine.acknowledge_moment(moment, clock.now(), clock.zone()))
+        .run(move |engine, clock| {
+            engine.acknowledge_moment(moment.picked()?, clock.now(), clock.zone())
+        })
         .await
 }

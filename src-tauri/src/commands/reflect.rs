@@ -1,5 +1,6 @@
 //! Step 1: reflect.
 
+use engine::choice::Choice;
 use engine::reflect::{Decision, GrowthWay, Pattern, Prompt, ReflectView};
 use engine::TextSaved;
 use tauri::State;
@@ -19,11 +20,11 @@ pub async fn get_reflection(state: State<'_, AppState>) -> CommandResult<Reflect
 #[tauri::command]
 pub async fn save_reflection(
     state: State<'_, AppState>,
-    prompt: Prompt,
+    prompt: Choice<Prompt>,
     value: String,
 ) -> CommandResult<TextSaved> {
     state
-        .run(move |engine, clock| engine.save_reflection(prompt, &value, clock.now()))
+        .run(move |engine, clock| engine.save_reflection(prompt.picked()?, &value, clock.now()))
         .await
 }
 
@@ -31,10 +32,10 @@ pub async fn save_reflection(
 #[tauri::command]
 pub async fn set_pattern(
     state: State<'_, AppState>,
-    pattern: Pattern,
+    pattern: Choice<Pattern>,
 ) -> CommandResult<ReflectView> {
     state
-        .run(move |engine, clock| engine.set_pattern(pattern, clock.now(), clock.zone()))
+        .run(move |engine, clock| engine.set_pattern(pattern.picked()?, clock.now(), clock.zone()))
         .await
 }
 
@@ -42,10 +43,10 @@ pub async fn set_pattern(
 #[tauri::command]
 pub async fn set_growth_way(
     state: State<'_, AppState>,
-    way: GrowthWay,
+    way: Choice<GrowthWay>,
 ) -> CommandResult<ReflectView> {
     state
-        .run(move |engine, clock| engine.set_growth_way(way, clock.now(), clock.zone()))
+        .run(move |engine, clock| engine.set_growth_way(way.picked()?, clock.now(), clock.zone()))
         .await
 }
 
@@ -74,8 +75,11 @@ pub async fn set_growth_step(
 
 /// Records the decision that ends step 1.
 #[tauri::command]
-pub async fn decide(state: State<'_, AppState>, decision: Decision) -> CommandResult<ReflectView> {
+pub async fn decide(
+    state: State<'_, AppState>,
+    decision: Choice<Decision>,
+) -> CommandResult<ReflectView> {
     state
-        .run(move |engine, clock| engine.decide(decision, clock.now(), clock.zone()))
+        .run(move |engine, clock| engine.decide(decision.picked()?, clock.now(), clock.zone()))
         .await
 }

@@ -1,6 +1,7 @@
 //! Settings: milestones, notifications, quiet hours, starting at login, and
 //! the language of the words.
 
+use engine::choice::Choice;
 use engine::{ErrorKind, Language, Settings, SettingsInput};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -116,8 +117,9 @@ pub async fn get_words(state: State<'_, AppState>) -> CommandResult<WordsView> {
 pub async fn set_language(
     state: State<'_, AppState>,
     wake: State<'_, Wake>,
-    language: Language,
+    language: Choice<Language>,
 ) -> CommandResult<WordsView> {
+    let language = language.picked()?;
     state
         .run(move |engine, _| engine.set_language(language))
         .await?;

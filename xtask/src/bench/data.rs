@@ -356,7 +356,7 @@ fn generate_into(
                 }
                 Act::Activity(kind, note) => {
                     let input = ActivityInput {
-                        kind,
+                        kind: engine::choice::Choice::Picked(kind),
                         when: None,
                         note: note.map(Into::into),
                     };
@@ -368,7 +368,7 @@ fn generate_into(
                 Act::Trigger(i) => {
                     let (_, kind, moment, plan, reminder) = TRIGGERS[i];
                     let input = TriggerInput {
-                        kind,
+                        kind: engine::choice::Choice::Picked(kind),
                         moment: moment.into(),
                         plan: plan.into(),
                         reminder: reminder.map(Into::into),

@@ -70,7 +70,7 @@ fn the_card_is_laid_out_by_the_engine_with_the_emergency_number_on_every_tier() 
         .as_array()
         .unwrap()
         .contains(&json!("emergency")));
-    for (args, arg) in [
+    for (args, field) in [
         (json!({ "reading": { "tier": "highest" } }), "reading"),
         (json!({ "reading": "higher" }), "reading"),
         (
@@ -79,7 +79,7 @@ fn the_card_is_laid_out_by_the_engine_with_the_emergency_number_on_every_tier() 
         ),
     ] {
         let err = h.call("get_care_card", args).unwrap_err();
-        assert_refused_at_the_boundary(&err, arg);
+        assert_refused_on(&err, field);
     }
 }
 

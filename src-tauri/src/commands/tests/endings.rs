@@ -58,13 +58,13 @@ fn after_a_crisis_reading_step_five_asks_first_and_records_the_answer() {
     assert!(view["care_pause"]["wait_until"].is_string());
 
     let before = commits();
-    for (args, arg) in [
+    for (args, field) in [
         (json!({ "choice": "maybe" }), "choice"),
         (json!({ "choice": 1 }), "choice"),
         (json!({}), "choice"),
     ] {
         let err = h.call("answer_care_check", args).unwrap_err();
-        assert_refused_at_the_boundary(&err, arg);
+        assert_refused_on(&err, field);
     }
     assert_eq!(commits(), before, "nothing stored");
 
@@ -95,12 +95,13 @@ fn step_five_to_back_together_then_a_check_in_reminder_arrives_discreetly() {
         .unwrap();
     assert_eq!(note["review"]["blame"], true);
     assert_eq!(note["review"]["findings"][0]["kind"], "always_never");
-    for (args, arg) in [
+    // Nothing picked leaves the key out: the radio group says so.
+    for (args, field) in [
         (json!({ "outcome": "maybe" }), "outcome"),
         (json!({}), "outcome"),
     ] {
         let err = h.call("record_outcome", args).unwrap_err();
-        assert_refused_at_the_boundary(&err, arg);
+        assert_refused_on(&err, field);
     }
     let err = h
         .call(
@@ -126,7 +127,7 @@ fn step_five_to_back_together_then_a_check_in_reminder_arrives_discreetly() {
                 "cooldown_minutes": 5, "therapy": true }}),
         )
         .unwrap_err();
-    assert_refused_at_the_boundary(&err, "input");
+    assert_refused_on(&err, "unit");
     let view = h.call("get_together", json!({})).unwrap();
     assert_eq!(view["rules"]["check_in"]["every"], 1, "nothing stored");
     assert_eq!(view["next_check_in"], "2026-07-01T10:00:00Z");
@@ -223,7 +224,7 @@ fn moving_on_closure_archive_erase_and_a_new_program() {
     let err = h
         .call("save_closure", json!({ "field": "mood", "text": "x" }))
         .unwrap_err();
-    assert_refused_at_the_boundary(&err, "field");
+    assert_refused_on(&err, "field");
     let closure = h.call("get_closure", json!({})).unwrap();
     assert_eq!(
         closure["notes"],

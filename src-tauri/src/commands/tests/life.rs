@@ -186,22 +186,17 @@ fn bad_life_input_is_typed_and_stores_nothing() {
         assert_eq!(err["kind"], "invalid_input", "{command} {args}");
         assert_eq!(err["field"], field, "{command} {args}");
     }
-    let refused = [
+    let unknown_choices = [
         (
             "log_activity",
             activity("dancing", Value::Null, Value::Null),
-            "input",
-        ),
-        (
-            "save_mood",
-            json!({ "score": "five", "note": null, "replace": false }),
-            "score",
+            "kind",
         ),
         ("get_statistics", json!({ "range": "forever" }), "range"),
         (
             "save_trigger",
             json!({ "id": null, "input": { "kind": "weather", "moment": "m", "plan": "p" } }),
-            "input",
+            "trigger_kind",
         ),
         (
             "save_journal_entry",
@@ -209,10 +204,18 @@ fn bad_life_input_is_typed_and_stores_nothing() {
             "prompt",
         ),
     ];
-    for (command, args, arg) in refused {
+    for (command, args, field) in unknown_choices {
         let err = h.call(command, args).unwrap_err();
-        assert_refused_at_the_boundary(&err, arg);
+        assert_refused_on(&err, field);
     }
+    // The mood form always sends a number (0 when none is picked).
+    let err = h
+        .call(
+            "save_mood",
+            json!({ "score": "five", "note": null, "replace": false }),
+        )
+        .unwrap_err();
+    assert_refused_at_the_boundary(&err, "score");
     let life = h.call("get_life", json!({})).unwrap();
     assert_eq!(life["thoughts_today"], 0);
     assert_eq!(life["mood_today"], Value::Null);

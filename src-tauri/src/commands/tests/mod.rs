@@ -23,6 +23,7 @@ mod life;
 mod no_contact;
 mod notifier;
 mod program;
+mod refusals;
 mod words;
 
 /// The real context, so the real capability (commands granted to the main
@@ -140,13 +141,25 @@ fn step(overview: &Value, id: &str) -> Value {
         .clone()
 }
 
-/// A value no enum accepts is refused by Tauri before the command runs,
-/// naming the argument; the UI shows such errors as `internal`.
+/// A value of a shape no form sends (a number for a text, a form that is
+/// not an object) is refused by Tauri before the command runs, naming the
+/// argument; the UI shows such errors as `internal`.
 fn assert_refused_at_the_boundary(err: &Value, arg: &str) {
     let text = err.as_str().unwrap_or_default();
     assert!(
         text.contains(&format!("`{arg}`")),
         "expected a refusal of `{arg}`, got {err}"
+    );
+}
+
+/// A value the page could send that is not one of the choices is refused
+/// by the app itself: typed, on `field`, in the person's words.
+fn assert_refused_on(err: &Value, field: &str) {
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert_eq!(err["field"], field, "{err}");
+    assert!(
+        err["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{err}"
     );
 }
 

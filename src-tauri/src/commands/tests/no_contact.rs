@@ -60,7 +60,7 @@ fn bad_no_contact_input_is_typed_and_stores_nothing() {
         let err = h
             .call("log_event", json!({ "kind": kind, "note": null }))
             .unwrap_err();
-        assert_refused_at_the_boundary(&err, "kind");
+        assert_refused_on(&err, "kind");
     }
     let view = h.call("get_no_contact", json!({})).unwrap();
     assert_eq!(view["counts"]["contact_slips"], 0);
@@ -109,7 +109,7 @@ fn necessary_contact_keeps_the_count_and_unknown_topics_are_refused() {
             json!({ "kind": "necessary_pets", "note": null }),
         )
         .unwrap_err();
-    assert_refused_at_the_boundary(&err, "kind");
+    assert_refused_on(&err, "kind");
     assert_eq!(
         h.call("get_no_contact", json!({})).unwrap()["counts"]["necessary_contact"],
         1
@@ -134,7 +134,7 @@ fn a_milestone_moment_shows_once_and_bad_answers_store_nothing() {
         )
         .unwrap_err();
     assert_eq!(err["kind"], "out_of_order", "{err}");
-    for (args, arg) in [
+    for (args, field) in [
         (json!({ "moment": { "kind": "birthday" } }), "moment"),
         (
             json!({ "moment": { "kind": "ending", "ending": "maybe" } }),
@@ -144,7 +144,7 @@ fn a_milestone_moment_shows_once_and_bad_answers_store_nothing() {
         (json!({}), "moment"),
     ] {
         let err = h.call("acknowledge_moment", args).unwrap_err();
-        assert_refused_at_the_boundary(&err, arg);
+        assert_refused_on(&err, field);
     }
     assert_eq!(commits(), before, "nothing stored");
     let next = h

@@ -120,15 +120,20 @@ fn bad_program_input_is_typed_and_stores_nothing() {
         )
         .unwrap_err();
     assert_eq!(err["field"], "reason");
-    for (command, args, arg) in [
+    for (command, args, field) in [
         (
             "save_reflection",
             json!({ "prompt": "favourite_colour", "value": "x" }),
             "prompt",
         ),
         ("set_pattern", json!({ "pattern": "maybe" }), "pattern"),
-        ("set_growth_way", json!({ "way": "astrology" }), "way"),
+        (
+            "set_growth_way",
+            json!({ "way": "astrology" }),
+            "growth_way",
+        ),
         ("decide", json!({ "decision": "perhaps" }), "decision"),
+        ("decide", json!({ "decision": "" }), "decision"),
         (
             "choose_path",
             json!({ "path": "stay_forever", "acknowledged": true }),
@@ -136,7 +141,7 @@ fn bad_program_input_is_typed_and_stores_nothing() {
         ),
     ] {
         let err = h.call(command, args).unwrap_err();
-        assert_refused_at_the_boundary(&err, arg);
+        assert_refused_on(&err, field);
     }
     let err = h.call("decide", json!({ "decision": "try" })).unwrap_err();
     assert_eq!(err["kind"], "out_of_order", "the reason comes first");
