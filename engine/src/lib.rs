@@ -303,4 +303,12 @@ pub(crate) mod test_support {
         let store = Store::open(dir.path()).expect("open store");
         (dir, store)
     }
+
+    /// The facade over `store`: for what the screens show, which the
+    /// facade puts together from a step and the schedule.
+    pub fn app_of(store: &Store) -> crate::Crossroads {
+        crate::Crossroads {
+            store: store.clone(),
+        }
+    }
 }

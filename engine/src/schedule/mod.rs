@@ -2,6 +2,12 @@
 //! no-contact milestones, step 4's trigger reminders, step 6's check-ins
 //! and the end of a cooldown; then the one announcement to show now.
 //! The notifier thread asks [`check`] about once a minute.
+//!
+//! The steps keep the records (a streak's start, the trigger plans, step
+//! 6's house rules and cooldown); what falls due when, and what has been
+//! announced of it, is decided here: one file per kind of moment.
+
+pub mod reminders;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -11,7 +17,7 @@ use crate::outbox::{self, Pending};
 use crate::settings::{settings, QuietHours};
 use crate::store::Tx;
 use crate::time::resolve_local;
-use crate::{life, no_contact, program, together};
+use crate::{no_contact, program, together};
 
 /// The answer of one notifier check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +44,7 @@ pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
     // Later steps' reminders are enqueued here too, before the offer.
     // Trigger plans are sealed with a passphrase: while locked their
     // reminders wait, and the milestones still come.
-    match life::reminders::enqueue_due(tx, settings.notifications, now, tz, &mut next_due) {
+    match reminders::enqueue_due(tx, settings.notifications, now, tz, &mut next_due) {
         Err(Error::Locked) => {}
         other => other?,
     }
