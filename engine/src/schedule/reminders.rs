@@ -135,7 +135,7 @@ pub(crate) fn handled_date(store: &impl Read, id: u64) -> Result<Option<NaiveDat
 mod tests {
     use super::*;
     use crate::life::{save_trigger, TriggerInput, TriggerKind};
-    use crate::no_contact::{self, SettingsInput};
+    use crate::no_contact::SettingsInput;
     use crate::store::Store;
     use crate::test_support::{app_of, instant, temp_store};
     use chrono_tz::{Europe::Berlin, UTC};
@@ -240,14 +240,14 @@ mod tests {
             quiet_end: "07:00".into(),
         };
         store
-            .transact(|tx| no_contact::save_settings(tx, &settings(true, true), set, UTC))
+            .transact(|tx| crate::schedule::save_settings(tx, &settings(true, true), set, UTC))
             .unwrap();
         assert_eq!(round(&store, instant("2026-05-01T23:00:00Z"), UTC), None);
         // At the end of the quiet hours the moment has long passed.
         assert_eq!(round(&store, instant("2026-05-02T07:00:00Z"), UTC), None);
         assert_eq!(crate::outbox::pending(&store).unwrap().len(), 0);
         store
-            .transact(|tx| no_contact::save_settings(tx, &settings(false, false), set, UTC))
+            .transact(|tx| crate::schedule::save_settings(tx, &settings(false, false), set, UTC))
             .unwrap();
         assert_eq!(round(&store, instant("2026-05-02T23:00:00Z"), UTC), None);
         assert_eq!(crate::outbox::pending(&store).unwrap().len(), 0);
@@ -295,7 +295,7 @@ mod tests {
             quiet_end: "07:30".into(),
         };
         store
-            .transact(|tx| no_contact::save_settings(tx, &settings, set, UTC))
+            .transact(|tx| crate::schedule::save_settings(tx, &settings, set, UTC))
             .unwrap();
         // Failed to show: it waits.
         let check = store
