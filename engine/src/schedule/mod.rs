@@ -7,6 +7,7 @@
 //! 6's house rules and cooldown); what falls due when, and what has been
 //! announced of it, is decided here: one file per kind of moment.
 
+pub mod check_ins;
 pub mod milestones;
 pub mod reminders;
 
@@ -15,10 +16,10 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::outbox::{self, Pending};
+use crate::program;
 use crate::settings::{self, settings, QuietHours, Settings, SettingsInput};
 use crate::store::Tx;
 use crate::time::resolve_local;
-use crate::{program, together};
 
 /// The answer of one notifier check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,9 +111,9 @@ fn step_six_due(
     next_due: &mut Option<DateTime<Utc>>,
 ) -> Result<Option<DateTime<Utc>>> {
     if program::better_relationship_open(tx)? {
-        together::enqueue_due(tx, notifications, now, tz, next_due)
+        check_ins::enqueue_due(tx, notifications, now, tz, next_due)
     } else {
-        together::withdraw_offers(tx)?;
+        check_ins::withdraw(tx)?;
         Ok(None)
     }
 }
