@@ -27,9 +27,11 @@
 //!   owns its records and views (read and written by itself, with plain
 //!   accessors for the layers above), and knows nothing of order or of
 //!   when anything falls due.
-//! - storage: `store` (private; the one write path, migrations, backups,
-//!   encryption at rest) and
-//!   [`outbox`] (what is to be announced, exactly once).
+//! - storage: `store` (private; one file per concern: the one write path
+//!   in `tx.rs`, reading, the cache of decoded records, sealing (encryption
+//!   at rest), the damage check on open, migrations, backups, export; and
+//!   `sled.rs`, the only file that names sled) and [`outbox`] (what is to
+//!   be announced, exactly once).
 //! - base: [`text`], [`begging`], [`coach`] and [`safety`] (the text
 //!   analysis, detectors and help lines), [`time`], [`error`], [`choice`],
 //!   [`language`], and [`stage`] (the program's steps and endings by name).
