@@ -9,18 +9,29 @@
 //! `tests/layers.rs` reads the `crate::` paths and fails on one that runs up):
 //!
 //! - facade: [`Crossroads`] here, its methods in `app/` (one file per
-//!   family of commands): checks the gate, calls a step, answers a view.
-//! - [`schedule`]: everything due in time (milestones, trigger and check-in
-//!   reminders, the cooldown's end) into the outbox.
+//!   family of commands): checks the gate, calls a step, answers a view
+//!   (with the times the schedule answers filled in: the next milestone,
+//!   reminder, check-in).
+//! - [`schedule`]: everything due in time, one file per kind of moment:
+//!   `milestones.rs`, `reminders.rs` (step 4's trigger plans),
+//!   `check_ins.rs` (step 6's check-ins and the cooldown's end). It reads
+//!   the steps' records, decides what falls due when, records what was
+//!   announced, puts it in the outbox (the only module that does), and
+//!   keeps what is due in step with saved settings; it asks [`program`]
+//!   whether step 6 is open.
 //! - [`program`]: every gate and status, derived from the steps' facts.
 //! - steps: [`settings`], [`privacy`], [`care`], [`profile`],
 //!   [`dealbreakers`], [`reflect`] (step 1), [`drafts`] (step 2),
 //!   [`no_contact`] (step 3), [`life`] (step 4), [`reach_out`] (step 5),
 //!   [`together`] (step 6), [`moving_on`], [`moments`], [`markdown`]: each
-//!   owns its records and views, and knows nothing of order.
-//! - storage: `store` (private; the one write path, migrations, backups,
-//!   encryption at rest) and
-//!   [`outbox`] (what is to be announced, exactly once).
+//!   owns its records and views (read and written by itself, with plain
+//!   accessors for the layers above), and knows nothing of order or of
+//!   when anything falls due.
+//! - storage: `store` (private; one file per concern: the one write path
+//!   in `tx.rs`, reading, the cache of decoded records, sealing (encryption
+//!   at rest), the damage check on open, migrations, backups, export; and
+//!   `sled.rs`, the only file that names sled) and [`outbox`] (what is to
+//!   be announced, exactly once).
 //! - base: [`text`], [`begging`], [`coach`] and [`safety`] (the text
 //!   analysis, detectors and help lines), [`time`], [`error`], [`choice`],
 //!   [`language`], and [`stage`] (the program's steps and endings by name).
@@ -302,5 +313,13 @@ pub(crate) mod test_support {
         let dir = temp_dir();
         let store = Store::open(dir.path()).expect("open store");
         (dir, store)
+    }
+
+    /// The facade over `store`: for what the screens show, which the
+    /// facade puts together from a step and the schedule.
+    pub fn app_of(store: &Store) -> crate::Crossroads {
+        crate::Crossroads {
+            store: store.clone(),
+        }
     }
 }

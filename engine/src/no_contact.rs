@@ -1,26 +1,23 @@
-//! Step 3, no contact: the streak clock, the two-tap log, milestones, and
-//! which milestone notifications are due.
+//! Step 3, no contact: the streak clock and the two-tap log. When its
+//! milestones fall due, and which were announced, is the schedule's
+//! (`schedule/milestones.rs`).
 //!
 //! Streaks are never stored: they are derived from the recorded start and
 //! the contact slips (each ends a streak and starts the next at that moment).
-//! What has been announced is stored per streak and milestone, so each is
-//! announced once, whatever the clock or the time zone does afterwards.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Message, Result};
-use crate::outbox::{self};
-use crate::settings::SETTINGS_KEY;
 pub use crate::settings::{
     settings, QuietHours, Settings, SettingsInput, DEFAULT_MILESTONES, MILESTONES_MAX_COUNT,
     MILESTONE_MAX_DAYS,
 };
-use crate::store::{Read, Tree, Tx, HANDLED_KEY};
-use crate::time::{resolve_local, same_wall_time_days_later, whole_days_between};
+use crate::store::{Read, Tree, Tx};
+use crate::time::{resolve_local, whole_days_between};
 
 /// How long the timer offered after an urge runs, in seconds: long enough
 /// for most urges to pass.
@@ -199,7 +196,8 @@ pub struct Counts {
 pub struct NoContactView {
     /// The current streak, once no contact has started.
     pub current: Option<Streak>,
-    /// The next milestone, if any is left.
+    /// The next milestone, if any is left: the schedule's answer, which
+    /// the facade fills in ([`view`] leaves it empty).
     pub next_milestone: Option<NextMilestone>,
     /// The longest streak so far, in days.
     pub best_days: u32,
@@ -219,29 +217,6 @@ pub struct NoContactView {
     pub milestones: Vec<u32>,
     /// How long the timer offered after an urge runs, in seconds.
     pub urge_timer_seconds: u32,
-}
-
-/// Per streak (start, in µs): the milestones handled, announced or passed
-/// over in silence, so that none is ever said twice.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-struct Handled(BTreeMap<i64, BTreeSet<u32>>);
-
-impl Handled {
-    fn load(store: &impl Read) -> Result<Handled> {
-        Ok(store.get(Tree::Outbox, HANDLED_KEY)?.unwrap_or_default())
-    }
-    fn contains(&self, start: DateTime<Utc>, days: u32) -> bool {
-        self.0
-            .get(&start.timestamp_micros())
-            .is_some_and(|d| d.contains(&days))
-    }
-    fn insert(&mut self, start: DateTime<Utc>, days: u32) {
-        self.0
-            .entry(start.timestamp_micros())
-            .or_default()
-            .insert(days);
-    }
 }
 
 /// Everything recorded for step 3, read in one go.
@@ -283,45 +258,6 @@ impl Record {
     fn current_start(&self) -> Option<DateTime<Utc>> {
         self.streak_starts().last().map(|(at, _)| *at)
     }
-}
-
-/// Validates and stores the settings. A milestone added to the list that
-/// the current streak has already passed is marked as handled, so it does
-/// not notify out of the blue.
-pub fn save_settings(
-    tx: &mut Tx<'_>,
-    input: &SettingsInput,
-    now: DateTime<Utc>,
-    tz: Tz,
-) -> Result<Settings> {
-    let mut settings = Settings::validate(input)?;
-    let previous = crate::settings::settings(tx)?;
-    settings.language = previous.language;
-    let record = Record::load(tx)?;
-    if let Some(start) = record.current_start() {
-        let mut handled = Handled::load(tx)?;
-        let before = handled.clone();
-        // Only a milestone this change adds is passed over; one that was
-        // already in the list and is waiting for the notifier stays due.
-        let added = settings
-            .milestones
-            .iter()
-            .filter(|d| !previous.milestones.contains(d));
-        for &days in added {
-            if same_wall_time_days_later(start, days, tz) <= now {
-                handled.insert(start, days);
-            }
-        }
-        if handled != before {
-            tx.put(Tree::Outbox, HANDLED_KEY, &handled)?;
-        }
-    }
-    if !settings.notifications {
-        // Turned off: what was waiting is not shown later either.
-        outbox::save_pending(tx, &[])?;
-    }
-    tx.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
-    Ok(settings)
 }
 
 /// Whether no contact has started.
@@ -501,16 +437,6 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
         .max()
         .unwrap_or(0);
     streaks.reverse();
-    let next_milestone = current.as_ref().and_then(|c| {
-        settings
-            .milestones
-            .iter()
-            .map(|&days| NextMilestone {
-                days,
-                at: same_wall_time_days_later(c.started_at, days, tz),
-            })
-            .find(|m| m.at > now)
-    });
     let today_local = now.with_timezone(&tz).date_naive();
     let notes = notes(store)?;
     let today = record
@@ -552,7 +478,7 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<NoContactVi
     }
     Ok(NoContactView {
         current,
-        next_milestone,
+        next_milestone: None,
         best_days,
         history: streaks,
         today,
@@ -572,50 +498,9 @@ pub fn current_days(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<Opt
         .map(|start| whole_days_between(start, now, tz)))
 }
 
-/// Puts the milestones newly reached at `now` in the outbox (or passes them
-/// over in silence when notifications are off); returns the day count and
-/// lowers `next_due` to the next milestone.
-pub(crate) fn enqueue_milestones(
-    tx: &mut Tx<'_>,
-    settings: &Settings,
-    now: DateTime<Utc>,
-    tz: Tz,
-    next_due: &mut Option<DateTime<Utc>>,
-) -> Result<Option<u32>> {
-    let record = Record::load(tx)?;
-    let Some(start) = record.current_start() else {
-        return Ok(None);
-    };
-    // A slip since makes a waiting milestone of an old streak moot.
-    let streak = start.timestamp_micros();
-    outbox::drop_where(
-        tx,
-        |topic| matches!(topic, outbox::Topic::Streak { start } if *start != streak),
-    )?;
-    let mut handled = Handled::load(tx)?;
-    let day = whole_days_between(start, now, tz);
-    let mut reached = Vec::new();
-    for &days in &settings.milestones {
-        let at = same_wall_time_days_later(start, days, tz);
-        if at <= now {
-            if !handled.contains(start, days) {
-                reached.push(days);
-            }
-        } else if next_due.is_none_or(|n| at < n) {
-            *next_due = Some(at);
-            break;
-        }
-    }
-    if !reached.is_empty() {
-        for &days in &reached {
-            handled.insert(start, days);
-        }
-        tx.put(Tree::Outbox, HANDLED_KEY, &handled)?;
-        if settings.notifications {
-            outbox::enqueue_milestones(tx, streak, &reached, day, now)?;
-        }
-    }
-    Ok(Some(day))
+/// When the current streak began, once no contact has started.
+pub fn current_start(store: &impl Read) -> Result<Option<DateTime<Utc>>> {
+    Ok(Record::load(store)?.current_start())
 }
 
 /// Whole days since the last looking slip of the current streak (checking

@@ -33,9 +33,10 @@
 //! whose confirmation covers only what was offered. Other topics (a
 //! reminder of a given day, say) are simply not queued twice.
 //!
-//! Producers (the no-contact milestones, and later steps' reminders) only
-//! enqueue; `offer` alone decides what is shown now, honouring quiet hours,
-//! so every kind of notification follows the same rules.
+//! The producers (the schedule's milestones, trigger reminders, check-ins
+//! and the cooldown's end) only enqueue; `offer` alone decides what is
+//! shown now, honouring quiet hours, so every kind of notification follows
+//! the same rules.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};

@@ -159,6 +159,14 @@ pub fn settings(store: &impl Read) -> Result<Settings> {
         .unwrap_or_default())
 }
 
+/// Stores `settings` (checked by [`Settings::validate`]) in place of the
+/// stored ones; the language, which has its own setter, stays as stored.
+pub fn replace(tx: &mut Tx<'_>, mut settings: Settings) -> Result<Settings> {
+    settings.language = self::settings(tx)?.language;
+    tx.put(Tree::NoContact, SETTINGS_KEY, &settings)?;
+    Ok(settings)
+}
+
 /// Stores the language of the words; every other setting stays as it is.
 pub fn set_language(tx: &mut Tx<'_>, language: Language) -> Result<Settings> {
     let mut settings = settings(tx)?;

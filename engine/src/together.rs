@@ -1,25 +1,19 @@
 //! Step 6, a better relationship: clearing the air, commitments from both
-//! sides, house rules, recurring check-ins (reminders through the outbox,
-//! a short form, a history kept for years) and the cooldown timer.
-//!
-//! Check-ins fall at the local wall time of their anchor (when step 6
-//! opened, or when the cadence last changed): every N weeks, or every N
-//! months on the same day of the month, clamped to the month's last day
-//! (31 January, then 28 or 29 February, then 31 March), DST-safe through
-//! [`crate::time::resolve_local`].
+//! sides, house rules, recurring check-ins (a short form, a history kept
+//! for years) and the cooldown timer. When a check-in or the cooldown's
+//! end falls due, and its reminder, is the schedule's
+//! (`schedule/check_ins.rs`): this keeps the record it counts from.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::choice::Choice;
 use crate::error::{Error, Message, Result};
-use crate::outbox::{self, Announcement, Topic};
-use crate::reach_out;
 use crate::store::{Read, Tree, Tx};
-use crate::time::{resolve_local, same_wall_time_days_later};
+use crate::time::resolve_local;
 
 /// The longest item or check-in answer, in characters.
 pub const TEXT_MAX_CHARS: usize = 2_000;
@@ -149,10 +143,12 @@ pub struct HouseRulesInput {
 
 /// A running or finished cooldown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Cooldown {
+pub(crate) struct Cooldown {
     started_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    minutes: u32,
+    /// When it ends (or ended).
+    pub(crate) ends_at: DateTime<Utc>,
+    /// Its length in minutes.
+    pub(crate) minutes: u32,
 }
 
 /// Step 6's record on disk.
@@ -210,7 +206,8 @@ pub struct TogetherView {
     pub lists: BTreeMap<List, Vec<Item>>,
     /// The house rules.
     pub rules: HouseRules,
-    /// When the next check-in falls.
+    /// When the next check-in falls: the schedule's answer, which the
+    /// facade fills in ([`view`] leaves it empty).
     pub next_check_in: Option<DateTime<Utc>>,
     /// The check-ins so far, newest first.
     pub check_ins: Vec<CheckIn>,
@@ -222,80 +219,68 @@ fn load(store: &impl Read) -> Result<Record> {
     Ok(store.get(Tree::Together, KEY)?.unwrap_or_default())
 }
 
-/// Where the schedule counts from, and the first occurrence's number:
-/// a picked first check-in is occurrence 0; otherwise the first falls one
-/// cadence after the anchor.
-fn anchor(store: &impl Read, record: &Record) -> Result<Option<(DateTime<Utc>, u32)>> {
-    if let Some(first) = record.first {
-        return Ok(Some((first, 0)));
-    }
-    Ok(match record.anchor {
-        Some(at) => Some((at, 1)),
-        None => reach_out::latest_outcome_at(store)?.map(|at| (at, 1)),
+/// What step 6 has recorded that its check-ins and the cooldown's end
+/// are counted from, and what of them was already handled: the
+/// schedule reads it, and records what it handles with [`set_handled`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Timers {
+    /// The house rules (the cadence, reminders on or off).
+    pub(crate) rules: HouseRules,
+    /// The first check-in the person picked.
+    pub(crate) first: Option<DateTime<Utc>>,
+    /// When the cadence was last set; none: from the outcome of step 5.
+    pub(crate) anchor: Option<DateTime<Utc>>,
+    /// The last check-in occurrence handled (µs of its instant).
+    pub(crate) check_in_handled: Option<i64>,
+    /// The latest cooldown, running or over.
+    pub(crate) cooldown: Option<Cooldown>,
+    /// The cooldown end already announced (µs).
+    pub(crate) cooldown_handled: Option<i64>,
+}
+
+/// Step 6's timers as recorded.
+pub(crate) fn timers(store: &impl Read) -> Result<Timers> {
+    let record = load(store)?;
+    Ok(Timers {
+        rules: record.rules,
+        first: record.first,
+        anchor: record.anchor,
+        check_in_handled: record.check_in_handled,
+        cooldown: record.cooldown,
+        cooldown_handled: record.cooldown_handled,
     })
 }
 
-/// Occurrence `n` (from 1) of `cadence` after `anchor`, at the anchor's
-/// local wall time.
-pub fn occurrence(anchor: DateTime<Utc>, cadence: Cadence, n: u32, tz: Tz) -> DateTime<Utc> {
-    let steps = cadence.every.saturating_mul(n);
-    match cadence.unit {
-        Unit::Week => same_wall_time_days_later(anchor, steps.saturating_mul(7), tz),
-        Unit::Month => {
-            let local = anchor.with_timezone(&tz).naive_local();
-            let months = local.year() * 12 + local.month0() as i32 + steps as i32;
-            let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
-            let day = local.day().min(days_in_month(year, month));
-            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap_or(local.date());
-            resolve_local(date.and_time(local.time()), tz)
-        }
+/// Records the check-in occurrence and the cooldown end last handled
+/// (written only when they changed).
+pub(crate) fn set_handled(
+    tx: &mut Tx<'_>,
+    check_in: Option<i64>,
+    cooldown: Option<i64>,
+) -> Result<()> {
+    let mut record = load(tx)?;
+    let before = record.clone();
+    record.check_in_handled = check_in;
+    record.cooldown_handled = cooldown;
+    if record != before {
+        tx.put(Tree::Together, KEY, &record)?;
     }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    next.and_then(|d| d.pred_opt()).map_or(28, |d| d.day())
-}
-
-/// The latest occurrence at or before `now` (if any) and the next after it.
-fn around(
-    (anchor, from): (DateTime<Utc>, u32),
-    cadence: Cadence,
-    now: DateTime<Utc>,
-    tz: Tz,
-) -> (Option<DateTime<Utc>>, DateTime<Utc>) {
-    let mut latest = None;
-    // Years of weekly check-ins are a few hundred steps; stop far beyond.
-    for n in from..=10_000 {
-        let at = occurrence(anchor, cadence, n, tz);
-        if at > now {
-            return (latest, at);
-        }
-        latest = Some(at);
-    }
-    (latest, now + Duration::days(365))
+    Ok(())
 }
 
 /// Step 6 as the UI shows it.
-pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<TogetherView> {
+pub fn view(store: &impl Read, now: DateTime<Utc>) -> Result<TogetherView> {
     let record = load(store)?;
     let mut lists = record.lists.clone();
     for list in List::ALL {
         lists.entry(list).or_default();
     }
-    let next_check_in = anchor(store, &record)?
-        .filter(|_| record.rules.reminders)
-        .map(|a| around(a, record.rules.check_in, now, tz).1);
     let mut check_ins: Vec<CheckIn> = store.values(Tree::CheckIns)?;
     check_ins.reverse();
     Ok(TogetherView {
         lists,
         rules: record.rules,
-        next_check_in,
+        next_check_in: None,
         check_ins,
         cooldown: record
             .cooldown
@@ -469,70 +454,4 @@ pub fn stop_cooldown(tx: &mut Tx<'_>) -> Result<()> {
         tx.put(Tree::Together, KEY, &record)?;
     }
     Ok(())
-}
-
-/// Withdraws step 6's waiting offers (check-ins, a cooldown's end):
-/// moving on, or never together, nothing of step 6 is offered.
-pub(crate) fn withdraw_offers(tx: &mut Tx<'_>) -> Result<()> {
-    outbox::drop_where(tx, |t| {
-        matches!(t, Topic::CheckIn { .. } | Topic::Cooldown { .. })
-    })
-}
-
-/// The producer called from [`crate::schedule::check`]: puts a due
-/// check-in reminder and an ended cooldown in the outbox (once each; in
-/// silence when notifications are off), lowers `next_due` to the next
-/// moment, and returns when a running cooldown ends (for the tray).
-pub(crate) fn enqueue_due(
-    tx: &mut Tx<'_>,
-    notifications: bool,
-    now: DateTime<Utc>,
-    tz: Tz,
-    next_due: &mut Option<DateTime<Utc>>,
-) -> Result<Option<DateTime<Utc>>> {
-    // Back together: the no-contact milestones are over; they pass in silence.
-    outbox::drop_where(tx, |t| matches!(t, Topic::Streak { .. }))?;
-    let mut record = load(tx)?;
-    let before = record.clone();
-    let mut lower = |at: DateTime<Utc>| {
-        if next_due.is_none_or(|n| at < n) {
-            *next_due = Some(at);
-        }
-    };
-    if let (true, Some(anchor)) = (record.rules.reminders, anchor(tx, &record)?) {
-        let (latest, next) = around(anchor, record.rules.check_in, now, tz);
-        lower(next);
-        if let Some(due) = latest {
-            let due = due.timestamp_micros();
-            if record.check_in_handled.is_none_or(|h| h < due) {
-                record.check_in_handled = Some(due);
-                if notifications {
-                    outbox::enqueue(tx, Topic::CheckIn { due }, Announcement::CheckIn, now)?;
-                }
-            }
-        }
-    }
-    let mut running = None;
-    if let Some(c) = record.cooldown {
-        let ends = c.ends_at.timestamp_micros();
-        if c.ends_at <= now {
-            if record.cooldown_handled != Some(ends) {
-                record.cooldown_handled = Some(ends);
-                if notifications {
-                    let over = Announcement::CooldownOver { minutes: c.minutes };
-                    outbox::enqueue(tx, Topic::Cooldown { ends }, over, now)?;
-                }
-            }
-        } else {
-            running = Some(c.ends_at);
-            // Wake when the minutes shown in the tray change, and at the end.
-            let left = (c.ends_at - now).num_seconds();
-            let shown_minutes = (left + 59) / 60;
-            lower(c.ends_at - Duration::minutes(shown_minutes - 1));
-        }
-    }
-    if record != before {
-        tx.put(Tree::Together, KEY, &record)?;
-    }
-    Ok(running)
 }

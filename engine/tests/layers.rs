@@ -1,13 +1,15 @@
 //! The engine's layers: each module imports only from its own layer or
 //! below. This reads every `crate::` path in the engine's sources (test
 //! code and comments aside) and fails on one that runs up a layer, or on a
-//! module no layer names yet.
+//! module no layer names yet; and it keeps putting announcements in the
+//! outbox to the schedule.
 //!
 //! ```text
 //! facade     lib.rs, app/        checks gates, calls steps, answers views
-//! schedule   schedule            everything due in time, into the outbox
+//! schedule   schedule/           what falls due when, into the outbox
 //! program    program             every gate and status, from the steps' facts
 //! steps      profile ... moving_on   records and views, nothing about order
+//!                                or about when anything falls due
 //! storage    store, outbox       one write path; what is to be announced
 //! base       text, time, errors, choices, the program's vocabulary
 //! ```
@@ -205,6 +207,50 @@ fn only_the_store_backend_names_sled() {
         naming.is_empty(),
         "only store/sled.rs may name sled, not {naming:?}"
     );
+}
+
+/// Whether `code` names `word` as a whole identifier.
+fn names_word(code: &str, word: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    code.match_indices(word).any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let after = code[at + word.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
+}
+
+#[test]
+fn only_the_schedule_puts_announcements_in_the_outbox() {
+    // Emptying the outbox with the whole program (moving on, erase) is
+    // not announcing anything, so `save_pending` is not on the list.
+    const PRODUCING: [&str; 3] = ["enqueue", "enqueue_milestones", "drop_where"];
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut producing = Vec::new();
+    for file in sources(&src) {
+        let module = module_of(&src, &file);
+        if module == "schedule" || module == "outbox" {
+            continue;
+        }
+        let code = code_of(&std::fs::read_to_string(&file).unwrap());
+        for word in PRODUCING.iter().filter(|w| names_word(&code, w)) {
+            producing.push(format!(
+                "{} names `{word}`",
+                file.strip_prefix(&src).unwrap().display()
+            ));
+        }
+    }
+    assert!(
+        producing.is_empty(),
+        "only schedule/ decides what is due: {producing:?}"
+    );
+}
+
+#[test]
+fn the_word_reader_sees_whole_identifiers_only() {
+    assert!(names_word("outbox::enqueue(tx)", "enqueue"));
+    assert!(names_word("use crate::outbox::{drop_where};", "drop_where"));
+    assert!(!names_word("outbox::enqueue_milestones(tx)", "enqueue"));
+    assert!(!names_word("let requeued = 1;", "enqueue"));
 }
 
 #[test]

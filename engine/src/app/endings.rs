@@ -5,8 +5,8 @@ use chrono_tz::Tz;
 
 use crate::store::backup;
 use crate::{
-    care, moving_on, profile, program, reach_out, safety, together, Crossroads, Error, NoView,
-    Overview, Result, Saved, TextSaved, TogetherAnswer,
+    care, moving_on, profile, program, reach_out, safety, schedule, together, Crossroads, Error,
+    NoView, Overview, Result, Saved, TextSaved, TogetherAnswer,
 };
 
 impl Crossroads {
@@ -85,9 +85,11 @@ impl Crossroads {
         self.overview(now, tz)
     }
 
-    /// Step 6 as the UI shows it.
+    /// Step 6 as the UI shows it, with when the next check-in falls.
     pub fn together(&self, now: DateTime<Utc>, tz: Tz) -> Result<together::TogetherView> {
-        together::view(&self.store, now, tz)
+        let mut view = together::view(&self.store, now)?;
+        view.next_check_in = schedule::check_ins::next(&self.store, now, tz)?;
+        Ok(view)
     }
 
     /// Adds an item to one of step 6's lists.

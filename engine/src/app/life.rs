@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::{
-    care, life, program, safety, Crossroads, EntrySaved, JournalSaved, LifeAnswer, Result, Saved,
+    care, life, program, safety, schedule, Crossroads, EntrySaved, JournalSaved, LifeAnswer,
+    Result, Saved,
 };
 
 impl Crossroads {
@@ -17,9 +18,15 @@ impl Crossroads {
         Ok(Saved::new(self.life(now, tz)?, care))
     }
 
-    /// Step 4 as the "Live your life" screen shows it.
+    /// Step 4 as the "Live your life" screen shows it, with when each
+    /// plan reminds next.
     pub fn life(&self, now: DateTime<Utc>, tz: Tz) -> Result<life::LifeView> {
-        life::view(&self.store, now, tz)
+        let mut view = life::view(&self.store, now, tz)?;
+        let next = schedule::reminders::next_by_trigger(&self.store, now, tz)?;
+        for trigger in &mut view.triggers {
+            trigger.next_reminder = next.get(&trigger.id).copied();
+        }
+        Ok(view)
     }
 
     /// Logs an activity.
@@ -107,7 +114,10 @@ impl Crossroads {
 
     /// Deletes trigger plan `id`, and any reminder of it still waiting.
     pub fn delete_trigger(&self, id: u64, now: DateTime<Utc>, tz: Tz) -> Result<life::LifeView> {
-        self.store.transact(|tx| life::delete_trigger(tx, id))?;
+        self.store.transact(|tx| {
+            life::delete_trigger(tx, id)?;
+            schedule::reminders::withdraw(tx, id)
+        })?;
         self.life(now, tz)
     }
 

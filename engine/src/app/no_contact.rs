@@ -9,9 +9,11 @@ use crate::{
 };
 
 impl Crossroads {
-    /// Step 3 as the UI shows it.
+    /// Step 3 as the UI shows it, with the next milestone.
     pub fn no_contact(&self, now: DateTime<Utc>, tz: Tz) -> Result<NoContactView> {
-        no_contact::view(&self.store, now, tz)
+        let mut view = no_contact::view(&self.store, now, tz)?;
+        view.next_milestone = schedule::milestones::next(&self.store, now, tz)?;
+        Ok(view)
     }
 
     /// Starts no contact now, or back-dated to `since` (local `YYYY-MM-DDTHH:MM[:SS]`).

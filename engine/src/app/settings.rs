@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::{no_contact, settings, Crossroads, Language, Result, Settings, SettingsInput};
+use crate::{
+    no_contact, schedule, settings, Crossroads, Language, Result, Settings, SettingsInput,
+};
 
 impl Crossroads {
     /// The no-contact settings (milestones, notifications, quiet hours).
@@ -17,7 +19,8 @@ impl Crossroads {
             .transact(|tx| settings::set_language(tx, language))
     }
 
-    /// Validates and stores the no-contact settings.
+    /// Validates and stores the no-contact settings; what is due follows
+    /// them (see [`schedule::save_settings`]).
     pub fn save_settings(
         &self,
         input: &SettingsInput,
@@ -25,6 +28,6 @@ impl Crossroads {
         tz: Tz,
     ) -> Result<Settings> {
         self.store
-            .transact(|tx| no_contact::save_settings(tx, input, now, tz))
+            .transact(|tx| schedule::save_settings(tx, input, now, tz))
     }
 }

@@ -1,6 +1,7 @@
 //! Step 6: check-ins, house rules, lists and the cooldown.
 
 use super::*;
+use crate::schedule::check_ins;
 
 fn monthly_from(anchor: &str, tz: Tz) -> Vec<String> {
     let cadence = Cadence {
@@ -9,7 +10,7 @@ fn monthly_from(anchor: &str, tz: Tz) -> Vec<String> {
     };
     (1..=4)
         .map(|n| {
-            together::occurrence(instant(anchor), cadence, n, tz)
+            check_ins::occurrence(instant(anchor), cadence, n, tz)
                 .with_timezone(&tz)
                 .format("%Y-%m-%d %H:%M")
                 .to_string()
@@ -52,7 +53,7 @@ fn check_ins_keep_the_local_time_across_dst_both_ways() {
         monthly_from("2025-02-28T01:30:00Z", Berlin)[0],
         "2025-03-28 02:30"
     );
-    let gap = together::occurrence(
+    let gap = check_ins::occurrence(
         instant("2025-01-30T01:30:00Z"),
         Cadence {
             unit: Unit::Month,
@@ -63,7 +64,7 @@ fn check_ins_keep_the_local_time_across_dst_both_ways() {
     );
     assert_eq!(gap, instant("2025-03-30T01:00:00Z"));
     // 02:30 on 26 October happens twice: the earlier.
-    let fold = together::occurrence(
+    let fold = check_ins::occurrence(
         instant("2025-09-26T00:30:00Z"),
         Cadence {
             unit: Unit::Month,
@@ -74,7 +75,7 @@ fn check_ins_keep_the_local_time_across_dst_both_ways() {
     );
     assert_eq!(fold, instant("2025-10-26T00:30:00Z"));
     // Weekly: the same wall time a week later, across the change.
-    let weekly = together::occurrence(
+    let weekly = check_ins::occurrence(
         instant("2025-10-20T18:00:00Z"),
         Cadence {
             unit: Unit::Week,

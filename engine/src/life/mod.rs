@@ -1,13 +1,13 @@
 //! Step 4, live your life: the activity log, the "I thought about them"
-//! tally, the daily mood, trigger plans with their daily reminders, the
-//! journal, and the statistics the Progress charts are drawn from.
+//! tally, the daily mood, trigger plans (their daily reminders are the
+//! schedule's), the journal, and the statistics the Progress charts are
+//! drawn from.
 //!
 //! Records are stored as given (instants in UTC); per-day questions use the
 //! local date in the zone passed in. A mood belongs to the local date on
 //! which it was given, and keeps it when the zone changes later.
 
 pub mod journal;
-pub mod reminders;
 pub mod stats;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -167,7 +167,8 @@ pub struct TriggerView {
     pub plan: String,
     /// The reminder's local time, `HH:MM`.
     pub reminder: Option<String>,
-    /// The next reminder, if one is set.
+    /// The next reminder, if one is set: the schedule's answer, which
+    /// the facade fills in ([`view`] leaves it empty).
     pub next_reminder: Option<DateTime<Utc>>,
 }
 
@@ -284,15 +285,15 @@ impl From<&Mood> for MoodView {
     }
 }
 
-impl TriggerView {
-    fn new(t: &Trigger, now: DateTime<Utc>, tz: Tz) -> TriggerView {
+impl From<&Trigger> for TriggerView {
+    fn from(t: &Trigger) -> TriggerView {
         TriggerView {
             id: t.id,
             kind: t.kind,
             moment: t.moment.clone(),
             plan: t.plan.clone(),
             reminder: t.reminder.map(|r| r.format("%H:%M").to_string()),
-            next_reminder: reminders::next_occurrence(t, now, tz),
+            next_reminder: None,
         }
     }
 }
@@ -422,16 +423,14 @@ pub fn save_trigger(
     Ok(id)
 }
 
-/// Deletes trigger `id` (and any reminder of it still waiting).
+/// Deletes trigger `id` (a reminder of it still waiting is the
+/// schedule's to withdraw).
 pub fn delete_trigger(tx: &mut Tx<'_>, id: u64) -> Result<()> {
     if tx.get::<Trigger>(Tree::Triggers, &id_key(id))?.is_none() {
         return Err(Error::invalid("id", "planNoLongerThere"));
     }
     tx.remove(Tree::Triggers, &id_key(id));
-    crate::outbox::drop_where(
-        tx,
-        |topic| matches!(topic, crate::outbox::Topic::Reminder { trigger, .. } if *trigger == id),
-    )
+    Ok(())
 }
 
 pub(crate) fn activities(store: &impl Read) -> Result<Vec<Activity>> {
@@ -469,6 +468,7 @@ pub(crate) fn moods_since(store: &impl Read, from: NaiveDate) -> Result<Vec<Mood
         .collect())
 }
 
+/// Every trigger plan, oldest first.
 pub(crate) fn triggers(store: &impl Read) -> Result<Vec<Trigger>> {
     let mut all: Vec<Trigger> = store.values(Tree::Triggers)?;
     all.sort_by_key(|t| (t.created_at, t.id));
@@ -499,10 +499,7 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<LifeView> {
         .take(RECENT)
         .map(|a| ActivityView::new(a, tz))
         .collect();
-    let triggers = triggers(store)?
-        .iter()
-        .map(|t| TriggerView::new(t, now, tz))
-        .collect();
+    let triggers = triggers(store)?.iter().map(TriggerView::from).collect();
     Ok(LifeView {
         today,
         thoughts_today: u32::try_from(thoughts_today).unwrap_or(u32::MAX),
@@ -517,7 +514,7 @@ pub fn view(store: &impl Read, now: DateTime<Utc>, tz: Tz) -> Result<LifeView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{instant, temp_store};
+    use crate::test_support::{app_of, instant, temp_store};
     use crate::ErrorKind;
     use chrono_tz::{America::New_York, Europe::Berlin};
 
@@ -742,7 +739,7 @@ mod tests {
                 )
             })
             .unwrap();
-        let view = view(&store, now, Berlin).unwrap();
+        let view = app_of(&store).life(now, Berlin).unwrap();
         assert_eq!(view.triggers[0].reminder.as_deref(), Some("07:30"));
         assert_eq!(
             view.triggers[0].next_reminder,

@@ -57,7 +57,9 @@ fn starting_now_counts_from_now() {
     let (_dir, store) = temp_store();
     let now = instant("2026-03-01T20:00:00Z");
     store.transact(|tx| start(tx, None, now, Berlin)).unwrap();
-    let view = view(&store, now + Duration::hours(23), Berlin).unwrap();
+    let view = app_of(&store)
+        .no_contact(now + Duration::hours(23), Berlin)
+        .unwrap();
     assert_eq!(view.current.as_ref().unwrap().started_at, now);
     assert_eq!(view.current.unwrap().days, 0);
     assert_eq!(
@@ -76,7 +78,7 @@ fn a_back_dated_start_is_read_in_local_time() {
     store
         .transact(|tx| start(tx, Some("2026-03-03T09:30"), now, Berlin))
         .unwrap();
-    let view = view(&store, now, Berlin).unwrap();
+    let view = app_of(&store).no_contact(now, Berlin).unwrap();
     let current = view.current.unwrap();
     assert_eq!(current.started_at, instant("2026-03-03T08:30:00Z"));
     assert_eq!(current.days, 7);

@@ -1,7 +1,10 @@
 //! The cache of decoded records: it follows every commit, an action sees
 //! its own writes, and private trees are never kept decoded.
 
+use std::sync::Arc;
+
 use super::*;
+use crate::error::{Error, Result};
 use crate::test_support::temp_store;
 
 fn shared(store: &impl Read) -> Vec<u32> {

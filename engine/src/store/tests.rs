@@ -1,7 +1,10 @@
 //! The store's tests: the one write path, reopening, locking, damage of
 //! every kind a kill or a disk can leave, and ordered keys.
 
+use std::fs;
+
 use super::*;
+use crate::error::{Error, Result};
 use crate::test_support::{instant, temp_dir};
 
 fn put(store: &Store, tree: Tree, key: &[u8], value: &str) {

@@ -2,16 +2,24 @@
 //! no-contact milestones, step 4's trigger reminders, step 6's check-ins
 //! and the end of a cooldown; then the one announcement to show now.
 //! The notifier thread asks [`check`] about once a minute.
+//!
+//! The steps keep the records (a streak's start, the trigger plans, step
+//! 6's house rules and cooldown); what falls due when, and what has been
+//! announced of it, is decided here: one file per kind of moment.
+
+pub mod check_ins;
+pub mod milestones;
+pub mod reminders;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::outbox::{self, Pending};
-use crate::settings::{settings, QuietHours};
+use crate::program;
+use crate::settings::{self, settings, QuietHours, Settings, SettingsInput};
 use crate::store::Tx;
 use crate::time::resolve_local;
-use crate::{life, no_contact, program, together};
 
 /// The answer of one notifier check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,11 +42,11 @@ pub struct Check {
 pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
     let settings = settings(tx)?;
     let mut next_due = None;
-    let day = no_contact::enqueue_milestones(tx, &settings, now, tz, &mut next_due)?;
+    let day = milestones::enqueue_due(tx, &settings, now, tz, &mut next_due)?;
     // Later steps' reminders are enqueued here too, before the offer.
     // Trigger plans are sealed with a passphrase: while locked their
     // reminders wait, and the milestones still come.
-    match life::reminders::enqueue_due(tx, settings.notifications, now, tz, &mut next_due) {
+    match reminders::enqueue_due(tx, settings.notifications, now, tz, &mut next_due) {
         Err(Error::Locked) => {}
         other => other?,
     }
@@ -59,6 +67,26 @@ pub fn check(tx: &mut Tx<'_>, now: DateTime<Utc>, tz: Tz) -> Result<Check> {
         next_due,
         cooldown_until,
     })
+}
+
+/// Validates and stores the settings, and keeps what is due in step with
+/// them: a milestone added to the list that the current streak has
+/// already passed is passed over, so it does not notify out of the blue;
+/// notifications turned off drop what was waiting, so it is not shown
+/// later either.
+pub fn save_settings(
+    tx: &mut Tx<'_>,
+    input: &SettingsInput,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<Settings> {
+    let chosen = Settings::validate(input)?;
+    let previous = settings(tx)?;
+    milestones::pass_over_added(tx, &previous.milestones, &chosen.milestones, now, tz)?;
+    if !chosen.notifications {
+        outbox::save_pending(tx, &[])?;
+    }
+    settings::replace(tx, chosen)
 }
 
 fn quiet_end_after(quiet: QuietHours, now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
@@ -83,9 +111,9 @@ fn step_six_due(
     next_due: &mut Option<DateTime<Utc>>,
 ) -> Result<Option<DateTime<Utc>>> {
     if program::better_relationship_open(tx)? {
-        together::enqueue_due(tx, notifications, now, tz, next_due)
+        check_ins::enqueue_due(tx, notifications, now, tz, next_due)
     } else {
-        together::withdraw_offers(tx)?;
+        check_ins::withdraw(tx)?;
         Ok(None)
     }
 }

@@ -102,7 +102,7 @@ impl World {
 
     fn save_settings(&mut self, store: &Store, list: Vec<u32>) {
         // A milestone the edit adds that is already past is passed over.
-        if let Some(start) = Record::load(store).unwrap().current_start() {
+        if let Some(start) = no_contact::current_start(store).unwrap() {
             for &days in list.iter().filter(|d| !self.list.contains(d)) {
                 if same_wall_time_days_later(start, days, self.tz) <= self.now {
                     self.settled.insert((start.timestamp_micros(), days));
@@ -133,7 +133,7 @@ impl World {
     fn round(&mut self, store: &Store, service: Service) -> std::result::Result<(), TestCaseError> {
         // What the engine is to take note of now: the milestones of the
         // list reached, in this zone, that it had not.
-        if let Some(start) = Record::load(store).unwrap().current_start() {
+        if let Some(start) = no_contact::current_start(store).unwrap() {
             let streak = start.timestamp_micros();
             for &days in &self.list {
                 if same_wall_time_days_later(start, days, self.tz) > self.now {
@@ -275,9 +275,8 @@ fn exactly_once(
                     .transact(|tx| log(tx, EventKind::Met, None, world.now))
                     .unwrap();
                 // What the old streak still owed is moot now.
-                let streak = Record::load(&store)
+                let streak = no_contact::current_start(&store)
                     .unwrap()
-                    .current_start()
                     .unwrap()
                     .timestamp_micros();
                 world.owed.retain(|(s, _)| *s == streak);

@@ -1,4 +1,4 @@
-//! Daily reminders of trigger plans, through the outbox.
+//! Step 4's daily reminders of trigger plans, through the outbox.
 //!
 //! A reminder falls at its local time each local day. Each occurrence is
 //! announced at most once: the last local date handled per trigger is kept
@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{local_date, triggers, Trigger};
 use crate::error::Result;
+use crate::life::{local_date, triggers, Trigger};
 use crate::outbox::{self, Announcement, Topic};
 use crate::store::{Read, Tree, Tx};
 use crate::time::resolve_local;
@@ -33,7 +33,7 @@ fn occurrence(date: NaiveDate, t: &Trigger, tz: Tz) -> Option<DateTime<Utc>> {
 }
 
 /// The next time trigger `t` reminds, after `now`.
-pub(crate) fn next_occurrence(t: &Trigger, now: DateTime<Utc>, tz: Tz) -> Option<DateTime<Utc>> {
+fn next_occurrence(t: &Trigger, now: DateTime<Utc>, tz: Tz) -> Option<DateTime<Utc>> {
     let today = local_date(now, tz);
     (0..3)
         .filter_map(|d| today.checked_add_days(chrono::Days::new(d)))
@@ -103,6 +103,27 @@ pub(crate) fn enqueue_due(
     Ok(())
 }
 
+/// When each trigger plan with a reminder reminds next, after `now`, by
+/// the plan's id (what the screen shows beside each plan).
+pub fn next_by_trigger(
+    store: &impl Read,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<BTreeMap<u64, DateTime<Utc>>> {
+    Ok(triggers(store)?
+        .iter()
+        .filter_map(|t| Some((t.id, next_occurrence(t, now, tz)?)))
+        .collect())
+}
+
+/// Withdraws a waiting reminder of trigger `id`: its plan was deleted.
+pub(crate) fn withdraw(tx: &mut Tx<'_>, id: u64) -> Result<()> {
+    outbox::drop_where(
+        tx,
+        |topic| matches!(topic, Topic::Reminder { trigger, .. } if *trigger == id),
+    )
+}
+
 /// Whether reminders of trigger `id` have been handled (for tests).
 #[cfg(test)]
 pub(crate) fn handled_date(store: &impl Read, id: u64) -> Result<Option<NaiveDate>> {
@@ -114,9 +135,9 @@ pub(crate) fn handled_date(store: &impl Read, id: u64) -> Result<Option<NaiveDat
 mod tests {
     use super::*;
     use crate::life::{save_trigger, TriggerInput, TriggerKind};
-    use crate::no_contact::{self, SettingsInput};
+    use crate::no_contact::SettingsInput;
     use crate::store::Store;
-    use crate::test_support::{instant, temp_store};
+    use crate::test_support::{app_of, instant, temp_store};
     use chrono_tz::{Europe::Berlin, UTC};
 
     fn add(store: &Store, reminder: &str, now: DateTime<Utc>) -> u64 {
@@ -219,14 +240,14 @@ mod tests {
             quiet_end: "07:00".into(),
         };
         store
-            .transact(|tx| no_contact::save_settings(tx, &settings(true, true), set, UTC))
+            .transact(|tx| crate::schedule::save_settings(tx, &settings(true, true), set, UTC))
             .unwrap();
         assert_eq!(round(&store, instant("2026-05-01T23:00:00Z"), UTC), None);
         // At the end of the quiet hours the moment has long passed.
         assert_eq!(round(&store, instant("2026-05-02T07:00:00Z"), UTC), None);
         assert_eq!(crate::outbox::pending(&store).unwrap().len(), 0);
         store
-            .transact(|tx| no_contact::save_settings(tx, &settings(false, false), set, UTC))
+            .transact(|tx| crate::schedule::save_settings(tx, &settings(false, false), set, UTC))
             .unwrap();
         assert_eq!(round(&store, instant("2026-05-02T23:00:00Z"), UTC), None);
         assert_eq!(crate::outbox::pending(&store).unwrap().len(), 0);
@@ -274,7 +295,7 @@ mod tests {
             quiet_end: "07:30".into(),
         };
         store
-            .transact(|tx| no_contact::save_settings(tx, &settings, set, UTC))
+            .transact(|tx| crate::schedule::save_settings(tx, &settings, set, UTC))
             .unwrap();
         // Failed to show: it waits.
         let check = store
@@ -285,9 +306,7 @@ mod tests {
             .transact(|tx| outbox::failed(tx, pending.id, instant("2026-05-01T08:00:00Z")))
             .unwrap();
         assert_eq!(crate::outbox::pending(&store).unwrap().len(), 1);
-        store
-            .transact(|tx| crate::life::delete_trigger(tx, id))
-            .unwrap();
+        app_of(&store).delete_trigger(id, set, UTC).unwrap();
         assert_eq!(crate::outbox::pending(&store).unwrap().len(), 0);
     }
 }
