@@ -498,7 +498,8 @@ fn the_phrasing_coach_meets_its_thresholds_on_its_corpus() {
 /// as a regression guard; the last pair measured the heads as they are.
 const ENCODER_HOLDOUTS: [&str; 2] = ["blind4_holdout", "blind5_holdout"];
 const SECOND_HOLDOUTS: [&str; 2] = ["blind6_holdout", "blind7_holdout"];
-const FINAL_HOLDOUTS: [&str; 2] = ["blind8_holdout", "blind9_holdout"];
+const THIRD_HOLDOUTS: [&str; 2] = ["blind8_holdout", "blind9_holdout"];
+const FINAL_HOLDOUTS: [&str; 2] = ["blind10_holdout", "blind11_holdout"];
 
 /// What the detectors got right on some blind sets, together.
 struct BlindFigures {
@@ -619,32 +620,48 @@ impl BlindFigures {
 
 #[test]
 fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
-    // Measured once, with the heads as they are: crisis recall 86.0% with
-    // 5.4% false alarms, every language 75.0% (pt) to 90.4% (en, nl),
-    // danger 89.3%; drafts 79.8% right (desperate drafts read as
-    // pleading), none calm read as desperate; coach 82.5% right, 3.2%
-    // false blame. Short of the aims for crisis recall, Portuguese and
-    // Spanish, drafts and the coach: see the detectors' documentation.
+    // Measured once, with the heads as they are: crisis recall 87.9% with
+    // 2.7% false alarms, every language 82.7% (es) to 94.2% (en), danger
+    // 90.2%; drafts 88.5% right, none calm read as desperate; coach 88.9%
+    // right, 2.4% false blame. Crisis recall overall (aim 90%) and in
+    // German, Spanish and Portuguese (aim 85% each) fall short: see the
+    // detectors' documentation. Held a little below the measure so that
+    // another processor's rounding does not flip it.
     blind_figures(&FINAL_HOLDOUTS).hold(Floors {
-        crisis: 0.84,
-        per_language: 0.73,
-        danger: 0.87,
-        drafts: 0.77,
-        coach: 0.80,
+        crisis: 0.86,
+        per_language: 0.80,
+        danger: 0.88,
+        drafts: 0.85,
+        coach: 0.85,
+    });
+}
+
+#[test]
+fn the_third_encoder_holdouts_keep_their_figures() {
+    // Measured once with the heads before (crisis 86.0% at 5.4% false
+    // alarms, Portuguese 75.0%; drafts 79.8%; coach 82.5%). With the heads
+    // as they are: crisis recall 89.8% with 5.4% false alarms, every
+    // language 82.7% (es) to 94.2%, danger 90.2%; drafts 83.7% right,
+    // none calm read as desperate; coach 95.6% right, 2.4% false blame.
+    blind_figures(&THIRD_HOLDOUTS).hold(Floors {
+        crisis: 0.88,
+        per_language: 0.80,
+        danger: 0.88,
+        drafts: 0.82,
+        coach: 0.85,
     });
 }
 
 #[test]
 fn the_second_encoder_holdouts_keep_their_figures() {
-    // With the heads as they are: crisis recall 91.5% with 8.9% false
-    // alarms, every language 86.5% (de) to 94.2%, danger 92.9%; drafts
-    // 95.6% right, none calm read as desperate; coach 90.9% right, 3.2%
-    // false blame. Every aim met (the heads before read 89.6%, with 82.7%
-    // in German).
+    // Measured once with earlier heads (crisis 89.6%, German 82.7%). With
+    // the heads as they are: crisis recall 93.1% with 8.9% false alarms,
+    // every language 88.5% (it) to 96.2%, danger 92.9%; drafts 95.6%
+    // right, none calm read as desperate; coach 92.9% right, 3.2% false
+    // blame. Every aim held.
     blind_figures(&SECOND_HOLDOUTS).hold(Floors {
         crisis: 0.90,
-        // One German line's reading flipping must not fail it.
-        per_language: 0.84,
+        per_language: 0.85,
         danger: 0.88,
         drafts: 0.85,
         coach: 0.85,
@@ -653,14 +670,15 @@ fn the_second_encoder_holdouts_keep_their_figures() {
 
 #[test]
 fn the_first_encoder_holdouts_keep_their_figures() {
-    // With the heads as they are: crisis recall 91.2% with 3.6% false
-    // alarms, every language 80.8% (de) to 96.2%, danger 82.1%; drafts
-    // 96.4% right, none calm read as desperate; coach 96.4% right, 3.2%
-    // false blame (the first heads read 86.3%, 78.8% and 78.6%).
+    // Measured once with the first heads (crisis 86.3%, danger 78.6%).
+    // With the heads as they are: crisis recall 91.8% with 4.0% false
+    // alarms, every language 82.7% (de) to 96.2%, danger 84.8%; drafts
+    // 95.2% right, none calm read as desperate; coach 97.2% right, 1.6%
+    // false blame.
     blind_figures(&ENCODER_HOLDOUTS).hold(Floors {
-        crisis: 0.87,
-        per_language: 0.78,
-        danger: 0.78,
+        crisis: 0.89,
+        per_language: 0.80,
+        danger: 0.82,
         drafts: 0.85,
         coach: 0.85,
     });

@@ -49,6 +49,7 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "crisis_t15.tsv",
             "crisis_t16.tsv",
             "crisis_t17.tsv",
+            "crisis_t18.tsv",
         ],
     ),
     (
@@ -65,6 +66,8 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "drafts_t4.tsv",
             "drafts_t5.tsv",
             "drafts_t6.tsv",
+            "drafts_t7.tsv",
+            "drafts_t8.tsv",
         ],
     ),
     (
@@ -77,6 +80,8 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "coach_t4.tsv",
             "coach_t5.tsv",
             "coach_t6.tsv",
+            "coach_t7.tsv",
+            "coach_t8.tsv",
         ],
     ),
 ];
