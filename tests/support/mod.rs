@@ -416,6 +416,10 @@ impl App {
                 .expect("injecting axe-core never returned")
                 .expect("inject axe-core");
         }
+        // Colours are judged as a person sees them once a card has faded
+        // in, not halfway through its fade.
+        self.eventually("return document.getAnimations().every(a => a.playState !== 'running');")
+            .await;
         // Returning axe.run's promise would drop WebKitWebDriver's
         // connection (see `invoke`): park a small summary on `window`.
         let start = self.script(

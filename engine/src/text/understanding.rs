@@ -50,6 +50,9 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "crisis_t16.tsv",
             "crisis_t17.tsv",
             "crisis_t18.tsv",
+            "crisis_t19.tsv",
+            "crisis_t20.tsv",
+            "crisis_t21.tsv",
         ],
     ),
     (
