@@ -500,7 +500,17 @@ const ENCODER_HOLDOUTS: [&str; 2] = ["blind4_holdout", "blind5_holdout"];
 const SECOND_HOLDOUTS: [&str; 2] = ["blind6_holdout", "blind7_holdout"];
 const THIRD_HOLDOUTS: [&str; 2] = ["blind8_holdout", "blind9_holdout"];
 const FOURTH_HOLDOUTS: [&str; 2] = ["blind10_holdout", "blind11_holdout"];
-const FINAL_HOLDOUTS: [&str; 2] = ["blind12_holdout", "blind13_holdout"];
+const FIFTH_HOLDOUTS: [&str; 2] = ["blind12_holdout", "blind13_holdout"];
+const FINAL_HOLDOUTS: [&str; 2] = ["blind14_holdout", "blind15_holdout"];
+/// Every blind pair, for the figures over all of them.
+const EVERY_PAIR: [[&str; 2]; 6] = [
+    ENCODER_HOLDOUTS,
+    SECOND_HOLDOUTS,
+    THIRD_HOLDOUTS,
+    FOURTH_HOLDOUTS,
+    FIFTH_HOLDOUTS,
+    FINAL_HOLDOUTS,
+];
 
 /// What the detectors got right on some blind sets, together.
 struct BlindFigures {
@@ -624,20 +634,52 @@ impl BlindFigures {
 
 #[test]
 fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
-    // Measured once, with the heads as they are: crisis recall 84.9% with
-    // 4.9% false alarms, every language 73.1% (nl) to 92.3% (en, pt),
-    // danger 82.1%; drafts 84.9% right, one calm draft read as desperate;
-    // coach 94.0% right, 0.8% false blame. Crisis recall (aim 90%, and 85%
-    // in every language), danger (85%) and the drafts (85%, none calm read
-    // as desperate) fall short: see the detectors' documentation. Held a
-    // little below the measure so that another processor's rounding does
-    // not flip it.
+    // Measured once, with the heads as they are: crisis recall 93.4% with
+    // 8.0% false alarms, every language 88.5% (de) to 96.2%, danger
+    // 90.2%; drafts 93.7% right, none calm read as desperate; coach 97.6%
+    // right, 2.4% false blame. Every aim met, and held at the aims.
     blind_figures(&FINAL_HOLDOUTS).hold(Floors {
+        crisis: 0.90,
+        per_language: 0.85,
+        danger: 0.85,
+        drafts: 0.85,
+        calm_as_desperate: 0,
+        coach: 0.85,
+    });
+}
+
+#[test]
+fn every_blind_pair_together_keeps_its_figures() {
+    // The six pairs (2,184 crisis lines), with the heads as they are:
+    // crisis recall 91.4% with 5.7% false alarms, every language 87.8%
+    // (nl) to 93.6%, danger 89.4%; drafts 90.3% right, none calm read as
+    // desperate; coach 95.4% right, 2.6% false blame. Every aim met.
+    blind_figures(&EVERY_PAIR.concat()).hold(Floors {
+        crisis: 0.90,
+        per_language: 0.85,
+        danger: 0.85,
+        drafts: 0.85,
+        calm_as_desperate: 0,
+        coach: 0.85,
+    });
+}
+
+#[test]
+fn the_fifth_encoder_holdouts_keep_their_figures() {
+    // Measured once with the heads before (crisis 84.9% at 4.9% false
+    // alarms, every language 73.1% (nl) to 92.3%, danger 82.1%; drafts
+    // 84.9% right, one calm draft read as desperate; coach 94.0% right,
+    // 0.8% false blame). With the heads as they are: crisis recall 84.6%
+    // with 5.8% false alarms, every language 71.2% (nl) to 90.4%, danger
+    // 83.9%; drafts 85.7% right, none calm read as desperate; coach 94.4%
+    // right, 1.6% false blame. The hardest pair: its second writer hid
+    // how bad it was behind jokes and sarcasm.
+    blind_figures(&FIFTH_HOLDOUTS).hold(Floors {
         crisis: 0.83,
-        per_language: 0.71,
-        danger: 0.80,
-        drafts: 0.83,
-        calm_as_desperate: 1,
+        per_language: 0.70,
+        danger: 0.82,
+        drafts: 0.85,
+        calm_as_desperate: 0,
         coach: 0.85,
     });
 }
@@ -646,12 +688,12 @@ fn the_detectors_meet_their_thresholds_on_writing_nobody_tuned_for() {
 fn the_fourth_encoder_holdouts_keep_their_figures() {
     // Measured once with the heads before (crisis 87.9% at 2.7% false
     // alarms, Spanish 82.7%). With the heads as they are: crisis recall
-    // 90.4% with 2.2% false alarms, every language 82.7% (es) to 96.2%,
-    // danger 92.0%; drafts 88.5% right, none calm read as desperate; coach
-    // 88.9% right, 2.4% false blame.
+    // 91.5% with 2.7% false alarms, every language 88.5% (de, pt) to
+    // 96.2%, danger 88.4%; drafts 89.3% right, none calm read as
+    // desperate; coach 92.1% right, 4.0% false blame. Every aim met.
     blind_figures(&FOURTH_HOLDOUTS).hold(Floors {
-        crisis: 0.88,
-        per_language: 0.80,
+        crisis: 0.90,
+        per_language: 0.85,
         danger: 0.88,
         drafts: 0.85,
         calm_as_desperate: 0,
@@ -664,8 +706,8 @@ fn the_third_encoder_holdouts_keep_their_figures() {
     // Measured once with the heads before (crisis 86.0% at 5.4% false
     // alarms, Portuguese 75.0%; drafts 79.8%; coach 82.5%). With the heads
     // as they are: crisis recall 89.3% with 5.8% false alarms, every
-    // language 84.6% (es, pt) to 92.3%, danger 90.2%; drafts 83.7% right,
-    // none calm read as desperate; coach 95.6% right, 2.4% false blame.
+    // language 84.6% (pt) to 94.2%, danger 93.8%; drafts 82.5% right,
+    // none calm read as desperate; coach 96.0% right, 2.4% false blame.
     blind_figures(&THIRD_HOLDOUTS).hold(Floors {
         crisis: 0.88,
         per_language: 0.80,
@@ -679,9 +721,9 @@ fn the_third_encoder_holdouts_keep_their_figures() {
 #[test]
 fn the_second_encoder_holdouts_keep_their_figures() {
     // Measured once with earlier heads (crisis 89.6%, German 82.7%). With
-    // the heads as they are: crisis recall 95.6% with 9.8% false alarms,
-    // every language 88.5% (de) to 100%, danger 93.8%; drafts 95.6%
-    // right, none calm read as desperate; coach 92.9% right, 3.2% false
+    // the heads as they are: crisis recall 95.6% with 8.0% false alarms,
+    // every language 92.3% (de, pt) to 100%, danger 93.8%; drafts 94.8%
+    // right, none calm read as desperate; coach 94.4% right, 4.0% false
     // blame. Every aim held.
     blind_figures(&SECOND_HOLDOUTS).hold(Floors {
         crisis: 0.90,
@@ -696,15 +738,14 @@ fn the_second_encoder_holdouts_keep_their_figures() {
 #[test]
 fn the_first_encoder_holdouts_keep_their_figures() {
     // Measured once with the first heads (crisis 86.3%, danger 78.6%).
-    // With the heads as they are: crisis recall 91.8% with 4.0% false
-    // alarms, every language 75.0% (de) to 100%, danger 83.0%; drafts
-    // 95.2% right, none calm read as desperate; coach 97.2% right, 1.6%
-    // false blame. German stepped back here (82.7% with the heads before:
-    // four lines of 52) while it rose on the fourth pair.
+    // With the heads as they are: crisis recall 94.0% with 4.0% false
+    // alarms, every language 86.5% (de) to 98.1%, danger 86.6%; drafts
+    // 95.6% right, none calm read as desperate; coach 98.0% right, 1.6%
+    // false blame. Every aim met.
     blind_figures(&ENCODER_HOLDOUTS).hold(Floors {
-        crisis: 0.89,
-        per_language: 0.73,
-        danger: 0.82,
+        crisis: 0.90,
+        per_language: 0.85,
+        danger: 0.85,
         drafts: 0.85,
         calm_as_desperate: 0,
         coach: 0.85,

@@ -116,6 +116,11 @@ impl<'a> Encoder<'a> {
         })
     }
 
+    /// The number of layers (12).
+    pub fn layers(&self) -> usize {
+        self.layers.len()
+    }
+
     /// The vector size (384).
     pub fn dimension(&self) -> usize {
         self.config.hidden
@@ -135,10 +140,23 @@ impl<'a> Encoder<'a> {
     /// layer over its pieces. A text longer than the model's 512 positions
     /// is read in windows, weighted by their length, as the reference does.
     pub fn embed(&self, text: &str) -> Vec<f32> {
+        self.embed_layers(text).pop().expect("at least one layer")
+    }
+
+    /// The unit-length mean of every layer's output over the pieces of
+    /// `"query: " + text`, first layer first: a head may read an earlier
+    /// layer beside the last, which keeps more of how a thing was said.
+    pub fn embed_query_layers(&self, text: &str) -> Vec<Vec<f32>> {
+        self.embed_layers(&format!("{QUERY_PREFIX}{text}"))
+    }
+
+    /// Every layer's unit-length mean over the pieces of `text`, read in
+    /// windows as [`Encoder::embed`] does.
+    fn embed_layers(&self, text: &str) -> Vec<Vec<f32>> {
         let h = self.config.hidden;
         let ids = self.tokenizer.encode(text);
         let window = self.config.max_positions - 2;
-        let mut sum = vec![0f32; h];
+        let mut sums = vec![vec![0f32; h]; self.layers.len()];
         let mut weight = 0f32;
         let chunks: Vec<&[u32]> = if ids.is_empty() {
             vec![&[]]
@@ -150,22 +168,25 @@ impl<'a> Encoder<'a> {
             input.push(self.tokenizer.bos);
             input.extend_from_slice(chunk);
             input.push(self.tokenizer.eos);
-            let mean = self.forward(&input);
             let w = chunk.len().max(1) as f32;
-            for (s, m) in sum.iter_mut().zip(&mean) {
-                *s += w * m;
+            for (sum, mean) in sums.iter_mut().zip(self.forward(&input)) {
+                for (s, m) in sum.iter_mut().zip(&mean) {
+                    *s += w * m;
+                }
             }
             weight += w;
         }
-        let inv = 1.0 / weight;
-        sum.iter_mut().for_each(|v| *v *= inv);
-        let norm = sum.iter().map(|v| v * v).sum::<f32>().max(1e-12).sqrt();
-        sum.iter_mut().for_each(|v| *v /= norm);
-        sum
+        for sum in &mut sums {
+            let inv = 1.0 / weight;
+            sum.iter_mut().for_each(|v| *v *= inv);
+            let norm = sum.iter().map(|v| v * v).sum::<f32>().max(1e-12).sqrt();
+            sum.iter_mut().for_each(|v| *v /= norm);
+        }
+        sums
     }
 
-    /// The mean of the last hidden layer over `ids` (markers included).
-    fn forward(&self, ids: &[u32]) -> Vec<f32> {
+    /// The mean of each layer's output over `ids` (markers included).
+    fn forward(&self, ids: &[u32]) -> Vec<Vec<f32>> {
         let c = &self.config;
         let (h, ff, heads) = (c.hidden, c.ff, c.heads);
         let hd = h / heads;
@@ -197,6 +218,7 @@ impl<'a> Encoder<'a> {
         let mut mid = vec![0f32; t * ff];
         let mut prob = vec![0f32; t];
         let scale = 1.0 / (hd as f32).sqrt();
+        let mut means = Vec::with_capacity(self.layers.len());
         for layer in &self.layers {
             quant.set(&x, h);
             matmul(layer.q, &layer.q_bias, &quant, &mut q, h);
@@ -251,14 +273,15 @@ impl<'a> Encoder<'a> {
                 h,
                 c.eps,
             );
-        }
-        let mut mean = vec![0f32; h];
-        for r in x.chunks_exact(h) {
-            for (m, v) in mean.iter_mut().zip(r) {
-                *m += v;
+            let mut mean = vec![0f32; h];
+            for r in x.chunks_exact(h) {
+                for (m, v) in mean.iter_mut().zip(r) {
+                    *m += v;
+                }
             }
+            mean.iter_mut().for_each(|m| *m /= t as f32);
+            means.push(mean);
         }
-        mean.iter_mut().for_each(|m| *m /= t as f32);
-        mean
+        means
     }
 }

@@ -41,6 +41,30 @@ fn vectors_match_the_reference_in_every_language() {
 }
 
 #[test]
+fn every_layer_gives_a_unit_vector_and_the_last_is_the_sentence_vector() {
+    let encoder = Encoder::new(EMBEDDED).unwrap();
+    let long = "so tired of everything. ".repeat(200);
+    for text in [
+        "",
+        "ik kan niet meer",
+        "tonight im ending it",
+        long.as_str(),
+    ] {
+        let layers = encoder.embed_query_layers(text);
+        assert_eq!(layers.len(), encoder.layers());
+        for v in &layers {
+            let norm: f32 = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            assert!((norm - 1.0).abs() < 1e-3, "{text:?}: norm {norm}");
+        }
+        assert_eq!(layers.last().unwrap(), &encoder.embed_query(text));
+        // An earlier layer reads the text differently, or a head gains
+        // nothing from it.
+        let cosine: f32 = layers[7].iter().zip(&layers[11]).map(|(a, b)| a * b).sum();
+        assert!(cosine < 0.99, "{text:?}: cosine {cosine}");
+    }
+}
+
+#[test]
 fn meaning_crosses_languages() {
     let encoder = Encoder::new(EMBEDDED).unwrap();
     let cos = |a: &str, b: &str| -> f32 {

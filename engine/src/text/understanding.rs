@@ -53,6 +53,12 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "crisis_t19.tsv",
             "crisis_t20.tsv",
             "crisis_t21.tsv",
+            "crisis_t22.tsv",
+            "crisis_t23.tsv",
+            "crisis_t24.tsv",
+            "crisis_t25.tsv",
+            "crisis_t26.tsv",
+            "crisis_t27.tsv",
         ],
     ),
     (
@@ -71,6 +77,8 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "drafts_t6.tsv",
             "drafts_t7.tsv",
             "drafts_t8.tsv",
+            "drafts_t9.tsv",
+            "drafts_t10.tsv",
         ],
     ),
     (
@@ -85,6 +93,8 @@ pub const TRAINING_FILES: &[(&str, &[&str])] = &[
             "coach_t6.tsv",
             "coach_t7.tsv",
             "coach_t8.tsv",
+            "coach_t9.tsv",
+            "coach_t10.tsv",
         ],
     ),
 ];
@@ -172,11 +182,15 @@ pub fn softmax(logits: &[f32]) -> Vec<f32> {
     exp.iter().map(|e| e / total).collect()
 }
 
-/// The heads file: the corpora's checksum and the heads.
+/// The heads file: the corpora's checksum, the encoder layers the heads
+/// read, and the heads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heads {
     /// SHA-256 (hex) of the training corpora, as [`corpus_digest_input`] lays them out.
     pub corpus_sha256: String,
+    /// The encoder layers (0 is the first) whose unit-length means, side
+    /// by side in this order, make the vector every head reads.
+    pub layers: Vec<usize>,
     /// The heads, by name.
     pub heads: Vec<Head>,
 }
@@ -228,7 +242,7 @@ impl Reader<'_> {
 impl Heads {
     /// Writes the file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = b"CRH1".to_vec();
+        let mut out = b"CRH2".to_vec();
         let put_str = |out: &mut Vec<u8>, s: &str| {
             out.extend_from_slice(&(s.len() as u32).to_le_bytes());
             out.extend_from_slice(s.as_bytes());
@@ -238,6 +252,10 @@ impl Heads {
                 .for_each(|x| out.extend_from_slice(&x.to_le_bytes()))
         };
         put_str(&mut out, &self.corpus_sha256);
+        out.extend_from_slice(&(self.layers.len() as u32).to_le_bytes());
+        for layer in &self.layers {
+            out.extend_from_slice(&(*layer as u32).to_le_bytes());
+        }
         out.extend_from_slice(&(self.heads.len() as u32).to_le_bytes());
         for h in &self.heads {
             put_str(&mut out, &h.name);
@@ -258,10 +276,17 @@ impl Heads {
     /// Reads the file; `None` when it is damaged.
     pub fn from_bytes(bytes: &[u8]) -> Option<Heads> {
         let mut r = Reader(bytes);
-        if r.take(4)? != b"CRH1" {
+        if r.take(4)? != b"CRH2" {
             return None;
         }
         let corpus_sha256 = r.string()?;
+        let layer_count = r.u32()?;
+        if layer_count == 0 || layer_count > 64 {
+            return None;
+        }
+        let layers = (0..layer_count)
+            .map(|_| r.u32())
+            .collect::<Option<Vec<_>>>()?;
         let count = r.u32()?;
         let mut heads = Vec::new();
         for _ in 0..count.min(16) {
@@ -288,6 +313,7 @@ impl Heads {
         }
         r.0.is_empty().then_some(Heads {
             corpus_sha256,
+            layers,
             heads,
         })
     }
@@ -296,6 +322,18 @@ impl Heads {
     pub fn head(&self, name: &str) -> Option<&Head> {
         self.heads.iter().find(|h| h.name == name)
     }
+}
+
+/// What a head reads for `text`: the unit-length mean of each of
+/// `layers`, side by side. An earlier layer beside the last keeps more of
+/// how a thing was said, which the last layer (made for meaning alone)
+/// smooths away; the cross-validated crisis recall rose with it.
+pub fn features(encoder: &encoder::Encoder<'_>, layers: &[usize], text: &str) -> Vec<f32> {
+    let all = encoder.embed_query_layers(text);
+    layers
+        .iter()
+        .flat_map(|&l| all[l].iter().copied())
+        .collect()
 }
 
 /// The trained heads shipped with the app.
@@ -372,7 +410,8 @@ impl Understanding {
             let head = heads
                 .head(name)
                 .ok_or(format!("the heads file has no {name} head"))?;
-            if head.mean.len() != encoder.dimension()
+            if head.mean.len() != encoder.dimension() * heads.layers.len()
+                || heads.layers.iter().any(|&l| l >= encoder.layers())
                 || head.classes.len() != classes
                 || head.thresholds.len() < thresholds
             {
@@ -388,7 +427,8 @@ impl Understanding {
         })
     }
 
-    /// The sentence vector of `text` (from the cache when it was read lately).
+    /// The vector the heads read for `text` (from the cache when it was
+    /// read lately): [`features`] of the heads' layers.
     pub fn embed(&self, text: &str) -> Arc<Vec<f32>> {
         if let Some(v) = self
             .cache
@@ -398,7 +438,7 @@ impl Understanding {
         {
             return v.clone();
         }
-        let v = Arc::new(self.encoder.embed_query(text));
+        let v = Arc::new(features(&self.encoder, &self.heads.layers, text));
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if cache.len() >= CACHE_ENTRIES {
             cache.clear();
@@ -597,6 +637,11 @@ mod tests {
         for cut in [0, 3, 10, bytes.len() / 2, bytes.len() - 1] {
             assert_eq!(Heads::from_bytes(&bytes[..cut]), None);
         }
+        let no_layers = Heads {
+            layers: Vec::new(),
+            ..heads.clone()
+        };
+        assert_eq!(Heads::from_bytes(&no_layers.to_bytes()), None);
     }
 
     #[test]
