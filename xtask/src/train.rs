@@ -19,8 +19,8 @@ use std::path::PathBuf;
 use std::thread;
 
 use engine::text::understanding::{
-    corpus_digest_input, softmax, Head, Heads, COACH_CLASSES, CRISIS_CLASSES, DRAFT_CLASSES,
-    TRAINING_FILES,
+    corpus_digest_input, side_by_side, softmax, Head, Heads, COACH_CLASSES, CRISIS_CLASSES,
+    DRAFT_CLASSES, TRAINING_FILES,
 };
 use sha2::{Digest, Sha256};
 
@@ -151,10 +151,8 @@ fn embed_all(encoder: &encoder::Encoder<'_>, texts: &[String]) -> Vec<Vec<f32>> 
     texts
         .iter()
         .map(|t| {
-            layers
-                .iter()
-                .flat_map(|&l| cache[t][l * d..(l + 1) * d].iter().copied())
-                .collect()
+            let all: Vec<&[f32]> = cache[t].chunks(d).collect();
+            side_by_side(&all, &layers)
         })
         .collect()
 }

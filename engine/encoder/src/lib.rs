@@ -176,8 +176,8 @@ impl<'a> Encoder<'a> {
             }
             weight += w;
         }
+        let inv = 1.0 / weight;
         for sum in &mut sums {
-            let inv = 1.0 / weight;
             sum.iter_mut().for_each(|v| *v *= inv);
             let norm = sum.iter().map(|v| v * v).sum::<f32>().max(1e-12).sqrt();
             sum.iter_mut().for_each(|v| *v /= norm);

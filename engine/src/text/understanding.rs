@@ -329,10 +329,16 @@ impl Heads {
 /// how a thing was said, which the last layer (made for meaning alone)
 /// smooths away; the cross-validated crisis recall rose with it.
 pub fn features(encoder: &encoder::Encoder<'_>, layers: &[usize], text: &str) -> Vec<f32> {
-    let all = encoder.embed_query_layers(text);
+    side_by_side(&encoder.embed_query_layers(text), layers)
+}
+
+/// The vectors of `layers`, taken from every layer's vector of one text
+/// (`all`, first layer first), side by side: [`features`] without the
+/// encoder, for vectors already computed.
+pub fn side_by_side(all: &[impl AsRef<[f32]>], layers: &[usize]) -> Vec<f32> {
     layers
         .iter()
-        .flat_map(|&l| all[l].iter().copied())
+        .flat_map(|&l| all[l].as_ref().iter().copied())
         .collect()
 }
 
